@@ -1,0 +1,34 @@
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'electron-vite'
+import { resolve } from 'node:path'
+
+// Native modules stay outside the bundles (they are unpacked from the asar); everything else,
+// yup and the domain included, is bundled so the installer ships only what runs.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload is a single CommonJS script; it may require only 'electron'.
+      rollupOptions: {
+        input: { index: resolve('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src',
+    base: './',
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: resolve('src/index.html') },
+    },
+    plugins: [vue()],
+  },
+})

@@ -1,0 +1,5 @@
+import type { Migration } from '../migration'
+import { settings } from './0001-settings'
+
+/** Every migration, oldest first. `user_version` is the version of the last one applied. */
+export const migrations: readonly Migration[] = [settings]

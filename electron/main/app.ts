@@ -1,0 +1,72 @@
+import { app, dialog, session, type BrowserWindow } from 'electron'
+import { join } from 'node:path'
+import { GuichetFailure } from '../../src/domain/result'
+import { openCore, type Core } from '../core/core'
+import { createHandlers } from '../core/handlers'
+import { createLog } from '../core/log'
+import { registerIpc } from './ipc'
+import { APP_ENTRY, APP_ORIGIN, isAppUrl } from './origin'
+import { registerAppScheme, serveRenderer } from './protocol'
+import { confineWebContents, denyPermissions } from './security'
+import { createMainWindow } from './window'
+
+/**
+ * The Electron shell: one instance, one window, everything else delegated to the core.
+ * In development (`npm start` from a checkout) electron-vite may serve the renderer from its dev
+ * server; that origin is trusted only while the app is not packaged.
+ */
+export function runApp(): void {
+  registerAppScheme()
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+  const origins = devUrl ? [APP_ORIGIN, new URL(devUrl).origin] : [APP_ORIGIN]
+  const isAllowed = (url: string) => isAppUrl(url, origins)
+  let window: BrowserWindow | undefined
+
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore()
+    window?.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => confineWebContents(contents, isAllowed))
+  app.on('window-all-closed', () => app.quit())
+
+  void app.whenReady().then(() => {
+    denyPermissions(session.defaultSession)
+    serveRenderer(join(import.meta.dirname, '../renderer'))
+    const dataDir = process.env['GUICHET_DATA_DIR'] ?? app.getPath('userData')
+    const log = createLog(dataDir)
+    const core = openCoreOrExplain(dataDir)
+    if (!core) return
+    app.on('will-quit', () => core.close())
+    registerIpc(createHandlers(core), isAllowed, (error) => log.error('ipc', error))
+    window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), devUrl ?? APP_ENTRY)
+  })
+}
+
+/** A damaged database was kept aside: say where and go on with a new one. A newer one: stop. */
+function openCoreOrExplain(dataDir: string): Core | undefined {
+  const open = () =>
+    openCore({
+      dataDir,
+      host: 'electron',
+      version: app.getVersion(),
+      ...(!app.isPackaged && process.env['GUICHET_SQLITE_BINDING']
+        ? { nativeBinding: process.env['GUICHET_SQLITE_BINDING'] }
+        : {}),
+    })
+  try {
+    return open()
+  } catch (error) {
+    if (!(error instanceof GuichetFailure)) throw error
+    if (error.code === 'database_corrupt') {
+      dialog.showMessageBoxSync({ type: 'warning', title: 'Guichet', message: error.message })
+      return open()
+    }
+    dialog.showErrorBox('Guichet', error.message)
+    app.quit()
+    return undefined
+  }
+}

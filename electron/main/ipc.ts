@@ -1,0 +1,27 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { channels, ipcName } from '../../src/domain/ipc/channels'
+import { dispatch, type Handlers } from '../core/dispatch'
+
+/**
+ * Registers one ipcMain handler per contract channel. A call is served only when it comes from
+ * the app's own top frame; the request is validated again by `dispatch`, whatever the page sent.
+ */
+export function registerIpc(
+  handlers: Handlers,
+  isAllowed: (url: string) => boolean,
+  onUnexpected: (error: unknown) => void,
+): void {
+  for (const channel of channels) {
+    ipcMain.handle(ipcName(channel), (event, request: unknown) => {
+      if (!fromAppTopFrame(event, isAllowed)) {
+        return { ok: false, error: { code: 'forbidden_sender', message: 'IPC refused: not the app page.' } }
+      }
+      return dispatch(handlers, channel, request, onUnexpected)
+    })
+  }
+}
+
+function fromAppTopFrame(event: IpcMainInvokeEvent, isAllowed: (url: string) => boolean): boolean {
+  const frame = event.senderFrame
+  return !!frame && frame.parent === null && isAllowed(frame.url)
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Debian packages the build and the tests need: libsecret headers for keytar, a keyring and D-Bus
+# to run it against, Chromium for the e2e tests, xvfb for Electron tests where Electron exists.
+set -euo pipefail
+need=(libsecret-1-dev gnome-keyring dbus dbus-x11 chromium fonts-dejavu-core)
+missing=()
+for p in "${need[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Missing Debian packages: ${missing[*]}. Run: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

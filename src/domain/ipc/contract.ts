@@ -1,0 +1,44 @@
+import * as yup from 'yup'
+import type { DeskSettings } from '../settings'
+import { settingsPatchSchema } from '../settings'
+import type { Result } from '../result'
+import type { Channel } from './channels'
+
+export type { Channel }
+
+/**
+ * The one table of the desk's IPC: each channel's request schema (checked again in the main process,
+ * whatever the renderer sent) and, as a type carrier, its response. electron/main, electron/preload
+ * and the web host used by tests and `dev:web` are all built from this table.
+ */
+const channel =
+  <Res>() =>
+  <Req extends yup.AnySchema>(request: Req) => ({ request, response: undefined as unknown as Res })
+
+/** A channel that takes nothing; anything sent is refused rather than ignored. */
+const none = yup.object({}).noUnknown().optional().default(undefined)
+
+export interface AppInfo {
+  name: string
+  version: string
+  /** 'electron' or 'web' (dev:web and tests); the UI shows it so a demo is never mistaken for a desk. */
+  host: 'electron' | 'web'
+  dataDir: string
+}
+
+export const contract = {
+  getAppInfo: channel<AppInfo>()(none),
+  getSettings: channel<DeskSettings>()(none),
+  updateSettings: channel<DeskSettings>()(settingsPatchSchema.required()),
+} satisfies Record<Channel, { request: yup.AnySchema; response: unknown }>
+
+export type Contract = typeof contract
+export type RequestOf<C extends Channel> = yup.InferType<Contract[C]['request']>
+export type ResponseOf<C extends Channel> = Contract[C]['response']
+
+/** `window.guichet`: one function per channel, each answering a Result. */
+export type GuichetApi = {
+  [C in Channel]: undefined extends RequestOf<C>
+    ? (request?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
+    : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
+}

@@ -1,0 +1,109 @@
+import Database from 'better-sqlite3'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Migration } from '../../../electron/core/db/migration'
+import { openDatabase } from '../../../electron/core/db/open'
+import { migrations } from '../../../electron/core/db/migrations'
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'guichet-db-'))
+})
+
+const failure = (fn: () => unknown) => {
+  try {
+    fn()
+  } catch (error) {
+    return error as { code?: string; message: string }
+  }
+  throw new Error('expected a failure')
+}
+
+describe('openDatabase', () => {
+  it('creates a WAL database with full fsync at the latest schema', () => {
+    const db = openDatabase(join(dir, 'desk.sqlite'))
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('synchronous', { simple: true })).toBe(2)
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
+    db.close()
+  })
+
+  it('reopens an existing file without migrating it again', () => {
+    const file = join(dir, 'desk.sqlite')
+    const first = openDatabase(file)
+    first.prepare("INSERT INTO settings (key, value) VALUES ('k', 'v')").run()
+    first.close()
+    const again = openDatabase(file)
+    expect(again.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('v')
+    again.close()
+  })
+
+  it('applies every pending migration in one transaction: a failing one leaves the file as it was', () => {
+    const file = join(dir, 'desk.sqlite')
+    const good: Migration = { version: 1, name: 'one', up: (db) => db.exec('CREATE TABLE one (x)') }
+    const bad: Migration = {
+      version: 2,
+      name: 'two',
+      up: (db) => {
+        db.exec('CREATE TABLE two (x)')
+        throw new Error('migration 2 breaks')
+      },
+    }
+    expect(() => openDatabase(file, { migrations: [good, bad] })).toThrow('migration 2 breaks')
+    const raw = new Database(file)
+    expect(raw.pragma('user_version', { simple: true })).toBe(0)
+    expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('one', 'two')").pluck().get()).toBe(
+      0,
+    )
+    raw.close()
+  })
+
+  it('refuses a database from a newer Guichet with a clear message and leaves it untouched', () => {
+    const file = join(dir, 'desk.sqlite')
+    const raw = new Database(file)
+    raw.pragma('user_version = 42')
+    raw.close()
+    const error = failure(() => openDatabase(file))
+    expect(error.code).toBe('database_too_new')
+    expect(error.message).toMatch(/newer Guichet.*schema 42/)
+    expect(readdirSync(dir)).toEqual(['desk.sqlite'])
+  })
+
+  it.each([
+    ['random bytes', () => Buffer.from('this is not a database at all, just text'.repeat(200))],
+    ['a truncated database', () => truncatedDatabase()],
+  ])('keeps %s aside, never deletes it, and says where it went', (_label, bytes) => {
+    const file = join(dir, 'desk.sqlite')
+    const content = bytes()
+    writeFileSync(file, content)
+    const error = failure(() => openDatabase(file, { now: () => new Date('2026-09-02T10:00:00Z') }))
+    expect(error.code).toBe('database_corrupt')
+    const keptAt = `${file}.damaged-2026-09-02T10-00-00-000Z`
+    expect(error.message).toContain(keptAt)
+    expect(existsSync(keptAt)).toBe(true)
+    expect(existsSync(file)).toBe(false)
+    // The next start gets a fresh, working database.
+    openDatabase(file).close()
+  })
+})
+
+function truncatedDatabase(): Buffer {
+  const source = join(dir, 'source.sqlite')
+  const db = new Database(source)
+  db.exec('CREATE TABLE t (x TEXT)')
+  const insert = db.prepare('INSERT INTO t VALUES (?)')
+  db.transaction(() => {
+    for (let i = 0; i < 2000; i++) insert.run('row '.repeat(20) + i)
+  })()
+  db.close()
+  const whole = readFileSync(source)
+  rmSync(source)
+  return Buffer.concat([
+    whole.subarray(0, 100),
+    Buffer.alloc(4096, 0xff),
+    whole.subarray(8192, whole.length / 2),
+  ])
+}

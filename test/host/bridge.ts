@@ -1,0 +1,40 @@
+/**
+ * Stands where electron/preload stands when the real renderer runs in a plain browser (tests and
+ * `npm run dev:web`): builds `window.guichet` with one function per channel, carried over a
+ * loopback WebSocket that the host only serves after the per-run secret from the page URL.
+ * Classic script, no imports: the host appends the call with the channel list.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+function installGuichetBridge(channels: readonly string[]): void {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('k')
+  if (fromHash) sessionStorage.setItem('guichet-secret', fromHash)
+  const secret = sessionStorage.getItem('guichet-secret') ?? ''
+  history.replaceState(null, '', location.pathname + location.search)
+
+  const pending = new Map<number, (value: unknown) => void>()
+  let next = 1
+  const socket = new WebSocket(`ws://${location.host}/__guichet/ws`)
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.addEventListener('open', () => {
+      socket.send(JSON.stringify({ secret }))
+      resolve()
+    })
+    socket.addEventListener('error', () => reject(new Error('The desk host is not reachable.')))
+  })
+  socket.addEventListener('message', (message) => {
+    const { id, result } = JSON.parse(String(message.data)) as { id: number; result: unknown }
+    pending.get(id)?.(result)
+    pending.delete(id)
+  })
+
+  const invoke = async (channel: string, request: unknown) => {
+    await opened
+    const id = next++
+    return new Promise((resolve) => {
+      pending.set(id, resolve)
+      socket.send(JSON.stringify({ id, channel, request }))
+    })
+  }
+  const api = Object.fromEntries(channels.map((c) => [c, (request?: unknown) => invoke(c, request)]))
+  Object.defineProperty(window, 'guichet', { value: Object.freeze(api), enumerable: true })
+}

@@ -1,0 +1,17 @@
+import { parseArgs } from 'node:util'
+import { startWebHost } from './web-host'
+
+// `npm run dev:web`: the real UI and core in a local browser, where Electron cannot run.
+const { values } = parseArgs({ options: { port: { type: 'string', default: '5190' } } })
+const port = Number(values.port)
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a number from 0 to 65535, got "${values.port}".`)
+  process.exit(2)
+}
+const dataDir = process.env['GUICHET_DATA_DIR'] ?? '.guichet-dev'
+const host = await startWebHost({ dataDir, port })
+console.log(`Guichet (web host) with data in ${host.core.appInfo.dataDir}`)
+console.log(`Open ${host.url}`)
+const stop = () => void host.close().then(() => process.exit(0))
+process.once('SIGINT', stop)
+process.once('SIGTERM', stop)

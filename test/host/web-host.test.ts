@@ -1,0 +1,70 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { startWebHost, type WebHost } from './web-host'
+
+let host: WebHost
+let origin: string
+let secret: string
+
+beforeAll(async () => {
+  host = await startWebHost({ dataDir: mkdtempSync(join(tmpdir(), 'guichet-host-')), rendererDir: 'src' })
+  const url = new URL(host.url)
+  origin = url.origin
+  secret = new URLSearchParams(url.hash.slice(1)).get('k')!
+})
+afterAll(() => host.close())
+
+/** Opens the IPC socket as a page of `pageOrigin` would, sends `first`, then one call. */
+function call(first: object, pageOrigin = origin): Promise<unknown> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${origin.replace('http', 'ws')}/__guichet/ws`, { origin: pageOrigin })
+    ws.on('open', () => {
+      ws.send(JSON.stringify(first))
+      ws.send(JSON.stringify({ id: 1, channel: 'getAppInfo' }))
+    })
+    ws.on('message', (data) => {
+      resolve(JSON.parse(String(data)))
+      ws.close()
+    })
+    ws.on('close', (code) => resolve({ closed: code }))
+    ws.on('error', () => resolve({ refused: true }))
+  })
+}
+
+describe('the web host used by tests and dev:web', () => {
+  it('listens on the loopback interface only', () => {
+    expect(new URL(host.url).hostname).toBe('127.0.0.1')
+  })
+
+  it('answers a page of its own origin that knows the secret', async () => {
+    expect(await call({ secret })).toMatchObject({ id: 1, result: { ok: true, value: { host: 'web' } } })
+  })
+
+  it('closes the socket on a wrong secret', async () => {
+    expect(await call({ secret: 'guess' })).toEqual({ closed: 1008 })
+  })
+
+  it('refuses a socket opened by another origin, even with the secret', async () => {
+    expect(await call({ secret }, 'http://evil.example')).toEqual({ refused: true })
+  })
+
+  it('refuses requests addressed by another host name (DNS rebinding)', async () => {
+    const { request } = await import('node:http')
+    const status = await new Promise<number>((resolve) =>
+      request(`${origin}/`, { headers: { host: 'evil.example' } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      ).end(),
+    )
+    expect(status).toBe(421)
+  })
+
+  it('serves the page with the CSP and the bridge before the app script', async () => {
+    const res = await fetch(`${origin}/`)
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
+    const html = await res.text()
+    expect(html.indexOf('/__guichet/bridge.js')).toBeLessThan(html.indexOf('main.ts'))
+  })
+})

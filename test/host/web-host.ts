@@ -1,0 +1,136 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createServer, type IncomingMessage } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { contentSecurityPolicy } from '../../src/domain/csp'
+import { channels } from '../../src/domain/ipc/channels'
+import { openCore, type Core } from '../../electron/core/core'
+import { dispatch } from '../../electron/core/dispatch'
+import { createHandlers } from '../../electron/core/handlers'
+import { readRendererFile } from '../../electron/core/renderer-files'
+
+export interface WebHostOptions {
+  dataDir: string
+  rendererDir?: string
+  port?: number
+  version?: string
+}
+
+export interface WebHost {
+  /** Open this in a browser: it carries the per-run secret in its fragment, never sent to the server. */
+  url: string
+  core: Core
+  close(): Promise<void>
+}
+
+const BRIDGE_PATH = '/__guichet/bridge.js'
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+/**
+ * Serves the built renderer on 127.0.0.1 and the contract's handler table over a WebSocket, with
+ * the real core behind it: the same `dispatch` as ipcMain, so tests and demos exercise everything
+ * but the Electron glue. Only the loopback interface, only the page's own origin, only after the
+ * secret: another local page or process cannot drive the desk.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const rendererDir = options.rendererDir ?? here('../../out/renderer')
+  const secret = randomBytes(24).toString('base64url')
+  const core = openCore({ dataDir: options.dataDir, host: 'web', version: options.version ?? 'dev' })
+  const handlers = createHandlers(core)
+  const bridge = bridgeScript()
+  let origin = ''
+
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    if (!isOwnHost(req, origin)) {
+      res.writeHead(421).end()
+      return
+    }
+    const headers = { 'content-security-policy': contentSecurityPolicy, 'x-content-type-options': 'nosniff' }
+    if (path === BRIDGE_PATH) {
+      res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' }).end(bridge)
+      return
+    }
+    const file = await readRendererFile(rendererDir, path)
+    if (!file) {
+      res.writeHead(404, headers).end('Not found')
+      return
+    }
+    const body = path === '/' || path === '/index.html' ? withBridge(file.body) : file.body
+    res
+      .writeHead(200, { ...headers, 'content-type': file.contentType, 'cache-control': 'no-store' })
+      .end(body)
+  })
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 })
+  server.on('upgrade', (req, socket, head) => {
+    if (!isOwnHost(req, origin) || req.headers.origin !== origin || req.url !== '/__guichet/ws') {
+      socket.destroy()
+      return
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => serve(ws))
+  })
+
+  function serve(ws: WebSocket) {
+    let trusted = false
+    ws.on('message', async (data) => {
+      const message = JSON.parse(String(data)) as {
+        secret?: string
+        id?: number
+        channel?: string
+        request?: unknown
+      }
+      if (!trusted) {
+        trusted = typeof message.secret === 'string' && sameSecret(message.secret, secret)
+        if (!trusted) ws.close(1008, 'bad secret')
+        return
+      }
+      const result = await dispatch(handlers, message.channel, message.request, (error) =>
+        console.error(error),
+      )
+      ws.send(JSON.stringify({ id: message.id, result }))
+    })
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${port}`
+  return {
+    url: `${origin}/#k=${secret}`,
+    core,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate()
+      const closed = new Promise((resolve) => server.close(resolve))
+      server.closeAllConnections()
+      await closed
+      core.close()
+    },
+  }
+}
+
+/** Refuses requests addressed by another name (DNS rebinding): only 127.0.0.1:<port> is served. */
+function isOwnHost(req: IncomingMessage, origin: string): boolean {
+  return `http://${req.headers.host}` === origin
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function bridgeScript(): string {
+  const source = readFileSync(here('./bridge.ts'), 'utf8')
+  const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText
+  return `${js}\ninstallGuichetBridge(${JSON.stringify(channels)});\n`
+}
+
+/** The bridge is a classic script placed before the module entry, so window.guichet exists first. */
+function withBridge(html: Buffer): Buffer {
+  return Buffer.from(
+    html.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`),
+  )
+}

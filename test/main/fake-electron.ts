@@ -1,0 +1,105 @@
+import { EventEmitter } from 'node:events'
+
+/**
+ * A recording stand-in for the 'electron' module: just enough surface for electron/main to run
+ * under vitest, so tests can assert on what the shell asks of Electron.
+ */
+type Listener = (...args: unknown[]) => unknown
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler?: (details: { url: string }) => { action: string }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler
+  }
+  /** Emits like Electron does and tells whether a listener called preventDefault. */
+  attempt(event: string, ...args: unknown[]): boolean {
+    let prevented = false
+    this.emit(event, { preventDefault: () => (prevented = true) }, ...args)
+    return prevented
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = []
+  readonly webContents = new FakeWebContents()
+  loadedUrl?: string
+  constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
+    super()
+    FakeBrowserWindow.instances.push(this)
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url
+    return Promise.resolve()
+  }
+  isMinimized() {
+    return false
+  }
+  restore() {}
+  focus() {}
+  show() {}
+}
+
+export function createFakeElectron() {
+  const appEvents = new EventEmitter()
+  const ipcHandlers = new Map<string, Listener>()
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>()
+  const state = {
+    whenReady: Promise.resolve(),
+    ready: () => {},
+    singleInstance: true,
+    quit: 0,
+    privilegedSchemes: [] as unknown[],
+    permissionRequest: undefined as undefined | Listener,
+    permissionCheck: undefined as undefined | Listener,
+    errorBoxes: [] as string[],
+  }
+  /** Back to a fresh, not-yet-ready Electron between tests; the module object stays the same. */
+  function reset() {
+    appEvents.removeAllListeners()
+    ipcHandlers.clear()
+    protocolHandlers.clear()
+    FakeBrowserWindow.instances = []
+    Object.assign(state, {
+      singleInstance: true,
+      quit: 0,
+      privilegedSchemes: [],
+      permissionRequest: undefined,
+      permissionCheck: undefined,
+      errorBoxes: [],
+    })
+    state.whenReady = new Promise<void>((resolve) => (state.ready = resolve))
+  }
+  reset()
+
+  const electron = {
+    app: {
+      isPackaged: true,
+      requestSingleInstanceLock: () => state.singleInstance,
+      quit: () => void state.quit++,
+      on: (event: string, listener: Listener) => appEvents.on(event, listener),
+      whenReady: () => state.whenReady,
+      getPath: () => process.env['GUICHET_DATA_DIR'] ?? '/nonexistent',
+      getVersion: () => '9.9.9',
+    },
+    BrowserWindow: FakeBrowserWindow,
+    dialog: {
+      showErrorBox: (_title: string, message: string) => void state.errorBoxes.push(message),
+      showMessageBoxSync: () => 0,
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => (state.permissionRequest = handler),
+        setPermissionCheckHandler: (handler: Listener) => (state.permissionCheck = handler),
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        protocolHandlers.set(scheme, handler),
+    },
+    ipcMain: { handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener) },
+  }
+  return { electron, state, appEvents, ipcHandlers, protocolHandlers, reset, ready: () => state.ready() }
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>

@@ -1,0 +1,199 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { contentSecurityPolicy } from '../../src/domain/csp'
+import { FakeBrowserWindow, FakeWebContents, type FakeElectron } from './fake-electron'
+
+const fake: FakeElectron = await vi.hoisted(async () =>
+  (await import('./fake-electron')).createFakeElectron(),
+)
+vi.mock('electron', () => fake.electron)
+
+async function startApp(): Promise<FakeBrowserWindow | undefined> {
+  vi.resetModules()
+  const { runApp } = await import('../../electron/main/app')
+  runApp()
+  fake.ready()
+  await vi.waitFor(() => {
+    if (fake.state.singleInstance && !FakeBrowserWindow.instances.length) throw new Error('no window yet')
+  })
+  return FakeBrowserWindow.instances[0]
+}
+
+beforeEach(() => {
+  fake.reset()
+  process.env['GUICHET_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'guichet-shell-'))
+  delete process.env['ELECTRON_RENDERER_URL']
+})
+
+describe('the main window', () => {
+  it('isolates the page: context isolation, sandbox, no Node, web security', async () => {
+    const window = await startApp()
+    expect(window?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+    })
+    expect(String(window?.options.webPreferences?.['preload'])).toMatch(/preload[/\\]index\.cjs$/)
+  })
+
+  it('loads the renderer from app://, not file://', async () => {
+    const window = await startApp()
+    expect(window?.loadedUrl).toBe('app://guichet/index.html')
+  })
+
+  it('trusts the dev server origin only while the app is not packaged', async () => {
+    process.env['ELECTRON_RENDERER_URL'] = 'http://localhost:5173'
+    expect((await startApp())?.loadedUrl).toBe('app://guichet/index.html')
+  })
+})
+
+describe('single instance', () => {
+  it('a second launch quits at once and opens no window', async () => {
+    fake.state.singleInstance = false
+    await startApp()
+    expect(fake.state.quit).toBe(1)
+    expect(FakeBrowserWindow.instances).toHaveLength(0)
+  })
+})
+
+describe('navigation and new windows', () => {
+  async function confined(): Promise<FakeWebContents> {
+    await startApp()
+    const contents = new FakeWebContents()
+    fake.appEvents.emit('web-contents-created', {}, contents)
+    return contents
+  }
+
+  it.each([
+    'https://evil.example/',
+    'app://guichet.evil.example/index.html',
+    'app://evil@guichet.evil.example/',
+    'file:///etc/passwd',
+    'http://localhost:5173/',
+    'javascript:alert(1)',
+    'not a url',
+  ])('refuses to navigate to %s', async (url) => {
+    expect((await confined()).attempt('will-navigate', url)).toBe(true)
+  })
+
+  it('allows navigation within the app', async () => {
+    expect((await confined()).attempt('will-navigate', 'app://guichet/index.html#queue')).toBe(false)
+  })
+
+  it('refuses redirects out of the app, webviews and every new window', async () => {
+    const contents = await confined()
+    expect(contents.attempt('will-redirect', 'https://evil.example/')).toBe(true)
+    expect(contents.attempt('will-attach-webview')).toBe(true)
+    expect(contents.windowOpenHandler?.({ url: 'app://guichet/index.html' })).toEqual({ action: 'deny' })
+  })
+})
+
+describe('permissions', () => {
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])(
+    'denies %s',
+    async (p) => {
+      await startApp()
+      const callback = vi.fn()
+      fake.state.permissionRequest?.({}, p, callback)
+      expect(callback).toHaveBeenCalledWith(false)
+      expect(fake.state.permissionCheck?.({}, p)).toBe(false)
+    },
+  )
+})
+
+describe('the app:// protocol', () => {
+  it('is registered as standard and secure before ready', async () => {
+    await startApp()
+    expect(fake.state.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ])
+  })
+
+  it('serves the renderer with the CSP and refuses paths outside it', async () => {
+    const { serveRenderer } = await import('../../electron/main/protocol')
+    serveRenderer(join(process.cwd(), 'src'))
+    const handle = fake.protocolHandlers.get('app')!
+    const page = await handle(new Request('app://guichet/index.html'))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy)
+    expect(await page.text()).toContain('<div id="app">')
+    expect((await handle(new Request('app://guichet/%2e%2e/package.json'))).status).toBe(404)
+    expect((await handle(new Request('app://guichet/..%2fpackage.json'))).status).toBe(404)
+    expect((await handle(new Request('app://other/index.html'))).status).toBe(404)
+  })
+
+  it('allows no inline script, eval or remote origin', () => {
+    expect(contentSecurityPolicy).toContain("default-src 'none'")
+    expect(contentSecurityPolicy).toContain("script-src 'self'")
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-(inline|eval)|https?:/)
+  })
+})
+
+describe('IPC', () => {
+  const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } })
+
+  it('registers one handler per contract channel', async () => {
+    await startApp()
+    const { channels, ipcName } = await import('../../src/domain/ipc/channels')
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(channels.map(ipcName).sort())
+  })
+
+  it('answers the app page through the real core', async () => {
+    await startApp()
+    const update = fake.ipcHandlers.get('guichet:updateSettings')!
+    const get = fake.ipcHandlers.get('guichet:getSettings')!
+    await update(frame('app://guichet/index.html'), { deskId: 'paris-3' })
+    expect(await get(frame('app://guichet/index.html'))).toMatchObject({
+      ok: true,
+      value: { deskId: 'paris-3' },
+    })
+    expect(
+      await fake.ipcHandlers.get('guichet:getAppInfo')!(frame('app://guichet/index.html')),
+    ).toMatchObject({
+      ok: true,
+      value: { version: '9.9.9', host: 'electron' },
+    })
+  })
+
+  it.each([
+    ['another origin', frame('https://evil.example/')],
+    ['a look-alike host', frame('app://guichet.evil.example/')],
+    ['a sub-frame of the app', frame('app://guichet/index.html', { url: 'app://guichet/index.html' })],
+    ['no frame at all', { senderFrame: null }],
+  ])('refuses a call from %s', async (_label, event) => {
+    await startApp()
+    const result = await fake.ipcHandlers.get('guichet:getSettings')!(event)
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
+  })
+
+  it('validates the request again in main, whatever the page sent', async () => {
+    await startApp()
+    const result = await fake.ipcHandlers.get('guichet:updateSettings')!(frame('app://guichet/index.html'), {
+      deskId: '<script>',
+    })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
+  })
+})
+
+describe('a database written by a newer Guichet', () => {
+  it('stops with a clear message instead of a crash', async () => {
+    const dir = process.env['GUICHET_DATA_DIR']!
+    const Database = (await import('better-sqlite3')).default
+    const db = new Database(join(dir, 'guichet.sqlite'))
+    db.pragma('user_version = 999')
+    db.close()
+    vi.resetModules()
+    const { runApp } = await import('../../electron/main/app')
+    runApp()
+    fake.ready()
+    await vi.waitFor(() => expect(fake.state.errorBoxes).toHaveLength(1))
+    expect(fake.state.errorBoxes[0]).toMatch(/newer Guichet/)
+    expect(fake.state.quit).toBe(1)
+    expect(FakeBrowserWindow.instances).toHaveLength(0)
+  })
+})
