@@ -27,8 +27,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Each file drives its own Chromium; two at a time is what two cores take.
-          maxWorkers: 2,
         },
       },
       {

@@ -12,9 +12,15 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/home" "$tmp/run"
 chmod 700 "$tmp/run"
+# dev:web keeps its keyring (and so the demo data key) across runs in GUICHET_KEYRING_HOME.
+home="${GUICHET_KEYRING_HOME:-$tmp/home}"
+mkdir -p "$home"
 # npm keeps its cache and config under HOME: keep using the real ones.
 export npm_config_cache="${npm_config_cache:-$(npm config get cache)}"
 [ -f "$HOME/.npmrc" ] && export NPM_CONFIG_USERCONFIG="${NPM_CONFIG_USERCONFIG:-$HOME/.npmrc}"
-export HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" GUICHET_IN_KEYRING=1
+export HOME="$(cd "$home" && pwd)" XDG_RUNTIME_DIR="$tmp/run" GUICHET_IN_KEYRING=1
+status=0
 # shellcheck disable=SC2016
-exec dbus-run-session -- bash -c 'echo -n guichet-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"' _ "$@"
+dbus-run-session -- bash -c 'echo -n guichet-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"' _ "$@" \
+  2> >(grep -v 'Failed to set fd limit' >&2) || status=$?
+exit "$status"

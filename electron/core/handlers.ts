@@ -1,11 +1,48 @@
-import type { Handlers } from './dispatch'
+import { searchEstablishments } from '../../src/domain/reference/establishments'
+import { GuichetFailure } from '../../src/domain/result'
 import type { Core } from './core'
+import type { Handlers } from './dispatch'
+import { attachFile } from './registrations/attach'
 
-/** The core's answer to every channel of the contract. */
-export function createHandlers(core: Core): Handlers {
+/** Handlers that only a host can provide (a native dialog needs Electron; the web host fakes it). */
+export type HostHandlers = Pick<Handlers, 'chooseFiles'>
+
+/** The core's answer to every channel of the contract, with the host's own where the core has none. */
+export function createHandlers(core: Core, host: HostHandlers): Handlers {
+  const { registrations, documents, settings, reference, vault } = core
   return {
+    ...host,
     getAppInfo: () => core.appInfo,
-    getSettings: () => core.settings.get(),
-    updateSettings: (patch) => core.settings.update(patch),
+    getSettings: () => settings.get(),
+    updateSettings: (patch) => settings.update(patch),
+    loadDraft: () => registrations.loadDraft(),
+    saveDraft: ({ clientId, form }) => registrations.saveDraft(clientId, form),
+    discardDraft: async ({ clientId }) => {
+      await Promise.all(registrations.discardDraft(clientId).map((id) => vault.delete(id)))
+      return null
+    },
+    submitRegistration: ({ clientId, form }) => {
+      const { deskId, eventName, operator } = settings.get()
+      const desk = { id: deskId, event: eventName, operator }
+      return registrations.submit(clientId, form, desk, reference.context(core.now()))
+    },
+    searchEstablishments: ({ query, department }) =>
+      searchEstablishments(reference.establishments, query, { department, limit: 30 }),
+    communesFor: ({ postalCode }) => reference.postalCodes.communes(postalCode),
+    attachDocument: ({ clientId, kind, path }) => attachFile(core, clientId, kind, path),
+    listDocuments: ({ clientId }) => documents.list(clientId),
+    removeDocument: async ({ id }) => {
+      if (documents.remove(id)) await vault.delete(id)
+      return null
+    },
+    setDocumentChecked: ({ id, checked }) => {
+      documents.setChecked(id, checked)
+      return null
+    },
+    readDocument: async ({ id }) => {
+      const found = documents.summary(id)
+      if (!found) throw new GuichetFailure('not_found', 'This document is no longer on the desk.')
+      return { mediaType: found.mediaType, base64: (await vault.read(id)).toString('base64') }
+    },
   }
 }

@@ -4,6 +4,7 @@ import { GuichetFailure } from '../../src/domain/result'
 import { openCore, type Core } from '../core/core'
 import { createHandlers } from '../core/handlers'
 import { createLog } from '../core/log'
+import { electronHostHandlers } from './dialogs'
 import { registerIpc } from './ipc'
 import { APP_ENTRY, APP_ORIGIN, isAppUrl } from './origin'
 import { registerAppScheme, serveRenderer } from './protocol'
@@ -33,37 +34,54 @@ export function runApp(): void {
   app.on('web-contents-created', (_event, contents) => confineWebContents(contents, isAllowed))
   app.on('window-all-closed', () => app.quit())
 
-  void app.whenReady().then(() => {
-    denyPermissions(session.defaultSession)
-    serveRenderer(join(import.meta.dirname, '../renderer'))
-    const dataDir = process.env['GUICHET_DATA_DIR'] ?? app.getPath('userData')
-    const log = createLog(dataDir)
-    const core = openCoreOrExplain(dataDir)
-    if (!core) return
-    app.on('will-quit', () => core.close())
-    registerIpc(createHandlers(core), isAllowed, (error) => log.error('ipc', error))
-    window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), devUrl ?? APP_ENTRY)
-  })
+  void app
+    .whenReady()
+    .then(async () => {
+      denyPermissions(session.defaultSession)
+      serveRenderer(join(import.meta.dirname, '../renderer'))
+      const dataDir = process.env['GUICHET_DATA_DIR'] ?? app.getPath('userData')
+      const log = createLog(dataDir)
+      const core = await openCoreOrExplain(dataDir)
+      if (!core) return
+      app.on('will-quit', () => core.close())
+      const handlers = createHandlers(
+        core,
+        electronHostHandlers(() => window),
+      )
+      registerIpc(handlers, isAllowed, (error) => log.error('ipc', error))
+      window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), devUrl ?? APP_ENTRY)
+    })
+    .catch((error: unknown) => {
+      // Without a keychain or a readable resources folder there is no desk: say so rather than hang.
+      dialog.showErrorBox(
+        'Guichet',
+        `Guichet could not start: ${error instanceof Error ? error.message : error}`,
+      )
+      app.quit()
+    })
 }
 
 /** A damaged database was kept aside: say where and go on with a new one. A newer one: stop. */
-function openCoreOrExplain(dataDir: string): Core | undefined {
+async function openCoreOrExplain(dataDir: string): Promise<Core | undefined> {
   const open = () =>
     openCore({
       dataDir,
       host: 'electron',
       version: app.getVersion(),
+      resourcesDir: app.isPackaged
+        ? join(process.resourcesPath, 'resources')
+        : join(app.getAppPath(), 'resources'),
       ...(!app.isPackaged && process.env['GUICHET_SQLITE_BINDING']
         ? { nativeBinding: process.env['GUICHET_SQLITE_BINDING'] }
         : {}),
     })
   try {
-    return open()
+    return await open()
   } catch (error) {
     if (!(error instanceof GuichetFailure)) throw error
     if (error.code === 'database_corrupt') {
       dialog.showMessageBoxSync({ type: 'warning', title: 'Guichet', message: error.message })
-      return open()
+      return await open()
     }
     dialog.showErrorBox('Guichet', error.message)
     app.quit()

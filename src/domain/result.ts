@@ -6,6 +6,8 @@ export interface FieldError {
   path: string
   code: string
   message: string
+  /** Values the translated sentence quotes, e.g. the reference of the record that holds an e-mail. */
+  params?: Record<string, string>
 }
 
 export interface GuichetError {

@@ -10,6 +10,8 @@ export const deskSettingsSchema = yup
       .matches(/^[a-z0-9][a-z0-9-]*$/i, { message: 'desk_id_format', excludeEmptyString: true })
       .default(''),
     eventName: yup.string().trim().max(120).default(''),
+    /** Initials or id of the agent at the desk, sent with each registration. */
+    operator: yup.string().trim().max(40).default(''),
     locale: yup.mixed<Locale>().oneOf(['fr', 'en']).default('fr'),
   })
   .noUnknown()

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { channels } from '../../src/domain/ipc/channels'
 import { openDesk, type Desk } from './desk'
 
 let desk: Desk
@@ -62,7 +63,7 @@ describe('desk settings through IPC, end to end', () => {
       }
     })
     expect(seen).toEqual({
-      api: ['getAppInfo', 'getSettings', 'updateSettings'],
+      api: [...channels].sort(),
       node: ['undefined', 'undefined'],
       inlineScriptRan: false,
     })

@@ -17,12 +17,16 @@ export interface WebHostOptions {
   rendererDir?: string
   port?: number
   version?: string
+  /** The core's clock; tests pin it so ages and dates do not drift. */
+  now?: () => Date
 }
 
 export interface WebHost {
   /** Open this in a browser: it carries the per-run secret in its fragment, never sent to the server. */
   url: string
   core: Core
+  /** The file dialog's stand-in: each call to chooseFiles takes the next answer ([] when none: cancelled). */
+  dialog: string[][]
   close(): Promise<void>
 }
 
@@ -38,8 +42,15 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = options.rendererDir ?? here('../../out/renderer')
   const secret = randomBytes(24).toString('base64url')
-  const core = openCore({ dataDir: options.dataDir, host: 'web', version: options.version ?? 'dev' })
-  const handlers = createHandlers(core)
+  const core = await openCore({
+    dataDir: options.dataDir,
+    host: 'web',
+    version: options.version ?? 'dev',
+    resourcesDir: here('../../resources'),
+    ...(options.now && { now: options.now }),
+  })
+  const dialog: string[][] = []
+  const handlers = createHandlers(core, { chooseFiles: async () => dialog.shift() ?? [] })
   const bridge = bridgeScript()
   let origin = ''
 
@@ -101,6 +112,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: `${origin}/#k=${secret}`,
     core,
+    dialog,
     close: async () => {
       for (const client of sockets.clients) client.terminate()
       const closed = new Promise((resolve) => server.close(resolve))

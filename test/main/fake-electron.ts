@@ -80,6 +80,7 @@ export function createFakeElectron() {
       whenReady: () => state.whenReady,
       getPath: () => process.env['GUICHET_DATA_DIR'] ?? '/nonexistent',
       getVersion: () => '9.9.9',
+      getAppPath: () => process.cwd(),
     },
     BrowserWindow: FakeBrowserWindow,
     dialog: {

@@ -23,6 +23,8 @@ async function startApp(): Promise<FakeBrowserWindow | undefined> {
 
 beforeEach(() => {
   fake.reset()
+  // The fake app is packaged: resources are read from process.resourcesPath, as in an installer.
+  Object.assign(process, { resourcesPath: process.cwd() })
   process.env['GUICHET_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'guichet-shell-'))
   delete process.env['ELECTRON_RENDERER_URL']
 })

@@ -2,7 +2,23 @@
  * The channel names alone, without their schemas, so the sandboxed preload and the web bridge can
  * build `window.guichet` without bundling yup. `contract.ts` is checked against this list both ways.
  */
-export const channels = ['getAppInfo', 'getSettings', 'updateSettings'] as const
+export const channels = [
+  'getAppInfo',
+  'getSettings',
+  'updateSettings',
+  'loadDraft',
+  'saveDraft',
+  'discardDraft',
+  'submitRegistration',
+  'searchEstablishments',
+  'communesFor',
+  'chooseFiles',
+  'attachDocument',
+  'listDocuments',
+  'removeDocument',
+  'setDocumentChecked',
+  'readDocument',
+] as const
 
 export type Channel = (typeof channels)[number]
 

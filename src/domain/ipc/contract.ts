@@ -2,6 +2,19 @@ import * as yup from 'yup'
 import type { DeskSettings } from '../settings'
 import { settingsPatchSchema } from '../settings'
 import type { Result } from '../result'
+import type { Establishment } from '../reference/establishments'
+import type { RegistrationDraft } from '../registration/empty-form'
+import type { DocumentSummary } from '../queue/documents'
+import {
+  attachRequest,
+  checkedRequest,
+  chooseFilesRequest,
+  clientIdRequest,
+  documentRequest,
+  draftRequest,
+  establishmentQuery,
+  postalCodeQuery,
+} from './requests'
 import type { Channel } from './channels'
 
 export type { Channel }
@@ -30,6 +43,20 @@ export const contract = {
   getAppInfo: channel<AppInfo>()(none),
   getSettings: channel<DeskSettings>()(none),
   updateSettings: channel<DeskSettings>()(settingsPatchSchema.required()),
+  loadDraft: channel<{ clientId: string; form: RegistrationDraft; updatedAt: string } | null>()(none),
+  saveDraft: channel<{ updatedAt: string }>()(draftRequest),
+  discardDraft: channel<null>()(clientIdRequest),
+  submitRegistration: channel<{ clientId: string; reference: string; capturedAt: string }>()(draftRequest),
+  searchEstablishments: channel<Establishment[]>()(establishmentQuery),
+  communesFor: channel<string[]>()(postalCodeQuery),
+  /** Opens the system file dialog for a slot (in main); answers the chosen paths, [] if cancelled. */
+  chooseFiles: channel<string[]>()(chooseFilesRequest),
+  attachDocument: channel<DocumentSummary>()(attachRequest),
+  listDocuments: channel<DocumentSummary[]>()(clientIdRequest),
+  removeDocument: channel<null>()(documentRequest),
+  setDocumentChecked: channel<null>()(checkedRequest),
+  /** The stored (normalized) bytes, base64, for the preview. */
+  readDocument: channel<{ mediaType: DocumentSummary['mediaType']; base64: string }>()(documentRequest),
 } satisfies Record<Channel, { request: yup.AnySchema; response: unknown }>
 
 export type Contract = typeof contract

@@ -1,5 +1,6 @@
 import type { Migration } from '../migration'
 import { settings } from './0001-settings'
+import { registrations } from './0002-registrations'
 
 /** Every migration, oldest first. `user_version` is the version of the last one applied. */
-export const migrations: readonly Migration[] = [settings]
+export const migrations: readonly Migration[] = [settings, registrations]

@@ -1,0 +1,16 @@
+const MiB = 1024 * 1024
+
+/** What the backend takes (see the registration API: 413 over 10 MiB), checked after normalization. */
+export const MAX_DOCUMENT_BYTES = 10 * MiB
+/** Files above this are refused from their size alone, before a byte is read. */
+export const MAX_READ_BYTES = 50 * MiB
+export const MAX_PDF_PAGES = 10
+/** Checked against the image header before decoding, so a decompression bomb never reaches memory. */
+export const MAX_INPUT_PIXELS = 100_000_000
+/** Images are shrunk to fit this square: 300 dpi on an A4 page, plenty for a passport's MRZ. */
+export const MAX_IMAGE_EDGE = 3000
+export const JPEG_QUALITY = 85
+
+export function inMiB(bytes: number): string {
+  return (bytes / MiB).toFixed(1)
+}

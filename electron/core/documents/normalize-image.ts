@@ -1,0 +1,58 @@
+import sharp from 'sharp'
+import { JPEG_QUALITY, MAX_DOCUMENT_BYTES, MAX_IMAGE_EDGE, MAX_INPUT_PIXELS } from './limits'
+import { refuse } from './refusals'
+
+export interface NormalizedImage {
+  bytes: Buffer
+  mediaType: 'image/jpeg' | 'image/png'
+  width: number
+  height: number
+}
+
+/**
+ * Re-encodes an image so what leaves the desk is upright, no larger than needed, and free of
+ * metadata (sharp writes none unless asked, so camera EXIF with GPS position and serial numbers is
+ * dropped). PNG stays PNG, lossless for text-heavy scans, unless it comes out over the size limit,
+ * which means a photo saved as PNG: that one becomes a JPEG. JPEG and TIFF become JPEG.
+ */
+export async function normalizeImage(bytes: Buffer, kind: 'jpg' | 'png' | 'tif'): Promise<NormalizedImage> {
+  const { width, height, pages } = await header(bytes)
+  if (width * height > MAX_INPUT_PIXELS) throw refuse('image_too_large', `${width} × ${height} pixels`)
+  if ((pages ?? 1) > 1) throw refuse('unsupported_type', `an image with ${pages} pages`)
+  if (kind === 'png') {
+    const png = await render(bytes, (image) => image.png({ compressionLevel: 9 }))
+    if (png.bytes.length <= MAX_DOCUMENT_BYTES) return { ...png, mediaType: 'image/png' }
+  }
+  const jpeg = await render(bytes, (image) =>
+    image.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY }),
+  )
+  return { ...jpeg, mediaType: 'image/jpeg' }
+}
+
+/** Dimensions from the header alone, before any pixel is decoded. */
+async function header(bytes: Buffer): Promise<{ width: number; height: number; pages?: number | undefined }> {
+  try {
+    const metadata = await sharp(bytes, { limitInputPixels: false }).metadata()
+    if (!metadata.width || !metadata.height) throw new Error('no dimensions')
+    return { width: metadata.width, height: metadata.height, pages: metadata.pages }
+  } catch {
+    throw refuse('truncated', 'the image header cannot be read')
+  }
+}
+
+async function render(
+  bytes: Buffer,
+  encode: (image: sharp.Sharp) => sharp.Sharp,
+): Promise<Omit<NormalizedImage, 'mediaType'>> {
+  // failOn 'error' refuses truncated and corrupt pixel data but tolerates the harmless warnings that
+  // some scanners' JPEG encoders trigger. The pixel limit backs up the header check above.
+  const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+    .rotate()
+    .resize({ width: MAX_IMAGE_EDGE, height: MAX_IMAGE_EDGE, fit: 'inside', withoutEnlargement: true })
+  try {
+    const { data, info } = await encode(image).toBuffer({ resolveWithObject: true })
+    return { bytes: data, width: info.width, height: info.height }
+  } catch {
+    throw refuse('truncated', 'the image data cannot be decoded to the end')
+  }
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  indexEstablishments,
+  parseEstablishments,
+  type EstablishmentIndex,
+} from '../../src/domain/reference/establishments'
+import {
+  indexPostalCodes,
+  parsePostalCodes,
+  type PostalCodeIndex,
+} from '../../src/domain/reference/postal-codes'
+import type { RegistrationContext } from '../../src/domain/registration/context'
+
+/** The big reference lists shipped in resources/reference, read once when the core opens. */
+export interface ReferenceData {
+  establishments: EstablishmentIndex
+  postalCodes: PostalCodeIndex
+  /** What the registration schema needs from the lists, for a capture at `now`. */
+  context(now: Date): RegistrationContext
+}
+
+export function loadReferenceData(resourcesDir: string): ReferenceData {
+  const read = (name: string) => readFileSync(join(resourcesDir, 'reference', name), 'utf8')
+  const establishments = indexEstablishments(parseEstablishments(read('etablissements.csv')))
+  const postalCodes = indexPostalCodes(parsePostalCodes(read('codes_postaux.csv')))
+  return {
+    establishments,
+    postalCodes,
+    context: (now) => ({
+      now,
+      postalCodeExists: (code) => postalCodes.has(code),
+      uaiExists: (uai) => establishments.byUai.has(uai),
+    }),
+  }
+}

@@ -1,0 +1,21 @@
+import { dialog, type BrowserWindow } from 'electron'
+import type { HostHandlers } from '../core/handlers'
+
+/** The types inspection accepts or converts; the content decides in the end, not the extension. */
+const scanExtensions = ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff']
+
+export function electronHostHandlers(window: () => BrowserWindow | undefined): HostHandlers {
+  return {
+    chooseFiles: async () => {
+      const options: Electron.OpenDialogOptions = {
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'PDF, JPEG, PNG, TIFF', extensions: scanExtensions }],
+      }
+      const owner = window()
+      const result = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options)
+      return result.canceled ? [] : result.filePaths
+    },
+  }
+}

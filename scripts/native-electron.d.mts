@@ -1,0 +1,1 @@
+export declare function ensureElectronSqlite(root: string, electron: string): string

@@ -1,0 +1,21 @@
+/**
+ * The life of a registration on the desk (DESIGN.md, Data). `draft` is the form being filled;
+ * everything after it is the outbox. A record leaves the desk only once the backend says `submitted`.
+ */
+export const registrationStates = [
+  'draft',
+  'queued',
+  'sending',
+  'awaiting_documents',
+  'retry_wait',
+  'needs_attention',
+  'submitted',
+] as const
+
+export type RegistrationState = (typeof registrationStates)[number]
+
+export const documentKinds = ['identity', 'enrollment'] as const
+export type DocumentKind = (typeof documentKinds)[number]
+
+/** How many files each slot takes: passport page, visa, residence permit; enrollment proof or statement. */
+export const maxDocuments: Record<DocumentKind, number> = { identity: 3, enrollment: 2 }

@@ -1,0 +1,89 @@
+import { parseSemicolonCsv } from './csv'
+import { foldForSearch } from './fold'
+
+/** One row of resources/reference/etablissements.csv (see SOURCE.md there). Empty fields are ''. */
+export interface Establishment {
+  uai: string
+  name: string
+  acronym: string
+  type: string
+  /** INSEE code of the département; '' for the French establishments abroad. */
+  department: string
+  commune: string
+}
+
+const COLUMNS = ['uai', 'name', 'acronym', 'type', 'department', 'commune'] as const
+
+export const parseEstablishments = (csv: string): Establishment[] => parseSemicolonCsv(csv, COLUMNS)
+
+export const MIN_QUERY_LENGTH = 3
+
+interface Entry {
+  establishment: Establishment
+  acronym: string
+  name: string
+  /** Name, acronym and commune, folded, with a space in front so " word" finds a word start. */
+  words: string
+}
+
+/** Folded once, searched on every keystroke. */
+export interface EstablishmentIndex {
+  entries: Entry[]
+  byUai: Map<string, Establishment>
+}
+
+export function indexEstablishments(rows: readonly Establishment[]): EstablishmentIndex {
+  return {
+    entries: rows.map((establishment) => ({
+      establishment,
+      acronym: foldForSearch(establishment.acronym),
+      name: foldForSearch(establishment.name),
+      words: ` ${foldForSearch(`${establishment.name} ${establishment.acronym} ${establishment.commune}`)}`,
+    })),
+    byUai: new Map(rows.map((row) => [row.uai, row])),
+  }
+}
+
+/** Lower is better; undefined: no match. */
+function rank(entry: Entry, query: string, queryWords: string[]): number | undefined {
+  if (entry.acronym === query) return 0
+  if (entry.name.startsWith(query)) return 1
+  if (entry.words.includes(` ${query}`)) return 2
+  if (entry.words.includes(query)) return 3
+  // "univ lyon" for "Université Claude Bernard Lyon 1": every typed word starts a word, in any order.
+  if (queryWords.length > 1 && queryWords.every((word) => entry.words.includes(` ${word}`))) return 4
+  return undefined
+}
+
+export interface EstablishmentSearch {
+  /** INSEE code of a département: only its establishments. */
+  department?: string | null
+  limit?: number
+}
+
+/**
+ * Establishments whose name, acronym or commune matches what was typed (from 3 letters, accents and
+ * case ignored): exact acronym first, then names starting with it, then a word starting with it, then
+ * anywhere; alphabetical within a rank.
+ */
+export function searchEstablishments(
+  index: EstablishmentIndex,
+  typed: string,
+  { department, limit = 50 }: EstablishmentSearch = {},
+): Establishment[] {
+  const query = foldForSearch(typed)
+  if (query.replace(/ /g, '').length < MIN_QUERY_LENGTH) return []
+  const queryWords = query.split(' ')
+  return index.entries
+    .filter((entry) => !department || entry.establishment.department === department)
+    .flatMap((entry) => {
+      const found = rank(entry, query, queryWords)
+      return found === undefined ? [] : [{ entry, found }]
+    })
+    .sort((a, b) => a.found - b.found || a.entry.name.localeCompare(b.entry.name))
+    .slice(0, limit)
+    .map(({ entry }) => entry.establishment)
+}
+
+export const findEstablishment = (index: EstablishmentIndex, uai: string): Establishment | undefined =>
+  index.byUai.get(uai)

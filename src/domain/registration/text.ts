@@ -1,0 +1,30 @@
+import type { Check } from './check'
+import { fail } from './check'
+
+/**
+ * C0/C1 controls and the bidirectional overrides used to disguise text (Trojan Source). Format
+ * characters such as ZWNJ stay allowed: Persian and Indic names need them.
+ */
+const UNSAFE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
+const MARKUP = /[<>]/
+
+/** NFC so that "é" typed or pasted compares equal; any run of whitespace (newlines too) becomes one space. */
+export function cleanText(input: string): string {
+  return input.normalize('NFC').replace(/\s+/g, ' ').trim()
+}
+
+/** Length in characters a person sees (code points), not UTF-16 units. */
+const textLength = (text: string): number => [...text].length
+
+/**
+ * The checks every free text of the form shares. Length first, so a pasted 10,000-character blob is
+ * reported as too long rather than scanned by the later rules.
+ */
+export function checkFreeText(input: string, max: number): Check {
+  const value = cleanText(input)
+  if (value === '') return fail('required')
+  if (textLength(value) > max) return fail('too_long')
+  if (UNSAFE.test(value)) return fail('control_chars')
+  if (MARKUP.test(value)) return fail('markup')
+  return { ok: true, value }
+}

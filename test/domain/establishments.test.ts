@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import {
+  findEstablishment,
+  indexEstablishments,
+  parseEstablishments,
+  searchEstablishments,
+} from '../../src/domain/reference/establishments'
+import { isDepartementCode } from '../../src/domain/reference/departements'
+
+const csv = readFileSync(new URL('../../resources/reference/etablissements.csv', import.meta.url), 'utf8')
+const rows = parseEstablishments(csv)
+const index = indexEstablishments(rows)
+const names = (typed: string, department?: string) =>
+  searchEstablishments(index, typed, { department, limit: 5 }).map((found) => found.name)
+
+describe('establishments list', () => {
+  it('holds the 4,136 rows shipped, each with a UAI, a name and a known département or none (abroad)', () => {
+    // One Parcoursup row files a New Caledonia department under "983", which is no INSEE code.
+    const misfiled = rows.filter((row) => row.department !== '' && !isDepartementCode(row.department))
+    expect(misfiled.map((row) => `${row.uai} ${row.department}`)).toEqual(['9830707B 983'])
+    expect(rows).toHaveLength(4136)
+    expect(new Set(rows.map((row) => row.uai)).size).toBe(4136)
+    for (const row of rows) {
+      expect(row.uai).toMatch(/^[0-9A-Z]{7}[A-Z]$/)
+      expect(row.name).not.toBe('')
+    }
+    expect(csv).not.toContain('"')
+  })
+
+  it('finds by exact acronym first, whatever the case', () => {
+    expect(names('amu')[0]).toBe('Aix-Marseille Université')
+    expect(names('ENSICAEN')).toEqual(["École nationale supérieure d'ingénieurs de Caen"])
+  })
+
+  it('ranks names that start with the query before names that merely contain it', () => {
+    const found = names('sorbonne')
+    expect(found[0]).toBe('Sorbonne Université')
+    expect(found.slice(1).every((name) => !name.startsWith('Sorbonne'))).toBe(true)
+  })
+
+  it('ignores accents and punctuation, and finds by commune', () => {
+    expect(names('Saint-Étienne')).toContain('Ecole des Mines de Saint Etienne')
+    expect(names('ecole normale superieure de lyon')).toEqual(['École normale supérieure de Lyon'])
+    expect(names('noumea')).toEqual(['Université de la Nouvelle-Calédonie'])
+  })
+
+  it('finds words typed out of order', () => {
+    expect(searchEstablishments(index, 'lyon claude bernard').map((found) => found.uai)).toContain('0691774D')
+  })
+
+  it('keeps to the chosen département', () => {
+    const found = searchEstablishments(index, 'lycee', { department: '974' })
+    expect(found.length).toBeGreaterThan(0)
+    expect(found.every((row) => row.department === '974')).toBe(true)
+  })
+
+  it('waits for 3 letters', () => {
+    expect(names('am')).toEqual([])
+    expect(names(' é-')).toEqual([])
+  })
+
+  it('finds a UAI of the list, including the ones published with a wrong key', () => {
+    expect(findEstablishment(index, '0134009M')?.acronym).toBe('amU')
+    expect(findEstablishment(index, '0315550I')?.name).toBe('IPSA Toulouse')
+    expect(findEstablishment(index, '0000000A')).toBeUndefined()
+  })
+
+  it('says which line is broken in a damaged file', () => {
+    expect(() => parseEstablishments('uai;name;acronym;type;department;commune\n0134009M;AMU\n')).toThrow(
+      /line 2/,
+    )
+    expect(() => parseEstablishments('uai;nom\n')).toThrow(/column "name"/)
+  })
+})

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { checkName } from '../../src/domain/registration/names'
+
+describe('names', () => {
+  it.each([
+    ['Dupont', 'Dupont'],
+    ['  Élodie   Marie-Thérèse  ', 'Élodie Marie-Thérèse'],
+    ["N'Diaye", "N'Diaye"],
+    ['O’Connor', 'O’Connor'],
+    ['Müller-Lüdenscheidt', 'Müller-Lüdenscheidt'],
+    ['Çelik Şahin', 'Çelik Şahin'],
+    ['Nguyễn Thị Minh Khai', 'Nguyễn Thị Minh Khai'],
+    ['Фёдор Достоевский', 'Фёдор Достоевский'],
+    ['محمد بن سلمان', 'محمد بن سلمان'],
+    ['王小明', '王小明'],
+    ['देवनागरी', 'देवनागरी'], // combining vowel signs are marks (\p{M})
+    ['Ελένη', 'Ελένη'],
+    ['김민준', '김민준'],
+    ['e\u0301milie', 'émilie'], // decomposed accent is stored composed (NFC)
+    ['A', 'A'],
+    ['a'.repeat(100), 'a'.repeat(100)],
+  ])('accepts %j', (typed, value) => {
+    expect(checkName(typed)).toEqual({ ok: true, value })
+  })
+
+  it.each([
+    ['', 'required'],
+    ['   ', 'required'],
+    ['Jean2', 'name_chars'],
+    ['R2-D2', 'name_chars'],
+    ['Jean.Paul', 'name_chars'],
+    ['Jean@Paul', 'name_chars'],
+    ["'-'", 'name_chars'],
+    ['<script>alert(1)</script>', 'markup'],
+    ['Jean<b>', 'markup'],
+    ['Jean\u0000Paul', 'control_chars'],
+    ['Jean\u202EluaP', 'control_chars'],
+    ['a'.repeat(101), 'too_long'],
+  ])('refuses %j with %s', (typed, code) => {
+    expect(checkName(typed)).toEqual({ ok: false, code })
+  })
+
+  it('refuses a 10,000-character paste as too long', () => {
+    expect(checkName('é'.repeat(10_000))).toEqual({ ok: false, code: 'too_long' })
+  })
+
+  it('keeps a Persian name with its zero-width non-joiner', () => {
+    expect(checkName('مهر\u200Cانگیز').ok).toBe(true)
+  })
+})

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { _electron, type ElectronApplication, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { electronVersion, findElectron } from '../../scripts/electron-binary.mjs'
+import { ensureElectronSqlite } from '../../scripts/native-electron.mjs'
+import { channels } from '../../src/domain/ipc/channels'
+import { ensureBuilt } from '../packaging/project'
+
+const root = resolve(import.meta.dirname, '../..')
+const { binary, missing } = findElectron(root)
+if (!binary) console.log(`Electron tests skipped: ${missing}.`)
+
+describe.skipIf(!binary)('Guichet in Electron', () => {
+  let dataDir = ''
+  let app: ElectronApplication
+  let page: Page
+
+  beforeAll(async () => {
+    ensureBuilt()
+    dataDir = mkdtempSync(join(tmpdir(), 'guichet-electron-'))
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      GUICHET_DATA_DIR: dataDir,
+      GUICHET_SQLITE_BINDING: ensureElectronSqlite(root, electronVersion(root)),
+    }
+    delete env['ELECTRON_RUN_AS_NODE']
+    app = await _electron.launch({ executablePath: binary ?? '', args: [root], cwd: root, env })
+    page = await app.firstWindow()
+    await page.waitForLoadState('domcontentloaded')
+  }, 300_000) // the first run on a machine builds better-sqlite3 for Electron: a minute or two
+
+  afterAll(async () => {
+    await app?.close()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('opens one window titled Guichet on the app:// origin', async () => {
+    expect(app.windows()).toHaveLength(1)
+    expect(await page.title()).toBe('Guichet')
+    expect(page.url()).toMatch(/^app:\/\/guichet\//)
+  })
+
+  it('gives the page window.guichet with one function per contract channel, and no Node', async () => {
+    const seen = await page.evaluate(() => {
+      const page = globalThis as unknown as Record<string, unknown>
+      const api = (page['guichet'] ?? {}) as Record<string, unknown>
+      return {
+        api: Object.fromEntries(Object.entries(api).map(([name, value]) => [name, typeof value])),
+        require: typeof page['require'],
+        process: typeof page['process'],
+      }
+    })
+    expect(seen).toEqual({
+      api: Object.fromEntries(channels.map((channel) => [channel, 'function'])),
+      require: 'undefined',
+      process: 'undefined',
+    })
+  })
+
+  it('refuses to navigate the window to another site', async () => {
+    // The listener is added after the app's own, so it sees whether the app prevented the navigation.
+    await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]?.webContents
+      ;(globalThis as Record<string, unknown>)['navigation'] = new Promise((resolve) =>
+        contents?.once('will-navigate', (event) =>
+          resolve({ url: event.url, prevented: event.defaultPrevented }),
+        ),
+      )
+    })
+    await page.evaluate(() => {
+      ;(globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/'
+    })
+    expect(await app.evaluate(() => (globalThis as Record<string, unknown>)['navigation'])).toEqual({
+      url: 'https://example.com/',
+      prevented: true,
+    })
+    expect(page.url()).toMatch(/^app:\/\/guichet\//)
+  })
+})
