@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
 import { openDatabase } from './db/open'
+import { DeskEventBus } from './events'
 import { DocumentVault } from './documents/vault'
 import { loadReferenceData, type ReferenceData } from './reference-data'
 import { Documents } from './registrations/documents'
@@ -31,6 +32,7 @@ export interface Core {
   readonly vault: DocumentVault
   readonly reference: ReferenceData
   readonly now: () => Date
+  readonly events: DeskEventBus
   close(): void
 }
 
@@ -52,6 +54,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     vault,
     reference: loadReferenceData(options.resourcesDir),
     now,
+    events: new DeskEventBus(),
     close: () => db.close(),
   }
 }

@@ -1,5 +1,6 @@
 import { app, dialog, session, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
+import { deskEvents, eventIpcName } from '../../src/domain/ipc/events'
 import { GuichetFailure } from '../../src/domain/result'
 import { openCore, type Core } from '../core/core'
 import { createHandlers } from '../core/handlers'
@@ -50,6 +51,8 @@ export function runApp(): void {
       )
       registerIpc(handlers, isAllowed, (error) => log.error('ipc', error))
       window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), devUrl ?? APP_ENTRY)
+      const contents = window.webContents
+      core.events.onAny((event, payload) => contents.send(eventIpcName(event), payload), deskEvents)
     })
     .catch((error: unknown) => {
       // Without a keychain or a readable resources folder there is no desk: say so rather than hang.

@@ -1,10 +1,18 @@
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { channels, ipcName } from '../../src/domain/ipc/channels'
 import type { GuichetApi } from '../../src/domain/ipc/contract'
+import { deskEvents, eventIpcName, type DeskEvent } from '../../src/domain/ipc/events'
 
 // One function per contract channel; the page never sees ipcRenderer or an IPC event object.
-const api = Object.fromEntries(
+const calls = Object.fromEntries(
   channels.map((channel) => [channel, (request?: unknown) => ipcRenderer.invoke(ipcName(channel), request)]),
-) as GuichetApi
+)
 
-contextBridge.exposeInMainWorld('guichet', api)
+function on(event: DeskEvent, listener: (payload: unknown) => void): () => void {
+  if (!deskEvents.includes(event)) throw new Error(`Unknown desk event ${String(event)}`)
+  const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload)
+  ipcRenderer.on(eventIpcName(event), forward)
+  return () => void ipcRenderer.off(eventIpcName(event), forward)
+}
+
+contextBridge.exposeInMainWorld('guichet', { ...calls, on } as GuichetApi)

@@ -63,7 +63,7 @@ describe('desk settings through IPC, end to end', () => {
       }
     })
     expect(seen).toEqual({
-      api: [...channels].sort(),
+      api: [...channels, 'on'].sort(),
       node: ['undefined', 'undefined'],
       inlineScriptRan: false,
     })

@@ -5,7 +5,7 @@
  * Classic script, no imports: the host appends the call with the channel list.
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-function installGuichetBridge(channels: readonly string[]): void {
+function installGuichetBridge(channels: readonly string[], events: readonly string[]): void {
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('k')
   if (fromHash) sessionStorage.setItem('guichet-secret', fromHash)
   const secret = sessionStorage.getItem('guichet-secret') ?? ''
@@ -21,11 +21,27 @@ function installGuichetBridge(channels: readonly string[]): void {
     })
     socket.addEventListener('error', () => reject(new Error('The desk host is not reachable.')))
   })
+  const listeners = new Map<string, Set<(payload: unknown) => void>>(events.map((e) => [e, new Set()]))
   socket.addEventListener('message', (message) => {
-    const { id, result } = JSON.parse(String(message.data)) as { id: number; result: unknown }
-    pending.get(id)?.(result)
-    pending.delete(id)
+    const data = JSON.parse(String(message.data)) as {
+      id?: number
+      result?: unknown
+      event?: string
+      payload?: unknown
+    }
+    if (data.event) {
+      listeners.get(data.event)?.forEach((listener) => listener(data.payload))
+      return
+    }
+    pending.get(data.id ?? 0)?.(data.result)
+    pending.delete(data.id ?? 0)
   })
+  const on = (event: string, listener: (payload: unknown) => void) => {
+    const set = listeners.get(event)
+    if (!set) throw new Error(`Unknown desk event ${event}`)
+    set.add(listener)
+    return () => void set.delete(listener)
+  }
 
   const invoke = async (channel: string, request: unknown) => {
     await opened
@@ -35,6 +51,9 @@ function installGuichetBridge(channels: readonly string[]): void {
       socket.send(JSON.stringify({ id, channel, request }))
     })
   }
-  const api = Object.fromEntries(channels.map((c) => [c, (request?: unknown) => invoke(c, request)]))
+  const api = {
+    ...Object.fromEntries(channels.map((c) => [c, (request?: unknown) => invoke(c, request)])),
+    on,
+  }
   Object.defineProperty(window, 'guichet', { value: Object.freeze(api), enumerable: true })
 }

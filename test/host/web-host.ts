@@ -7,6 +7,7 @@ import ts from 'typescript'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { contentSecurityPolicy } from '../../src/domain/csp'
 import { channels } from '../../src/domain/ipc/channels'
+import { deskEvents } from '../../src/domain/ipc/events'
 import { openCore, type Core } from '../../electron/core/core'
 import { dispatch } from '../../electron/core/dispatch'
 import { createHandlers } from '../../electron/core/handlers'
@@ -87,6 +88,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   function serve(ws: WebSocket) {
     let trusted = false
+    const off = core.events.onAny((event, payload) => {
+      if (trusted) ws.send(JSON.stringify({ event, payload }))
+    }, deskEvents)
+    ws.on('close', off)
     ws.on('message', async (data) => {
       const message = JSON.parse(String(data)) as {
         secret?: string
@@ -137,7 +142,7 @@ function sameSecret(given: string, expected: string): boolean {
 function bridgeScript(): string {
   const source = readFileSync(here('./bridge.ts'), 'utf8')
   const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText
-  return `${js}\ninstallGuichetBridge(${JSON.stringify(channels)});\n`
+  return `${js}\ninstallGuichetBridge(${JSON.stringify(channels)}, ${JSON.stringify(deskEvents)});\n`
 }
 
 /** The bridge is a classic script placed before the module entry, so window.guichet exists first. */

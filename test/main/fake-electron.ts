@@ -7,6 +7,10 @@ import { EventEmitter } from 'node:events'
 type Listener = (...args: unknown[]) => unknown
 
 export class FakeWebContents extends EventEmitter {
+  readonly sent: [string, unknown][] = []
+  send(channel: string, payload: unknown) {
+    this.sent.push([channel, payload])
+  }
   windowOpenHandler?: (details: { url: string }) => { action: string }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler

@@ -16,6 +16,7 @@ import {
   postalCodeQuery,
 } from './requests'
 import type { Channel } from './channels'
+import type { Subscribe } from './events'
 
 export type { Channel }
 
@@ -63,9 +64,9 @@ export type Contract = typeof contract
 export type RequestOf<C extends Channel> = yup.InferType<Contract[C]['request']>
 export type ResponseOf<C extends Channel> = Contract[C]['response']
 
-/** `window.guichet`: one function per channel, each answering a Result. */
+/** `window.guichet`: one function per channel, each answering a Result, and `on` for the core's events. */
 export type GuichetApi = {
   [C in Channel]: undefined extends RequestOf<C>
     ? (request?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
     : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
-}
+} & { on: Subscribe }

@@ -1,0 +1,46 @@
+import type { RegistrationState } from '../queue/states'
+
+/** A file the desk's scanner saved into the watched folder, as the "Received scans" tray lists it. */
+export interface ScanEntry {
+  path: string
+  fileName: string
+  size: number
+  modifiedAt: string
+}
+
+export type QueueCounts = Record<Exclude<RegistrationState, 'draft'>, number>
+
+export interface SyncStatus {
+  online: boolean
+  paused: boolean
+  /** Set when the backend refused the desk token (401/403): the desk must be provisioned again. */
+  stopped: 'unauthorized' | null
+  lastSyncAt: string | null
+  /** The upload in progress, for the queue screen's progress bar. */
+  uploading: { clientId: string; sentBytes: number; totalBytes: number } | null
+}
+
+/**
+ * What the core tells the page without being asked. Like the channels, one table: main forwards
+ * each event to the window, the preload and the web bridge expose `window.guichet.on(event, fn)`.
+ */
+export interface DeskEvents {
+  scansChanged: ScanEntry[]
+  queueChanged: QueueCounts
+  syncStatus: SyncStatus
+}
+
+export type DeskEvent = keyof DeskEvents
+
+export const deskEvents = [
+  'scansChanged',
+  'queueChanged',
+  'syncStatus',
+] as const satisfies readonly DeskEvent[]
+
+export const eventIpcName = (event: DeskEvent): string => `guichet-event:${event}`
+
+export type Subscribe = <E extends DeskEvent>(
+  event: E,
+  listener: (payload: DeskEvents[E]) => void,
+) => () => void
