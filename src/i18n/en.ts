@@ -1,4 +1,5 @@
 import type { Messages } from '.'
+import validation from './validation/en'
 
 export const en: Messages = {
   app: {
@@ -18,6 +19,9 @@ export const en: Messages = {
     version: 'Version',
     dataDir: 'Data folder',
   },
+  /** The registration rules' codes (src/domain/registration/codes.ts). */
+  validation,
+  /** Failure codes the core answers with (GuichetFailure.code), each area adding its own. */
   errors: {
     internal: 'Something unexpected went wrong. Try again; if it happens again, contact support.',
     invalid_request: 'Some values are not valid: correct the fields marked.',

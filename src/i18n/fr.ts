@@ -1,3 +1,5 @@
+import validation from './validation/fr'
+
 export const fr = {
   app: {
     title: 'Guichet',
@@ -16,6 +18,9 @@ export const fr = {
     version: 'Version',
     dataDir: 'Dossier des données',
   },
+  /** The registration rules' codes (src/domain/registration/codes.ts). */
+  validation,
+  /** Failure codes the core answers with (GuichetFailure.code), each area adding its own. */
   errors: {
     internal: "Une erreur inattendue s'est produite. Réessayez ; si elle revient, contactez le support.",
     invalid_request: 'Certaines valeurs ne sont pas valides : corrigez les champs signalés.',
