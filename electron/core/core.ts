@@ -2,14 +2,22 @@ import type { Database } from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
+import { AdminLock } from './admin/admin-lock'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
+import { ScannerFolder } from './documents/scanner-folder'
 import { DocumentVault } from './documents/vault'
+import { queueAnnouncer } from './outbox/announce'
+import { Outbox } from './outbox/outbox'
 import { loadReferenceData, type ReferenceData } from './reference-data'
 import { Documents } from './registrations/documents'
 import { Registrations } from './registrations/repository'
 import { dataKey, osKeychain, type SecretStore } from './secrets'
 import { SettingsStore } from './settings-store'
+import { DeskToken } from './sync/desk-token'
+import { EmailVerification } from './sync/email-verification'
+import { SyncEngine, type SyncTuning } from './sync/engine'
+import { SyncStateStore } from './sync/sync-state'
 
 export interface CoreOptions {
   dataDir: string
@@ -20,6 +28,12 @@ export interface CoreOptions {
   secrets?: SecretStore
   nativeBinding?: string
   now?: () => Date
+  /** The admin CLI's --backend and GUICHET_TOKEN, standing for the setting and the keychain. */
+  backend?: { url?: string; token?: string }
+  /** Tests shorten the sync's waits. */
+  syncTuning?: Partial<SyncTuning>
+  /** Where the sync reports bugs (the desk log). */
+  onUnexpected?: (error: unknown) => void
 }
 
 /** The desk's engine, the same in Electron's main process, the web host and the admin CLI. */
@@ -33,6 +47,15 @@ export interface Core {
   readonly reference: ReferenceData
   readonly now: () => Date
   readonly events: DeskEventBus
+  readonly admin: AdminLock
+  /** The scanner's folder, watched while the scannerFolder setting names one. */
+  readonly scans: ScannerFolder
+  /** Registrations on their way to the backend: states, the queue list, counts. */
+  readonly outbox: Outbox
+  /** Idle until startSync(core) (the app, the web host) or `drain` (the CLI's sync --once). */
+  readonly sync: SyncEngine
+  readonly deskToken: DeskToken
+  readonly emailVerification: EmailVerification
   close(): void
 }
 
@@ -40,21 +63,52 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const dataDir = resolve(options.dataDir)
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const now = options.now ?? (() => new Date())
-  const key = await dataKey(options.secrets ?? osKeychain(), dataDir)
+  const secrets = options.secrets ?? osKeychain()
+  const key = await dataKey(secrets, dataDir)
   const db = openDatabase(join(dataDir, 'guichet.sqlite'), options)
   const vault = new DocumentVault(join(dataDir, 'documents'), key)
   // A crash between writing a scan and committing its row leaves a file nothing references.
   await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])
+  const settings = new SettingsStore(db)
+  const events = new DeskEventBus()
+  const scans = new ScannerFolder((entries) => events.emit('scansChanged', entries))
+  scans.follow(settings.get().scannerFolder)
+  const announce = queueAnnouncer(events, () => (db.open ? outbox.counts() : null))
+  const outbox: Outbox = new Outbox(db, key, now, announce)
+  outbox.recover()
+  const deskToken = new DeskToken(secrets, dataDir, options.backend?.token)
+  const sync = new SyncEngine({
+    outbox,
+    vault,
+    settings,
+    events,
+    token: deskToken,
+    state: new SyncStateStore(db),
+    now,
+    ...(options.backend?.url !== undefined && { backendUrl: options.backend.url }),
+    ...(options.syncTuning && { tuning: options.syncTuning }),
+    ...(options.onUnexpected && { onUnexpected: options.onUnexpected }),
+  })
   return {
     appInfo: { name: 'Guichet', version: options.version, host: options.host, dataDir },
     db,
-    settings: new SettingsStore(db),
+    settings,
     registrations: new Registrations(db, key, now),
     documents: new Documents(db, key, now),
     vault,
     reference: loadReferenceData(options.resourcesDir),
     now,
-    events: new DeskEventBus(),
-    close: () => db.close(),
+    events,
+    admin: new AdminLock(secrets, dataDir),
+    scans,
+    outbox,
+    sync,
+    deskToken,
+    emailVerification: new EmailVerification(() => sync.clientOrFail(), outbox.verifications),
+    close: () => {
+      sync.close()
+      scans.stop()
+      db.close()
+    },
   }
 }

@@ -1,6 +1,6 @@
 import { ValidationError } from 'yup'
 import { contract, type Channel, type RequestOf, type ResponseOf } from '../../src/domain/ipc/contract'
-import { isChannel } from '../../src/domain/ipc/channels'
+import { adminChannels, isChannel } from '../../src/domain/ipc/channels'
 import { GuichetFailure, type Result } from '../../src/domain/result'
 
 export type Handlers = {
@@ -17,6 +17,7 @@ export async function dispatch(
   handlers: Handlers,
   channel: unknown,
   raw: unknown,
+  admin: { assertUnlocked(): Promise<void> },
   onUnexpected: (error: unknown) => void = () => {},
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
@@ -35,6 +36,7 @@ export async function dispatch(
     return { ok: false, error: { code: 'invalid_request', message: 'The request is not valid.', fields } }
   }
   try {
+    if (adminChannels.includes(channel)) await admin.assertUnlocked()
     const handler = handlers[channel] as (r: unknown) => unknown
     return { ok: true, value: await handler(request) }
   } catch (error) {

@@ -2,29 +2,51 @@ import { searchEstablishments } from '../../src/domain/reference/establishments'
 import { GuichetFailure } from '../../src/domain/result'
 import type { Core } from './core'
 import type { Handlers } from './dispatch'
+import { generateAttestation } from './attestation/generate'
 import { attachFile } from './registrations/attach'
+import { syncHandlers } from './sync/handlers'
 
-/** Handlers that only a host can provide (a native dialog needs Electron; the web host fakes it). */
-export type HostHandlers = Pick<Handlers, 'chooseFiles'>
+/**
+ * Handlers that only a host can provide (a native dialog needs Electron; the web host fakes it). A host
+ * without a save/open dialog answers "cancelled": the settings screen then takes a typed path.
+ */
+export type HostHandlers = Pick<Handlers, 'chooseFiles'> & Partial<Pick<Handlers, 'chooseTransferFile'>>
 
 /** The core's answer to every channel of the contract, with the host's own where the core has none. */
 export function createHandlers(core: Core, host: HostHandlers): Handlers {
   const { registrations, documents, settings, reference, vault } = core
   return {
+    chooseTransferFile: () => null,
     ...host,
+    ...syncHandlers(core),
     getAppInfo: () => core.appInfo,
+    adminStatus: () => core.admin.status(),
+    unlockAdmin: ({ pin }) => core.admin.unlock(pin),
+    lockAdmin: () => {
+      core.admin.lock()
+      return core.admin.status()
+    },
+    setAdminPin: ({ pin, currentPin }) => core.admin.setPin(pin, currentPin),
     getSettings: () => settings.get(),
-    updateSettings: (patch) => settings.update(patch),
+    updateSettings: (patch) => {
+      const next = settings.update(patch)
+      core.scans.follow(next.scannerFolder)
+      // A new backend address may make the desk online now, not at the next timer.
+      core.sync.kick()
+      return next
+    },
     loadDraft: () => registrations.loadDraft(),
     saveDraft: ({ clientId, form }) => registrations.saveDraft(clientId, form),
     discardDraft: async ({ clientId }) => {
       await Promise.all(registrations.discardDraft(clientId).map((id) => vault.delete(id)))
       return null
     },
-    submitRegistration: ({ clientId, form }) => {
+    submitRegistration: async ({ clientId, form }) => {
       const { deskId, eventName, operator } = settings.get()
       const desk = { id: deskId, event: eventName, operator }
-      return registrations.submit(clientId, form, desk, reference.context(core.now()))
+      const receipt = await registrations.submit(clientId, form, desk, reference.context(core.now()))
+      core.sync.kick()
+      return receipt
     },
     searchEstablishments: ({ query, department }) =>
       searchEstablishments(reference.establishments, query, { department, limit: 30 }),
@@ -44,5 +66,7 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       if (!found) throw new GuichetFailure('not_found', 'This document is no longer on the desk.')
       return { mediaType: found.mediaType, base64: (await vault.read(id)).toString('base64') }
     },
+    listScans: () => core.scans.list(),
+    generateAttestation: ({ clientId, form }) => generateAttestation(core, clientId, form),
   }
 }

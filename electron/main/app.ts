@@ -5,6 +5,7 @@ import { GuichetFailure } from '../../src/domain/result'
 import { openCore, type Core } from '../core/core'
 import { createHandlers } from '../core/handlers'
 import { createLog } from '../core/log'
+import { startSync } from '../core/sync/start'
 import { electronHostHandlers } from './dialogs'
 import { registerIpc } from './ipc'
 import { APP_ENTRY, APP_ORIGIN, isAppUrl } from './origin'
@@ -49,10 +50,11 @@ export function runApp(): void {
         core,
         electronHostHandlers(() => window),
       )
-      registerIpc(handlers, isAllowed, (error) => log.error('ipc', error))
+      registerIpc(handlers, core.admin, isAllowed, (error) => log.error('ipc', error))
       window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), devUrl ?? APP_ENTRY)
       const contents = window.webContents
       core.events.onAny((event, payload) => contents.send(eventIpcName(event), payload), deskEvents)
+      startSync(core)
     })
     .catch((error: unknown) => {
       // Without a keychain or a readable resources folder there is no desk: say so rather than hang.

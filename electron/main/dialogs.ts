@@ -17,5 +17,21 @@ export function electronHostHandlers(window: () => BrowserWindow | undefined): H
         : await dialog.showOpenDialog(options)
       return result.canceled ? [] : result.filePaths
     },
+    chooseTransferFile: async ({ mode }) => {
+      const filters = [{ name: 'Guichet', extensions: ['guichet'] }]
+      const owner = window()
+      if (mode === 'open') {
+        const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters }
+        const result = owner
+          ? await dialog.showOpenDialog(owner, options)
+          : await dialog.showOpenDialog(options)
+        return result.canceled ? null : (result.filePaths[0] ?? null)
+      }
+      const options: Electron.SaveDialogOptions = { defaultPath: 'guichet-export.guichet', filters }
+      const result = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options)
+      return result.canceled ? null : (result.filePath ?? null)
+    },
   }
 }

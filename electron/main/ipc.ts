@@ -8,6 +8,7 @@ import { dispatch, type Handlers } from '../core/dispatch'
  */
 export function registerIpc(
   handlers: Handlers,
+  admin: { assertUnlocked(): Promise<void> },
   isAllowed: (url: string) => boolean,
   onUnexpected: (error: unknown) => void,
 ): void {
@@ -16,7 +17,7 @@ export function registerIpc(
       if (!fromAppTopFrame(event, isAllowed)) {
         return { ok: false, error: { code: 'forbidden_sender', message: 'IPC refused: not the app page.' } }
       }
-      return dispatch(handlers, channel, request, onUnexpected)
+      return dispatch(handlers, channel, request, admin, onUnexpected)
     })
   }
 }

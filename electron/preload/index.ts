@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { channels, ipcName } from '../../src/domain/ipc/channels'
 import type { GuichetApi } from '../../src/domain/ipc/contract'
 import { deskEvents, eventIpcName, type DeskEvent } from '../../src/domain/ipc/events'
@@ -15,4 +15,7 @@ function on(event: DeskEvent, listener: (payload: unknown) => void): () => void 
   return () => void ipcRenderer.off(eventIpcName(event), forward)
 }
 
-contextBridge.exposeInMainWorld('guichet', { ...calls, on } as GuichetApi)
+// A File dropped on the page carries no path since Electron 32; only webUtils, here, can tell it.
+const pathForFile = (file: File): string => webUtils.getPathForFile(file)
+
+contextBridge.exposeInMainWorld('guichet', { ...calls, on, pathForFile } as GuichetApi)

@@ -1,4 +1,5 @@
 import * as yup from 'yup'
+import { backendBase, isAllowedBackendUrl } from './sync/backend-url'
 
 /** Desk settings an admin sets; the desk token is not among them (it lives in the OS keychain). */
 export const deskSettingsSchema = yup
@@ -13,6 +14,24 @@ export const deskSettingsSchema = yup
     /** Initials or id of the agent at the desk, sent with each registration. */
     operator: yup.string().trim().max(40).default(''),
     locale: yup.mixed<Locale>().oneOf(['fr', 'en']).default('fr'),
+    /** The folder the desk's scanner saves into, watched for new scans; empty: no tray. */
+    scannerFolder: yup.string().trim().max(4096).default(''),
+    /** The registration backend: https, or http to this machine only; '' until an admin sets it. */
+    backendUrl: yup
+      .string()
+      .trim()
+      .max(2048)
+      .transform((value: string) => backendBase(value))
+      .test('backend-url', 'backend_url_format', (value) => !value || isAllowedBackendUrl(value))
+      .default(''),
+    /** Days a sent registration's personal data stays on the desk; then only its receipt is left. */
+    retentionDays: yup
+      .number()
+      .typeError('retention_days_range')
+      .integer('retention_days_range')
+      .min(0, 'retention_days_range')
+      .max(3650, 'retention_days_range')
+      .default(30),
   })
   .noUnknown()
 

@@ -1,5 +1,9 @@
 import type { Messages } from '.'
 import validation from './validation/en'
+import form, { formErrors } from './form/en'
+import documents, { documentErrors } from './documents/en'
+import settings, { settingsErrors } from './settings/en'
+import queue, { queueErrors } from './queue/en'
 
 export const en: Messages = {
   app: {
@@ -9,22 +13,20 @@ export const en: Messages = {
     nav: { register: 'New registration', settings: 'Settings' },
     webHost: 'Demo mode (browser)',
   },
-  settings: {
-    title: 'Desk settings',
-    deskId: 'Desk id',
-    eventName: 'Event name',
-    locale: 'Default language',
-    save: 'Save',
-    saved: 'Settings saved.',
-    version: 'Version',
-    dataDir: 'Data folder',
-  },
+  settings,
+  queue,
   /** The registration rules' codes (src/domain/registration/codes.ts). */
   validation,
+  form,
+  documents,
   /** Failure codes the core answers with (GuichetFailure.code), each area adding its own. */
   errors: {
     internal: 'Something unexpected went wrong. Try again; if it happens again, contact support.',
     invalid_request: 'Some values are not valid: correct the fields marked.',
     desk_id_format: 'Letters, digits and hyphens only, for example paris-fair-3.',
+    ...formErrors,
+    ...documentErrors,
+    ...settingsErrors,
+    ...queueErrors,
   },
 }

@@ -3,7 +3,7 @@ import { ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { Locale } from '../domain/settings'
 
-export type Screen = 'register' | 'settings'
+export type Screen = 'register' | 'queue' | 'settings'
 
 /** Which screen is shown and in which language; the language toggle is for the student too. */
 export const useUiStore = defineStore('ui', () => {

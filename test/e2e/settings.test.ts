@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { channels } from '../../src/domain/ipc/channels'
+import { channels, pageHelpers } from '../../src/domain/ipc/channels'
 import { openDesk, type Desk } from './desk'
 
 let desk: Desk
@@ -19,7 +19,7 @@ describe('desk settings through IPC, end to end', () => {
     await page.getByRole('button', { name: 'Réglages' }).click()
     await page.getByLabel('Identifiant du poste').fill('paris-salon-3')
     await page.getByLabel("Nom de l'événement").fill('Salon Étudiant Paris 2026')
-    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
     await page.getByRole('status').getByText('Réglages enregistrés.').waitFor()
 
     const db = new Database(join(desk.dataDir, 'guichet.sqlite'), { readonly: true })
@@ -33,7 +33,7 @@ describe('desk settings through IPC, end to end', () => {
     const { page } = desk
     await page.getByRole('button', { name: 'Réglages' }).click()
     await page.getByLabel('Identifiant du poste').fill('paris salon!')
-    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Lettres, chiffres et tirets')
   })
 
@@ -63,7 +63,7 @@ describe('desk settings through IPC, end to end', () => {
       }
     })
     expect(seen).toEqual({
-      api: [...channels, 'on'].sort(),
+      api: [...channels, ...pageHelpers].sort(),
       node: ['undefined', 'undefined'],
       inlineScriptRan: false,
     })

@@ -5,14 +5,17 @@ import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { electronVersion, findElectron } from '../../scripts/electron-binary.mjs'
 import { ensureElectronSqlite } from '../../scripts/native-electron.mjs'
-import { channels } from '../../src/domain/ipc/channels'
+import { channels, pageHelpers } from '../../src/domain/ipc/channels'
 import { ensureBuilt } from '../packaging/project'
 
 const root = resolve(import.meta.dirname, '../..')
 const { binary, missing } = findElectron(root)
+const noDisplay = process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']
 if (!binary) console.log(`Electron tests skipped: ${missing}.`)
+else if (noDisplay)
+  console.log('Electron tests skipped: no display; run them under xvfb-run (Debian package xvfb).')
 
-describe.skipIf(!binary)('Guichet in Electron', () => {
+describe.skipIf(!binary || noDisplay)('Guichet in Electron', () => {
   let dataDir = ''
   let app: ElectronApplication
   let page: Page
@@ -53,7 +56,7 @@ describe.skipIf(!binary)('Guichet in Electron', () => {
       }
     })
     expect(seen).toEqual({
-      api: Object.fromEntries(channels.map((channel) => [channel, 'function'])),
+      api: Object.fromEntries([...channels, ...pageHelpers].map((name) => [name, 'function'])),
       require: 'undefined',
       process: 'undefined',
     })

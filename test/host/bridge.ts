@@ -51,9 +51,12 @@ function installGuichetBridge(channels: readonly string[], events: readonly stri
       socket.send(JSON.stringify({ id, channel, request }))
     })
   }
+  // A browser page cannot learn where a dropped file lives; the host maps this to its dropDir.
+  const pathForFile = (file: File) => `drop:${file.name}`
   const api = {
     ...Object.fromEntries(channels.map((c) => [c, (request?: unknown) => invoke(c, request)])),
     on,
+    pathForFile,
   }
   Object.defineProperty(window, 'guichet', { value: Object.freeze(api), enumerable: true })
 }

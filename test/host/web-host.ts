@@ -10,8 +10,11 @@ import { channels } from '../../src/domain/ipc/channels'
 import { deskEvents } from '../../src/domain/ipc/events'
 import { openCore, type Core } from '../../electron/core/core'
 import { dispatch } from '../../electron/core/dispatch'
+import { createLog } from '../../electron/core/log'
 import { createHandlers } from '../../electron/core/handlers'
 import { readRendererFile } from '../../electron/core/renderer-files'
+import { startSync } from '../../electron/core/sync/start'
+import { withDropDir } from './dropped-files'
 
 export interface WebHostOptions {
   dataDir: string
@@ -20,6 +23,8 @@ export interface WebHostOptions {
   version?: string
   /** The core's clock; tests pin it so ages and dates do not drift. */
   now?: () => Date
+  /** The folder that files "dropped" on the page come from (see dropped-files.ts). */
+  dropDir?: string
 }
 
 export interface WebHost {
@@ -28,6 +33,8 @@ export interface WebHost {
   core: Core
   /** The file dialog's stand-in: each call to chooseFiles takes the next answer ([] when none: cancelled). */
   dialog: string[][]
+  /** The export/import dialog's stand-in: each call takes the next path (null when none: cancelled). */
+  transferPath: string[]
   close(): Promise<void>
 }
 
@@ -51,8 +58,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(options.now && { now: options.now }),
   })
   const dialog: string[][] = []
-  const handlers = createHandlers(core, { chooseFiles: async () => dialog.shift() ?? [] })
+  const transferPath: string[] = []
+  const handlers = withDropDir(
+    createHandlers(core, {
+      chooseFiles: async () => dialog.shift() ?? [],
+      chooseTransferFile: async () => transferPath.shift() ?? null,
+    }),
+    options.dropDir,
+  )
   const bridge = bridgeScript()
+  const log = createLog(core.appInfo.dataDir)
+  startSync(core)
   let origin = ''
 
   const server = createServer(async (req, res) => {
@@ -104,8 +120,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (!trusted) ws.close(1008, 'bad secret')
         return
       }
-      const result = await dispatch(handlers, message.channel, message.request, (error) =>
-        console.error(error),
+      const result = await dispatch(handlers, message.channel, message.request, core.admin, (error) =>
+        log.error('ipc', error),
       )
       ws.send(JSON.stringify({ id: message.id, result }))
     })
@@ -118,6 +134,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `${origin}/#k=${secret}`,
     core,
     dialog,
+    transferPath,
     close: async () => {
       for (const client of sockets.clients) client.terminate()
       const closed = new Promise((resolve) => server.close(resolve))

@@ -173,6 +173,23 @@ describe('IPC', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
   })
 
+  it('refuses an admin channel while admin mode is locked, and serves it once unlocked', async () => {
+    await startApp()
+    const call = (channel: string, request?: unknown) =>
+      fake.ipcHandlers.get(`guichet:${channel}`)!(frame('app://guichet/index.html'), request)
+    await call('setAdminPin', { pin: '482915' })
+    await call('lockAdmin')
+    expect(await call('updateSettings', { deskId: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'admin_required' },
+    })
+    expect(await call('unlockAdmin', { pin: '482915' })).toMatchObject({
+      ok: true,
+      value: { unlocked: true },
+    })
+    expect(await call('updateSettings', { deskId: 'x' })).toMatchObject({ ok: true, value: { deskId: 'x' } })
+  })
+
   it('validates the request again in main, whatever the page sent', async () => {
     await startApp()
     const result = await fake.ipcHandlers.get('guichet:updateSettings')!(frame('app://guichet/index.html'), {

@@ -7,7 +7,7 @@ const maxMegapixels = MAX_INPUT_PIXELS / 1_000_000
 /**
  * Why a file was refused, and what the agent at the desk should do about it. `detail` says what was
  * found (a size, a type, a page count), never a file name, because messages end up in logs.
- * ERRORS.md documents the same table for people.
+ * README.md ("Documents: refusal codes") documents the same table for people.
  */
 const messages = {
   file_missing: () =>

@@ -13,14 +13,53 @@ export const channels = [
   'searchEstablishments',
   'communesFor',
   'chooseFiles',
+  'chooseTransferFile',
   'attachDocument',
   'listDocuments',
   'removeDocument',
   'setDocumentChecked',
   'readDocument',
+  'listScans',
+  'generateAttestation',
+  'adminStatus',
+  'unlockAdmin',
+  'lockAdmin',
+  'setAdminPin',
+  'getSyncStatus',
+  'setDeskToken',
+  'testConnection',
+  'listQueue',
+  'queueCounts',
+  'retryNow',
+  'pauseSync',
+  'resumeSync',
+  'discardRecord',
+  'reopenForCorrection',
+  'sendVerificationCode',
+  'confirmVerificationCode',
+  'exportQueue',
+  'importQueue',
 ] as const
 
 export type Channel = (typeof channels)[number]
+
+/**
+ * Channels that need admin mode (electron/core/admin): changing how the desk works or removing data.
+ * The core refuses them with `admin_required` while admin mode is locked.
+ */
+export const adminChannels: readonly Channel[] = [
+  'updateSettings',
+  'setDeskToken',
+  'discardRecord',
+  'exportQueue',
+  'importQueue',
+]
+
+/**
+ * What `window.guichet` holds besides the channels: the event subscription, and the path of a file
+ * dropped on the page (Electron's webUtils, which only the preload can reach).
+ */
+export const pageHelpers = ['on', 'pathForFile'] as const
 
 /** The IPC channel name behind an API function; prefixed so nothing else on ipcMain can collide. */
 export const ipcName = (c: Channel): string => `guichet:${c}`

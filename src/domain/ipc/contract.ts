@@ -2,13 +2,27 @@ import * as yup from 'yup'
 import type { DeskSettings } from '../settings'
 import { settingsPatchSchema } from '../settings'
 import type { Result } from '../result'
+import { setPinRequest, unlockRequest, type AdminStatus } from '../admin'
 import type { Establishment } from '../reference/establishments'
 import type { RegistrationDraft } from '../registration/empty-form'
 import type { DocumentSummary } from '../queue/documents'
+import type { QueueCounts, ScanEntry, Subscribe, SyncStatus } from './events'
+import type { ConnectionCheck, Correction, QueuePage, TransferSummary } from '../sync/queue'
+import {
+  confirmCodeRequest,
+  deskTokenRequest,
+  discardRequest,
+  listQueueRequest,
+  retryNowRequest,
+  sendCodeRequest,
+  transferRequest,
+} from '../sync/requests'
 import {
   attachRequest,
+  attestationRequest,
   checkedRequest,
   chooseFilesRequest,
+  chooseTransferFileRequest,
   clientIdRequest,
   documentRequest,
   draftRequest,
@@ -16,7 +30,6 @@ import {
   postalCodeQuery,
 } from './requests'
 import type { Channel } from './channels'
-import type { Subscribe } from './events'
 
 export type { Channel }
 
@@ -52,21 +65,55 @@ export const contract = {
   communesFor: channel<string[]>()(postalCodeQuery),
   /** Opens the system file dialog for a slot (in main); answers the chosen paths, [] if cancelled. */
   chooseFiles: channel<string[]>()(chooseFilesRequest),
+  /** The system dialog for an export file to write or read (in main); null if cancelled. */
+  chooseTransferFile: channel<string | null>()(chooseTransferFileRequest),
   attachDocument: channel<DocumentSummary>()(attachRequest),
   listDocuments: channel<DocumentSummary[]>()(clientIdRequest),
   removeDocument: channel<null>()(documentRequest),
   setDocumentChecked: channel<null>()(checkedRequest),
   /** The stored (normalized) bytes, base64, for the preview. */
   readDocument: channel<{ mediaType: DocumentSummary['mediaType']; base64: string }>()(documentRequest),
+  /** The files now in the scanner folder (then kept current by the scansChanged event). */
+  listScans: channel<ScanEntry[]>()(none),
+  /** The sworn statement (attestation sur l'honneur) as a PDF, pre-filled from the form. */
+  generateAttestation: channel<{ fileName: string; base64: string }>()(attestationRequest),
+  adminStatus: channel<AdminStatus>()(none),
+  unlockAdmin: channel<AdminStatus>()(unlockRequest),
+  lockAdmin: channel<AdminStatus>()(none),
+  setAdminPin: channel<AdminStatus>()(setPinRequest),
+  /** The sync's state now (then kept current by the syncStatus event). */
+  getSyncStatus: channel<SyncStatus>()(none),
+  /** Stores the desk token in the OS keychain (admin); the sync runs again if a refused token stopped it. */
+  setDeskToken: channel<{ tokenSet: true }>()(deskTokenRequest),
+  testConnection: channel<ConnectionCheck>()(none),
+  /** The queue screen's list, newest first, a page at a time. */
+  listQueue: channel<QueuePage>()(listQueueRequest),
+  queueCounts: channel<QueueCounts>()(none),
+  /** Makes one record (or every record waiting) due now and runs the sync. */
+  retryNow: channel<null>()(retryNowRequest),
+  pauseSync: channel<SyncStatus>()(none),
+  resumeSync: channel<SyncStatus>()(none),
+  /** Removes a record not yet sent (admin), confirmed by its reference typed again. */
+  discardRecord: channel<null>()(discardRequest),
+  /** Makes a refused record the draft again; the form then loads it with loadDraft. */
+  reopenForCorrection: channel<Correction>()(clientIdRequest),
+  sendVerificationCode: channel<{ id: string; expiresAt: string }>()(sendCodeRequest),
+  confirmVerificationCode: channel<{ id: string; verifiedAt: string }>()(confirmCodeRequest),
+  /** Writes the records not yet sent, with their documents, to one passphrase-encrypted file (admin). */
+  exportQueue: channel<TransferSummary>()(transferRequest),
+  importQueue: channel<TransferSummary>()(transferRequest),
 } satisfies Record<Channel, { request: yup.AnySchema; response: unknown }>
 
 export type Contract = typeof contract
 export type RequestOf<C extends Channel> = yup.InferType<Contract[C]['request']>
 export type ResponseOf<C extends Channel> = Contract[C]['response']
 
-/** `window.guichet`: one function per channel, each answering a Result, and `on` for the core's events. */
+/**
+ * `window.guichet`: one function per channel, each answering a Result, `on` for the core's events, and
+ * `pathForFile` for a file dropped on the page (only the preload may ask Electron where it lives).
+ */
 export type GuichetApi = {
   [C in Channel]: undefined extends RequestOf<C>
     ? (request?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
     : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
-} & { on: Subscribe }
+} & { on: Subscribe; pathForFile: (file: File) => string }

@@ -1,4 +1,4 @@
-import type { RegistrationState } from '../queue/states'
+import type { OutboxState } from '../queue/states'
 
 /** A file the desk's scanner saved into the watched folder, as the "Received scans" tray lists it. */
 export interface ScanEntry {
@@ -8,13 +8,16 @@ export interface ScanEntry {
   modifiedAt: string
 }
 
-export type QueueCounts = Record<Exclude<RegistrationState, 'draft'>, number>
+export type QueueCounts = Record<OutboxState, number>
 
 export interface SyncStatus {
   online: boolean
   paused: boolean
-  /** Set when the backend refused the desk token (401/403): the desk must be provisioned again. */
-  stopped: 'unauthorized' | null
+  /**
+   * Why the sync does not run: the backend refused the desk token (401/403: the desk must be
+   * provisioned again), or no backend URL or no token was set.
+   */
+  stopped: 'unauthorized' | 'not_configured' | null
   lastSyncAt: string | null
   /** The upload in progress, for the queue screen's progress bar. */
   uploading: { clientId: string; sentBytes: number; totalBytes: number } | null

@@ -8,15 +8,16 @@ const clientId = yup.string().uuid('invalid_client_id').required('required')
 
 /** A form in progress is stored as typed (sealed), so it is checked for shape and size only. */
 const MAX_FORM_JSON = 256 * 1024
-const formInProgress = yup
+const typedForm = yup
   .mixed<RegistrationDraft>()
-  .required('required')
-  .test(
-    'plain-object',
-    'invalid_form',
-    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-  )
+  .test({
+    name: 'plain-object',
+    message: 'invalid_form',
+    skipAbsent: true,
+    test: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  })
   .test('size', 'form_too_large', (value) => JSON.stringify(value ?? null).length <= MAX_FORM_JSON)
+const formInProgress = typedForm.required('required')
 
 export const draftRequest = yup.object({ clientId, form: formInProgress })
 export const clientIdRequest = yup.object({ clientId })
@@ -36,7 +37,13 @@ export const attachRequest = yup.object({
   path: yup.string().max(4096).required(),
 })
 export const chooseFilesRequest = yup.object({ kind: documentKind })
+/** `save` for an export (a new file), `open` for an import. */
+export const chooseTransferFileRequest = yup.object({
+  mode: yup.mixed<'save' | 'open'>().oneOf(['save', 'open']).required(),
+})
 export const documentRequest = yup.object({ id: yup.string().uuid().required() })
+/** The form as typed; without it the core takes the draft it saved for `clientId`. */
+export const attestationRequest = yup.object({ clientId, form: typedForm })
 export const checkedRequest = yup.object({
   id: yup.string().uuid().required(),
   checked: yup.boolean().required(),

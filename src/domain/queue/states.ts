@@ -14,6 +14,10 @@ export const registrationStates = [
 
 export type RegistrationState = (typeof registrationStates)[number]
 
+/** The states of a registration once it left the form, in the order of its life. */
+export type OutboxState = Exclude<RegistrationState, 'draft'>
+export const outboxStates = registrationStates.filter((state): state is OutboxState => state !== 'draft')
+
 export const documentKinds = ['identity', 'enrollment'] as const
 export type DocumentKind = (typeof documentKinds)[number]
 

@@ -215,7 +215,8 @@ describe('the file itself', () => {
   })
 })
 
-it('documents every refusal code in ERRORS.md', async () => {
-  const table = await readFile(new URL('../../../electron/core/documents/ERRORS.md', import.meta.url), 'utf8')
+it("documents every refusal code in the README's refusal codes section", async () => {
+  const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8')
+  const table = readme.split('## Documents: refusal codes')[1]?.split(/^## /m)[0] ?? ''
   for (const code of REFUSAL_CODES) expect(table).toMatch(new RegExp(`^\\| \`${code}\` +\\|`, 'm'))
 })

@@ -1,6 +1,7 @@
 import type { Migration } from '../migration'
 import { settings } from './0001-settings'
 import { registrations } from './0002-registrations'
+import { outbox } from './0003-outbox'
 
 /** Every migration, oldest first. `user_version` is the version of the last one applied. */
-export const migrations: readonly Migration[] = [settings, registrations]
+export const migrations: readonly Migration[] = [settings, registrations, outbox]

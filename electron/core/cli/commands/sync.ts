@@ -1,0 +1,67 @@
+import { once } from 'node:events'
+import { parseArgs } from 'node:util'
+import type { ConnectionResult } from '../../../../src/domain/sync/queue'
+import { startSync } from '../../sync/start'
+import { deskOptions, withDesk } from './open-desk'
+
+/** Exit codes of `sync --once` when it could not run at all. */
+const NOT_CONFIGURED = 2
+const OFFLINE = 3
+const UNAUTHORIZED = 4
+const PAUSED = 5
+
+const WHY: Record<Exclude<ConnectionResult, 'ok'>, string> = {
+  not_configured: 'No backend address: set it in the settings or give --backend.',
+  no_token: 'No desk token in the keychain: provision the desk or set GUICHET_TOKEN.',
+  offline: 'The backend cannot be reached.',
+  captive_portal: 'The network answers with a login page (captive portal): log in to the Wi-Fi first.',
+  unauthorized: 'The backend refused the desk token: the desk must be provisioned again.',
+  forbidden: 'The backend refused the desk token: the desk must be provisioned again.',
+  unexpected: 'The backend answered something unexpected.',
+}
+
+/**
+ * `desk sync --once [--wait <seconds>]`: sends what can be sent, waits for records due again within
+ * --wait (default 30 s), prints one JSON line (the sync status and the queue's counts) and exits 0
+ * even when some records are left waiting or need attention. Exits 2 without a backend or token,
+ * 3 when the backend cannot be reached, 4 when it refuses the desk token, 5 when an operator paused
+ * the sync.
+ * Without --once it keeps syncing, as the app does, until interrupted.
+ */
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...deskOptions,
+      once: { type: 'boolean', default: false },
+      wait: { type: 'string', default: '30' },
+    },
+  })
+  const waitSeconds = Number(values.wait)
+  if (!Number.isFinite(waitSeconds) || waitSeconds < 0) {
+    console.error('--wait takes a number of seconds.')
+    return 2
+  }
+  return withDesk(values, async (core) => {
+    if (!values.once) {
+      startSync(core)
+      await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')])
+      return 0
+    }
+    const check = await core.sync.testConnection()
+    if (check.result !== 'ok') {
+      console.error(JSON.stringify({ error: { code: check.result, message: WHY[check.result] } }))
+      return check.result === 'unauthorized' || check.result === 'forbidden'
+        ? UNAUTHORIZED
+        : check.result === 'offline' || check.result === 'captive_portal'
+          ? OFFLINE
+          : NOT_CONFIGURED
+    }
+    const { status, counts } = await core.sync.drain({ maxWaitMs: waitSeconds * 1000 })
+    console.log(JSON.stringify({ ...status, counts }))
+    if (status.stopped === 'not_configured') return NOT_CONFIGURED
+    if (status.stopped === 'unauthorized') return UNAUTHORIZED
+    if (status.paused) return PAUSED
+    return status.online ? 0 : OFFLINE
+  })
+}

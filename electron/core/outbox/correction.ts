@@ -1,0 +1,66 @@
+import type { Database } from 'better-sqlite3'
+import { emptyRegistrationForm } from '../../../src/domain/registration/empty-form'
+import { GuichetFailure } from '../../../src/domain/result'
+import type { Correction } from '../../../src/domain/sync/queue'
+import type { CapturedRegistration, Registrations } from '../registrations/repository'
+import { openJson, sealJson } from '../registrations/sealed-json'
+import type { Outbox } from './outbox'
+
+/**
+ * "Correct and resend": a record the backend refused for something a person must fix (409
+ * email_taken, 422 validation_failed) becomes the desk's draft again, with its clientId and its
+ * documents. The form loads it like any draft in progress (loadDraft), shows `problem.fields` on the
+ * fields, and submitRegistration queues it again under the same clientId, validated as any new one.
+ * Only a record the backend never created can change its body: once it holds one under this key, a
+ * different body would be refused as idempotency_key_reuse.
+ */
+export function reopenForCorrection(
+  db: Database,
+  key: Uint8Array,
+  parts: { registrations: Registrations; outbox: Outbox; now: () => Date },
+  clientId: string,
+): Correction {
+  return db.transaction((): Correction => {
+    const row = db
+      .prepare('SELECT state, server_id, payload FROM registrations WHERE client_id = ?')
+      .get(clientId) as { state: string; server_id: string | null; payload: Buffer } | undefined
+    if (row?.state !== 'needs_attention' || row.server_id !== null) {
+      throw new GuichetFailure(
+        'not_correctable',
+        'Only a registration the backend refused before creating it can be corrected and sent again.',
+      )
+    }
+    const draft = parts.registrations.loadDraft()
+    if (draft && draft.clientId !== clientId) {
+      const documents = db
+        .prepare('SELECT count(*) FROM documents WHERE client_id = ?')
+        .pluck()
+        .get(draft.clientId)
+      if (documents !== 0 || !isBlank(draft.form, emptyRegistrationForm())) {
+        throw new GuichetFailure(
+          'draft_in_progress',
+          'A registration is being filled in; finish or discard it before correcting another one.',
+        )
+      }
+      db.prepare("DELETE FROM registrations WHERE client_id = ? AND state = 'draft'").run(draft.clientId)
+    }
+    const problem = parts.outbox.problemOf(clientId)
+    const { student } = openJson<CapturedRegistration>(key, row.payload, clientId)
+    const form = { ...student, emailConfirmation: student.email }
+    db.prepare(
+      `UPDATE registrations SET state = 'draft', payload = ?, request_body = NULL, problem = NULL, attempts = 0,
+         next_attempt_at = NULL, last_error = NULL, updated_at = ? WHERE client_id = ?`,
+    ).run(sealJson(key, form, clientId), parts.now().toISOString(), clientId)
+    return { clientId, problem }
+  })()
+}
+
+/** Nothing typed: every value empty or as a new form has it. */
+function isBlank(value: unknown, initial: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0
+  if (value !== null && typeof value === 'object') {
+    const start = (initial ?? {}) as Record<string, unknown>
+    return Object.entries(value).every(([k, v]) => isBlank(v, start[k]))
+  }
+  return value === undefined || value === null || value === '' || value === false || value === initial
+}

@@ -1,0 +1,83 @@
+import type { Database } from 'better-sqlite3'
+import { referenceOf } from '../../../src/domain/queue/reference'
+import { GuichetFailure } from '../../../src/domain/result'
+import type { OutboxState, QueueItem, QueuePage, RecordProblem } from '../../../src/domain/sync/queue'
+import type { CapturedRegistration } from '../registrations/repository'
+import { openJson } from '../registrations/sealed-json'
+
+export interface QueueQuery {
+  state: OutboxState | null
+  after: string | null
+  limit: number
+}
+
+interface Row {
+  client_id: string
+  state: OutboxState
+  payload: Buffer
+  captured_at: string | null
+  attempts: number
+  next_attempt_at: string | null
+  last_error: string | null
+  server_id: string | null
+  server_status: string | null
+  submitted_at: string | null
+  purged_at: string | null
+}
+
+/**
+ * The queue screen's list, newest capture first, one page at a time. Pages are cut by position
+ * (capture time, then clientId) rather than by offset, so a page stays cheap deep into a full day
+ * and records arriving meanwhile do not shift the next page.
+ */
+export function listQueue(db: Database, key: Uint8Array, query: QueueQuery): QueuePage {
+  const after = query.after === null ? null : parseCursor(query.after)
+  const rows = db
+    .prepare(
+      `SELECT client_id, state, payload, captured_at, attempts, next_attempt_at, last_error, server_id,
+              server_status, submitted_at, purged_at
+       FROM registrations
+       WHERE state != 'draft' AND (@state IS NULL OR state = @state)
+         AND (@at IS NULL OR (captured_at, client_id) < (@at, @id))
+       ORDER BY captured_at DESC, client_id DESC LIMIT @limit`,
+    )
+    .all({
+      state: query.state,
+      at: after?.[0] ?? null,
+      id: after?.[1] ?? null,
+      limit: query.limit + 1,
+    }) as Row[]
+  const page = rows.slice(0, query.limit)
+  const last = page.at(-1)
+  return {
+    items: page.map((row) => toItem(row, key)),
+    next: rows.length > query.limit && last ? `${last.captured_at}|${last.client_id}` : null,
+  }
+}
+
+function toItem(row: Row, key: Uint8Array): QueueItem {
+  const student = row.purged_at
+    ? null
+    : openJson<CapturedRegistration>(key, row.payload, row.client_id).student
+  return {
+    clientId: row.client_id,
+    reference: referenceOf(row.client_id),
+    state: row.state,
+    name: student ? `${student.lastName} ${student.firstName}` : null,
+    email: student?.email ?? null,
+    capturedAt: row.captured_at,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error ? (JSON.parse(row.last_error) as RecordProblem) : null,
+    serverId: row.server_id,
+    serverStatus: row.server_status,
+    submittedAt: row.submitted_at,
+    purgedAt: row.purged_at,
+  }
+}
+
+function parseCursor(cursor: string): [string, string] {
+  const [at, id, ...rest] = cursor.split('|')
+  if (!at || !id || rest.length) throw new GuichetFailure('invalid_request', 'This page marker is not valid.')
+  return [at, id]
+}

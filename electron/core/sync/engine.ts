@@ -1,0 +1,393 @@
+import { randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { QueueCounts, SyncStatus } from '../../../src/domain/ipc/events'
+import { GuichetFailure } from '../../../src/domain/result'
+import { backendBase } from '../../../src/domain/sync/backend-url'
+import type { ConnectionCheck } from '../../../src/domain/sync/queue'
+import type { DocumentVault } from '../documents/vault'
+import type { DeskEventBus } from '../events'
+import type { Claimed, Outbox } from '../outbox/outbox'
+import type { SettingsStore } from '../settings-store'
+import { retryDelay, type BackoffPolicy } from './backoff'
+import { BackendClient } from './backend-client'
+import type { DeskToken } from './desk-token'
+import { problem, SyncFailure } from './failure'
+import type { SyncStateStore } from './sync-state'
+
+export interface SyncTuning {
+  /** Records sent at the same time. */
+  inFlight: number
+  timeoutMs: number
+  minUploadBytesPerSecond: number
+  backoff: BackoffPolicy
+  /** Longest wait between two passes while online; a record due sooner wakes the sync sooner. */
+  tickMs: number
+  /** How often the backend is probed while the desk is offline. */
+  offlineProbeMs: number
+  /** A sent record's status is asked again after this. */
+  statusRefreshMs: number
+  random: () => number
+}
+
+export const defaultTuning: SyncTuning = {
+  inFlight: 2,
+  timeoutMs: 30_000,
+  minUploadBytesPerSecond: 32 * 1024,
+  backoff: { baseMs: 2_000, capMs: 5 * 60_000 },
+  tickMs: 60_000,
+  offlineProbeMs: 15_000,
+  statusRefreshMs: 15 * 60_000,
+  random: Math.random,
+}
+
+export interface SyncParts {
+  outbox: Outbox
+  vault: DocumentVault
+  settings: SettingsStore
+  events: DeskEventBus
+  token: DeskToken
+  state: SyncStateStore
+  now: () => Date
+  /** Stands for the backendUrl setting (the admin CLI's --backend). */
+  backendUrl?: string
+  tuning?: Partial<SyncTuning>
+  /** Errors that are bugs, for the desk log (by name and stack only). */
+  onUnexpected?: (error: unknown) => void
+}
+
+/** What `drain` leaves behind: why it stopped and how the queue stands. */
+export interface DrainOutcome {
+  status: SyncStatus
+  counts: QueueCounts
+}
+
+const STATUS_BATCH = 20
+const PROGRESS_EVERY_MS = 100
+
+/**
+ * Hands the outbox to the backend, following the contract's three steps per record (create or
+ * replay, upload what the replay says is missing, submit), a few records at a time so that one slow
+ * or failing record never holds up the others. It runs on `kick()` (after a registration is
+ * queued), on a timer (the next record due, or a tick), and when the health probe finds the backend
+ * again. Nothing here keeps state that a crash could lose: each step is a transaction of the outbox,
+ * and the replay of the Idempotency-Key tells a restarted desk where a record stood.
+ */
+export class SyncEngine {
+  private readonly tuning: SyncTuning
+  private readonly busy = new Set<string>()
+  private current: SyncStatus
+  private controller = new AbortController()
+  private running: Promise<void> | null = null
+  private again = false
+  private started = false
+  private closed = false
+  private timer: NodeJS.Timeout | undefined
+  private lastProgressAt = 0
+
+  constructor(private readonly parts: SyncParts) {
+    this.tuning = { ...defaultTuning, ...parts.tuning }
+    const saved = parts.state.get()
+    this.current = {
+      online: false,
+      paused: saved.paused,
+      stopped: saved.unauthorized ? 'unauthorized' : null,
+      lastSyncAt: saved.lastSyncAt,
+      uploading: null,
+    }
+  }
+
+  status(): SyncStatus {
+    return { ...this.current }
+  }
+
+  /** Runs from now on, on its own timer, until `close`. */
+  start(): void {
+    this.started = true
+    this.kick()
+  }
+
+  /** Stops at once: requests under way are aborted; records caught mid-try are resumed at next start. */
+  close(): void {
+    this.closed = true
+    clearTimeout(this.timer)
+    this.controller.abort()
+  }
+
+  /** Something may be ready to send (a registration was just queued, an admin changed a setting). */
+  kick(): void {
+    if (this.started) void this.run()
+  }
+
+  /**
+   * Sends what can be sent, waits for records due within `maxWaitMs` and sends them too, then
+   * resolves. For the admin CLI's `sync --once` and for tests; the app uses `start`.
+   */
+  async drain({ maxWaitMs = 0 }: { maxWaitMs?: number } = {}): Promise<DrainOutcome> {
+    for (;;) {
+      await this.run()
+      const { online, paused, stopped } = this.current
+      if (this.closed || !online || paused || stopped) break
+      if (this.parts.outbox.hasDueNow()) continue
+      const next = this.parts.outbox.nextDueAt()
+      const wait = next ? next.getTime() - this.parts.now().getTime() : Infinity
+      if (wait > maxWaitMs) break
+      await sleep(Math.max(0, wait), undefined, { signal: this.controller.signal }).catch(() => {})
+    }
+    return { status: this.status(), counts: this.parts.outbox.counts() }
+  }
+
+  pause(): SyncStatus {
+    this.parts.state.update({ paused: true })
+    this.setStatus({ paused: true })
+    // What is under way stops now; those records go back to where they were, without a failed try.
+    this.controller.abort()
+    this.controller = new AbortController()
+    return this.status()
+  }
+
+  resume(): SyncStatus {
+    this.parts.state.update({ paused: false })
+    this.setStatus({ paused: false })
+    this.kick()
+    return this.status()
+  }
+
+  /** "Retry now" on one record, or on every record waiting. */
+  retryNow(clientId?: string): void {
+    this.parts.outbox.retryNow(clientId)
+    this.kick()
+  }
+
+  /** A new desk token was provisioned: whatever the old one's refusal stopped may run again. */
+  tokenChanged(): void {
+    this.parts.state.update({ unauthorized: false })
+    this.setStatus({ stopped: null })
+    this.kick()
+  }
+
+  /** "Test connection": the first thing that fails, from the settings to an authenticated request. */
+  async testConnection(): Promise<ConnectionCheck> {
+    const client = await this.client()
+    if (!client) return { result: (await this.baseUrl()) ? 'no_token' : 'not_configured' }
+    const reach = await client.probe()
+    if (reach !== 'online') return { result: reach }
+    try {
+      // A registration that cannot exist: 404 means the token was accepted.
+      await client.registrationStatus(randomUUID())
+      return { result: 'unexpected', status: 200 }
+    } catch (error) {
+      if (!(error instanceof SyncFailure)) throw error
+      const { code } = error.problem
+      if (code === 'not_found') {
+        if (this.current.stopped === 'unauthorized') this.tokenChanged()
+        return { result: 'ok' }
+      }
+      if (code === 'unauthorized' || code === 'forbidden') return { result: code }
+      return { result: code === 'network' || code === 'timeout' ? 'offline' : 'unexpected' }
+    }
+  }
+
+  /** A client for a call made on the operator's behalf (e-mail verification), or a failure saying why not. */
+  async clientOrFail(): Promise<BackendClient> {
+    const client = await this.client()
+    if (!client)
+      throw new GuichetFailure('not_configured', 'The backend address or the desk token is not set.')
+    return client
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) {
+      this.again = true
+      return this.running
+    }
+    this.running = (async () => {
+      do {
+        this.again = false
+        try {
+          await this.pass()
+        } catch (error) {
+          if (!this.closed) this.parts.onUnexpected?.(error)
+        }
+      } while (this.again && !this.closed)
+    })()
+    try {
+      await this.running
+    } finally {
+      this.running = null
+      this.schedule()
+    }
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer)
+    if (!this.started || this.closed) return
+    const next = this.parts.outbox.nextDueAt()
+    const untilDue = next ? next.getTime() - this.parts.now().getTime() : Infinity
+    const delay = this.current.online
+      ? Math.max(0, Math.min(this.tuning.tickMs, untilDue))
+      : this.tuning.offlineProbeMs
+    this.timer = setTimeout(() => this.kick(), delay)
+    this.timer.unref()
+  }
+
+  private async pass(): Promise<void> {
+    const { outbox, settings } = this.parts
+    outbox.purgeExpired(settings.get().retentionDays)
+    if (this.current.paused || this.current.stopped === 'unauthorized') return
+    // Without a desk id the backend would refuse every body (desk.id is required): nothing is sent.
+    const client = settings.get().deskId ? await this.client() : null
+    this.setStatus({ stopped: client ? null : 'not_configured' })
+    if (!client) return this.setStatus({ online: false })
+    const wasOnline = this.current.online
+    const online = (await client.probe()) === 'online'
+    this.setStatus({ online })
+    if (!online) return
+    if (!wasOnline) outbox.retryNetworkFailures()
+    await Promise.all(Array.from({ length: this.tuning.inFlight }, () => this.worker(client)))
+    if (this.current.online && !this.current.stopped && !this.current.paused) {
+      await this.refreshStatuses(client)
+      this.parts.state.update({ lastSyncAt: this.parts.now().toISOString() })
+      this.setStatus({ lastSyncAt: this.parts.now().toISOString() })
+    }
+  }
+
+  private canSend(): boolean {
+    const { online, paused, stopped } = this.current
+    return !this.closed && online && !paused && !stopped
+  }
+
+  private async worker(client: BackendClient): Promise<void> {
+    const deskId = this.parts.settings.get().deskId
+    while (this.canSend()) {
+      const record = this.parts.outbox.claimNext([...this.busy], deskId)
+      if (!record) return
+      this.busy.add(record.clientId)
+      try {
+        await this.send(client, record)
+      } finally {
+        this.busy.delete(record.clientId)
+      }
+    }
+  }
+
+  private async send(client: BackendClient, record: Claimed): Promise<void> {
+    const { outbox, vault } = this.parts
+    const signal = this.controller.signal
+    try {
+      // A submit that finds documents missing (a store that lost one) starts the three steps again.
+      for (let round = 0; ; round++) {
+        const created = await client.createRegistration(record.clientId, record.body)
+        outbox.toAwaiting(record.clientId, created.id)
+        await this.upload(client, record, created.id, created.missingDocuments)
+        try {
+          const serverStatus = await client.submit(created.id)
+          const ids = outbox.toSubmitted(record.clientId, serverStatus)
+          await Promise.all(ids.map((id) => vault.delete(id)))
+          return
+        } catch (error) {
+          if (!(error instanceof SyncFailure) || error.missingDocuments.length === 0 || round >= 2)
+            throw error
+        }
+      }
+    } catch (error) {
+      if (this.closed) return
+      if (signal.aborted) return outbox.release(record.clientId)
+      await this.failed(client, record, error)
+    } finally {
+      if (this.current.uploading?.clientId === record.clientId) this.setStatus({ uploading: null })
+    }
+  }
+
+  private async upload(client: BackendClient, record: Claimed, id: string, missing: string[]): Promise<void> {
+    const documents = missing.map((sha256) => {
+      const doc = record.documents.find((d) => d.sha256 === sha256)
+      if (!doc) throw new SyncFailure('attention', problem('not_found'))
+      return doc
+    })
+    const totalBytes = documents.reduce((sum, d) => sum + d.size, 0)
+    let done = 0
+    for (const doc of documents) {
+      const bytes = await this.parts.vault.read(doc.id)
+      await client.uploadDocument(id, { ...doc, bytes }, (sent) =>
+        this.progress(record.clientId, done + sent, totalBytes),
+      )
+      done += doc.size
+    }
+  }
+
+  private async failed(client: BackendClient, record: Claimed, error: unknown): Promise<void> {
+    const { outbox } = this.parts
+    if (error instanceof SyncFailure && error.kind === 'unauthorized') {
+      outbox.release(record.clientId)
+      return this.stopUnauthorized()
+    }
+    if (error instanceof SyncFailure && error.kind === 'attention')
+      return outbox.toAttention(record.clientId, error.problem)
+    // A scan missing or unreadable on this desk: no retry will bring it back.
+    if (error instanceof GuichetFailure) {
+      return outbox.toAttention(record.clientId, { code: error.code, message: error.message })
+    }
+    if (!(error instanceof SyncFailure)) this.parts.onUnexpected?.(error)
+    const failure = error instanceof SyncFailure ? error : new SyncFailure('retry', problem('internal'))
+    const delay = retryDelay(record.attempts, this.tuning.backoff, failure.retryAfterMs, this.tuning.random)
+    outbox.toRetry(record.clientId, failure.problem, delay)
+    // No answer at all may mean the network is gone: the others need not each wait for their timeout.
+    if (['network', 'timeout', 'unexpected_answer'].includes(failure.problem.code)) {
+      this.setStatus({ online: (await client.probe().catch(() => 'offline')) === 'online' })
+    }
+  }
+
+  private async refreshStatuses(client: BackendClient): Promise<void> {
+    const { outbox, now } = this.parts
+    const due = outbox.toRefresh(new Date(now().getTime() - this.tuning.statusRefreshMs), STATUS_BATCH)
+    for (const { clientId, serverId } of due) {
+      if (!this.canSend()) return
+      try {
+        const { status, reason } = await client.registrationStatus(serverId)
+        outbox.setServerStatus(clientId, status, reason)
+      } catch (error) {
+        if (!(error instanceof SyncFailure)) throw error
+        if (error.kind === 'unauthorized') return this.stopUnauthorized()
+        // Otherwise a status is only informative: it is asked again at the next refresh.
+      }
+    }
+  }
+
+  private stopUnauthorized(): void {
+    this.parts.state.update({ unauthorized: true })
+    this.setStatus({ stopped: 'unauthorized' })
+  }
+
+  private progress(clientId: string, sentBytes: number, totalBytes: number): void {
+    const at = Date.now()
+    if (sentBytes < totalBytes && at - this.lastProgressAt < PROGRESS_EVERY_MS) return
+    this.lastProgressAt = at
+    this.setStatus({ uploading: { clientId, sentBytes, totalBytes } })
+  }
+
+  private async baseUrl(): Promise<string> {
+    return backendBase(this.parts.backendUrl ?? this.parts.settings.get().backendUrl)
+  }
+
+  private async client(): Promise<BackendClient | null> {
+    const base = await this.baseUrl()
+    const token = base ? await this.parts.token.get() : null
+    if (!base || !token) return null
+    return new BackendClient(
+      { base, token },
+      {
+        timeoutMs: this.tuning.timeoutMs,
+        minUploadBytesPerSecond: this.tuning.minUploadBytesPerSecond,
+        signal: this.controller.signal,
+        now: this.parts.now,
+      },
+    )
+  }
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    const next = { ...this.current, ...patch }
+    if (JSON.stringify(next) === JSON.stringify(this.current)) return
+    this.current = next
+    if (!this.closed) this.parts.events.emit('syncStatus', this.status())
+  }
+}

@@ -1,0 +1,102 @@
+import type { FieldError } from '../../../src/domain/result'
+import type { RecordProblem } from '../../../src/domain/sync/queue'
+
+/**
+ * How one request to the backend failed, sorted by what the desk does about it (contract, Errors):
+ * `retry` later (network, timeout, 408/425/429/5xx, a key in progress), `attention` of a person
+ * (any other 4xx), or stop everything because the desk token was refused (`unauthorized`).
+ */
+export type FailureKind = 'retry' | 'attention' | 'unauthorized'
+
+export class SyncFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    readonly problem: RecordProblem,
+    readonly retryAfterMs: number | null = null,
+    /** What else the answer said that the sync acts on (submit's missingDocuments). */
+    readonly missingDocuments: string[] = [],
+  ) {
+    super(problem.message)
+    this.name = 'SyncFailure'
+  }
+}
+
+const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504])
+
+/**
+ * The desk's own words for each code, in English for support (the UI translates the code). The
+ * backend's messages are kept only sealed, in `fields`: they may quote what was typed.
+ */
+const MESSAGES: Record<string, string> = {
+  email_taken:
+    'This e-mail address already belongs to another MesServices account; correct it and send again.',
+  validation_failed: 'The backend refused some fields; correct them and send again.',
+  idempotency_key_reuse:
+    'The backend already holds this registration with other content; contact support before sending it again.',
+  request_in_progress: 'The backend is still handling a previous try; the desk will try again.',
+  documents_missing: 'The backend is still missing documents; the desk will send them again.',
+  network: 'The backend could not be reached.',
+  timeout: 'The backend did not answer in time.',
+  unexpected_answer:
+    'The answer did not come from the backend (a Wi-Fi login page?); the desk will try again.',
+  unauthorized: 'The backend refused the desk token: the desk must be provisioned again.',
+  forbidden: 'The backend refused the desk token: the desk must be provisioned again.',
+  too_large: 'A document is over the 10 MiB the backend takes.',
+  unsupported_media_type: 'The backend does not take the type of a document.',
+  digest_mismatch: 'A document was damaged on the way or on the desk.',
+  not_found: 'The backend does not know this registration or one of its documents.',
+  wrong_code: 'This is not the code that was sent; check the letters with the student.',
+  expired: 'The code has expired; send a new one.',
+  too_many_attempts: 'Too many wrong codes; send a new one.',
+}
+
+export function problem(code: string, status?: number, fields?: FieldError[]): RecordProblem {
+  const message =
+    MESSAGES[code] ??
+    (status !== undefined && RETRYABLE.has(status)
+      ? `The backend is unavailable or busy (HTTP ${status}); the desk will try again.`
+      : `The backend refused this registration (${code}).`)
+  return { code, message, ...(fields?.length && { fields }) }
+}
+
+/** What an error answer means for the record. `body` is the parsed JSON, or null. */
+export function failureOf(status: number, body: unknown, retryAfterMs: number | null): SyncFailure {
+  const json = (body !== null && typeof body === 'object' ? body : {}) as Record<string, unknown>
+  const code = typeof json['code'] === 'string' ? json['code'] : `http_${status}`
+  if (status === 401 || status === 403) {
+    return new SyncFailure('unauthorized', problem(status === 401 ? 'unauthorized' : 'forbidden', status))
+  }
+  if (RETRYABLE.has(status) || (status === 409 && code === 'request_in_progress')) {
+    return new SyncFailure('retry', problem(code, status), retryAfterMs)
+  }
+  if (status === 409 && code === 'documents_missing') {
+    const missing = Array.isArray(json['missingDocuments']) ? json['missingDocuments'].map(String) : []
+    return new SyncFailure('retry', problem(code, status), null, missing)
+  }
+  if (status >= 300 && status < 400) return new SyncFailure('retry', problem('unexpected_answer', status))
+  return new SyncFailure('attention', problem(code, status, fieldsOf(code, json['errors'])))
+}
+
+/** The backend's paths (`student.contact.mobile`) as the form's (`contact.mobile`). */
+function fieldsOf(code: string, errors: unknown): FieldError[] {
+  if (code === 'email_taken') return [{ path: 'email', code, message: code }]
+  if (!Array.isArray(errors)) return []
+  return errors.flatMap((e: unknown) => {
+    if (e === null || typeof e !== 'object') return []
+    const { path, code, message } = e as Record<string, unknown>
+    if (typeof path !== 'string') return []
+    return [
+      {
+        path: path.replace(/^student\./, ''),
+        code: typeof code === 'string' ? code : 'invalid',
+        message: typeof message === 'string' ? message : '',
+      },
+    ]
+  })
+}
+
+/** A request that got no answer: the network, or our own timeout. */
+export function noAnswer(error: unknown): SyncFailure {
+  const timedOut = error instanceof Error && error.name === 'TimeoutError'
+  return new SyncFailure('retry', problem(timedOut ? 'timeout' : 'network'))
+}

@@ -1,0 +1,32 @@
+import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist'
+// The worker is a file of the app's own bundle, so it runs under `worker-src 'self'` with no blob:
+// or eval: Vite emits it beside the other assets and gives its URL.
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
+
+GlobalWorkerOptions.workerSrc = workerUrl
+
+/**
+ * Renders the first `maxPages` pages of a PDF, each `width` pixels wide, as PNG data URLs. Loaded
+ * only when a PDF is shown, so pdf.js stays out of the app's first bundle.
+ */
+export async function renderPdfPages(bytes: Uint8Array, width: number, maxPages: number): Promise<string[]> {
+  // eval stays off: the CSP forbids it, and a document from outside must not run code anyway.
+  const pdf = await getDocument({ data: bytes, isEvalSupported: false, enableXfa: false, verbosity: 0 })
+    .promise
+  try {
+    const urls: string[] = []
+    for (let number = 1; number <= Math.min(pdf.numPages, maxPages); number++) {
+      const page = await pdf.getPage(number)
+      const viewport = page.getViewport({ scale: width / page.getViewport({ scale: 1 }).width })
+      const canvas = document.createElement('canvas')
+      canvas.width = Math.ceil(viewport.width)
+      canvas.height = Math.ceil(viewport.height)
+      await page.render({ canvas, viewport }).promise
+      urls.push(canvas.toDataURL('image/png'))
+      page.cleanup()
+    }
+    return urls
+  } finally {
+    await pdf.destroy()
+  }
+}

@@ -1,0 +1,11 @@
+import type { Labelled } from '../../domain/reference/labels'
+import type { Locale } from '../../domain/settings'
+
+/** What a <select> of the form lists: the stored code and the text shown in the UI language. */
+export interface Option {
+  value: string
+  label: string
+}
+
+export const optionsOf = (items: readonly Labelled[], locale: Locale): Option[] =>
+  items.map((item) => ({ value: item.code, label: item.label[locale] }))

@@ -1,0 +1,41 @@
+import { useField, useFieldError, useSubmitCount } from 'vee-validate'
+import type { InjectionKey, MaybeRefOrGetter } from 'vue'
+import { computed, inject, toValue } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { fieldId } from './field-id'
+import { messageKey } from './messages'
+
+/** Values the core's field errors quote (e.g. the reference holding an e-mail), by field path. */
+export const fieldParamsKey: InjectionKey<Record<string, Record<string, string>>> = Symbol('fieldParams')
+
+/**
+ * A field of the registration form bound to vee-validate: its ids, and its message in the UI language.
+ * The message shows once the field was left (or the form submitted), then follows every keystroke, so
+ * nobody is told off for a field they are still typing for the first time.
+ */
+export function useFormField<T>(
+  path: MaybeRefOrGetter<string>,
+  hint?: MaybeRefOrGetter<string | undefined>,
+  /** Another path whose error this field shows, when that one is not on screen. */
+  errorOf?: MaybeRefOrGetter<string | undefined>,
+) {
+  const field = useField<T>(path)
+  const borrowed = useFieldError(() => toValue(errorOf) ?? '')
+  const submitCount = useSubmitCount()
+  const params = inject(fieldParamsKey, {})
+  const { t } = useI18n()
+
+  const id = computed(() => fieldId(toValue(path)))
+  const errorId = computed(() => `${id.value}-error`)
+  const hintId = computed(() => `${id.value}-hint`)
+  const code = computed(() =>
+    field.meta.touched || submitCount.value > 0 ? (field.errorMessage.value ?? borrowed.value) : undefined,
+  )
+  const message = computed(() => code.value && t(messageKey(code.value), params[toValue(path)] ?? {}))
+  const describedBy = computed(
+    () =>
+      [toValue(hint) ? hintId.value : '', message.value ? errorId.value : ''].join(' ').trim() || undefined,
+  )
+
+  return { ...field, id, errorId, hintId, message, describedBy }
+}

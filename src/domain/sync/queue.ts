@@ -1,0 +1,69 @@
+import type { FieldError } from '../result'
+import type { OutboxState } from '../queue/states'
+
+export type { OutboxState }
+
+/** Why a record waits or needs a person; `message` is English for support, the UI translates `code`. */
+export interface RecordProblem {
+  code: string
+  message: string
+  /** The backend's complaints per field (422 validation_failed, 409 email_taken), in form paths. */
+  fields?: FieldError[]
+}
+
+/** One line of the queue screen. Name and e-mail are null once the personal data was purged. */
+export interface QueueItem {
+  clientId: string
+  reference: string
+  state: OutboxState
+  name: string | null
+  email: string | null
+  capturedAt: string | null
+  attempts: number
+  nextAttemptAt: string | null
+  lastError: RecordProblem | null
+  serverId: string | null
+  /** The backend's status of a sent record (submitted, verified, rejected), refreshed while kept. */
+  serverStatus: string | null
+  submittedAt: string | null
+  purgedAt: string | null
+}
+
+export interface QueuePage {
+  items: QueueItem[]
+  /** Pass as `after` for the next page; null on the last page. */
+  next: string | null
+}
+
+/** What "Test connection" found, step by step: the first thing that failed, or ok. */
+export type ConnectionResult =
+  | 'ok'
+  | 'not_configured'
+  | 'no_token'
+  | 'offline'
+  | 'captive_portal'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'unexpected'
+
+export interface ConnectionCheck {
+  result: ConnectionResult
+  /** The HTTP status behind `unexpected`, for support. */
+  status?: number
+}
+
+/** The form back from a record the backend refused, with the backend's complaints on its fields. */
+export interface Correction {
+  clientId: string
+  problem: RecordProblem | null
+}
+
+export interface TransferSummary {
+  /** Records written to the file, or added to this desk's queue. */
+  records: number
+  documents: number
+  /** Import only: records already on this desk (same clientId), left as they were. */
+  skipped: number
+  /** Import only: references of records whose e-mail another record of this desk already uses. */
+  conflicts: string[]
+}

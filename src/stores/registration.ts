@@ -1,0 +1,133 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { api, unwrap } from '../api'
+import type { ResponseOf } from '../domain/ipc/contract'
+import type { RegistrationDraft } from '../domain/registration/empty-form'
+import { emptyRegistrationForm } from '../domain/registration/empty-form'
+import type { GuichetError } from '../domain/result'
+
+/** How long typing pauses before the draft is saved. */
+export const DRAFT_SAVE_DELAY_MS = 500
+
+type OfferedDraft = NonNullable<ResponseOf<'loadDraft'>>
+
+/** Plain JSON: what IPC can clone (a reactive proxy is not), and what the sealed draft stores. */
+const plain = (form: RegistrationDraft): string => JSON.stringify(form)
+
+/**
+ * The registration being captured: its clientId, the draft saved through the core as the agent types,
+ * and the outcome of Submit. The values themselves live in the form; once a registration is submitted
+ * this store keeps only its short reference, so nothing of the student stays on the desk's screen.
+ */
+export const useRegistrationStore = defineStore('registration', () => {
+  const phase = ref<'loading' | 'offer' | 'form' | 'done'>('loading')
+  const clientId = ref<string>(crypto.randomUUID())
+  /** The draft found on start, until the agent resumes or discards it. */
+  const offered = shallowRef<OfferedDraft | null>(null)
+  /** What the form starts with: empty, or the resumed draft. */
+  const initial = shallowRef<RegistrationDraft>(emptyRegistrationForm())
+  const reference = ref<string>()
+  const draftError = ref<string>()
+  const submitting = ref(false)
+
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let lastSaved = plain(initial.value)
+  // One save at a time, in order, so an older form never lands after a newer one.
+  let saving: Promise<unknown> = Promise.resolve()
+
+  async function start() {
+    const draft = await unwrap(api().loadDraft())
+    offered.value = draft
+    phase.value = draft ? 'offer' : 'form'
+  }
+
+  function begin(form: RegistrationDraft, id: string) {
+    clientId.value = id
+    initial.value = form
+    lastSaved = plain(form)
+    offered.value = null
+    reference.value = undefined
+    draftError.value = undefined
+    phase.value = 'form'
+  }
+
+  function resume() {
+    if (offered.value) begin(offered.value.form, offered.value.clientId)
+  }
+
+  async function discard() {
+    if (offered.value) await unwrap(api().discardDraft({ clientId: offered.value.clientId }))
+    begin(emptyRegistrationForm(), crypto.randomUUID())
+  }
+
+  function cancelPendingSave() {
+    clearTimeout(timer)
+    timer = undefined
+  }
+
+  /** Saves now if the form changed since the last save (on blur, or when typing pauses). */
+  function saveDraft(form: RegistrationDraft): Promise<unknown> {
+    cancelPendingSave()
+    const json = plain(form)
+    if (phase.value !== 'form' || submitting.value || json === lastSaved) return saving
+    lastSaved = json
+    const request = { clientId: clientId.value, form: JSON.parse(json) as RegistrationDraft }
+    saving = saving.then(async () => {
+      const result = await api().saveDraft(request)
+      draftError.value = result.ok ? undefined : 'errors.draft_not_saved'
+    })
+    return saving
+  }
+
+  function saveDraftSoon(form: RegistrationDraft) {
+    cancelPendingSave()
+    timer = setTimeout(() => void saveDraft(form), DRAFT_SAVE_DELAY_MS)
+  }
+
+  /** Stores the registration through the core; answers the core's refusal, if any, for the form to show. */
+  async function submit(form: RegistrationDraft): Promise<GuichetError | undefined> {
+    cancelPendingSave()
+    submitting.value = true
+    const result = await saving
+      .then(() =>
+        api().submitRegistration({
+          clientId: clientId.value,
+          form: JSON.parse(plain(form)) as RegistrationDraft,
+        }),
+      )
+      .finally(() => (submitting.value = false))
+    if (!result.ok) return result.error
+    initial.value = emptyRegistrationForm()
+    reference.value = result.value.reference
+    phase.value = 'done'
+    return undefined
+  }
+
+  /** The form leaves the screen (the agent opened another one): it comes back as it was. */
+  function keep(form: RegistrationDraft) {
+    if (phase.value !== 'form') return
+    initial.value = JSON.parse(plain(form)) as RegistrationDraft
+    void saveDraft(form)
+  }
+
+  /** "New registration": an empty form under a new clientId. */
+  const startNext = () => begin(emptyRegistrationForm(), crypto.randomUUID())
+
+  return {
+    phase,
+    clientId,
+    offered,
+    initial,
+    reference,
+    draftError,
+    submitting,
+    start,
+    resume,
+    discard,
+    saveDraft,
+    saveDraftSoon,
+    submit,
+    keep,
+    startNext,
+  }
+})

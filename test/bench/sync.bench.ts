@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { openCore, type Core } from '../../electron/core/core'
+import { attachFile } from '../../electron/core/registrations/attach'
+import { sealJson } from '../../electron/core/registrations/sealed-json'
+import { dataKey, type SecretStore } from '../../electron/core/secrets'
+import { createBackend } from '../backend/server'
+import { largePdf } from '../fixtures/documents/corpus'
+import { cleanup, queueOne, resourcesDir, studentForm, tempDir } from '../core/sync/desk'
+import { defineBench, ms, spread, type Row } from './bench'
+
+/** Records and document size per throughput case: small scans show the per-record cost, big ones the bytes'. */
+const THROUGHPUT_CASES = [
+  { records: 40, documentBytes: 1024 * 1024 },
+  { records: 20, documentBytes: 3 * 1024 * 1024 },
+]
+const ENQUEUE_RUNS = 20
+const LIST_RECORDS = 10_000
+const LIST_RUNS = 50
+
+/** The keychain is not what is measured, and `npm run bench` runs outside a keyring session. */
+function memorySecrets(): SecretStore {
+  const values = new Map<string, string>()
+  return {
+    get: async (account) => values.get(account) ?? null,
+    set: async (account, value) => void values.set(account, value),
+    delete: async (account) => values.delete(account),
+  }
+}
+
+async function desk(
+  dataDir: string,
+  secrets: SecretStore,
+  backend?: { url: string; token: string },
+): Promise<Core> {
+  const core = await openCore({
+    dataDir,
+    host: 'web',
+    version: 'bench',
+    resourcesDir,
+    secrets,
+    ...(backend && { backend }),
+  })
+  core.settings.update({ deskId: 'bench-desk' })
+  return core
+}
+
+const perSecond = (count: number, millis: number) => (count / (millis / 1000)).toFixed(1)
+const mbPerSecond = (bytes: number, millis: number) => (bytes / 1024 / 1024 / (millis / 1000)).toFixed(1)
+
+/** Sync of `records` records with two documents each, then the same bytes PUT raw, 2 at a time. */
+async function throughput(dir: string, records: number, documentBytes: number): Promise<Row[]> {
+  const backend = await createBackend()
+  const core = await desk(join(dir, `throughput-${records}`), memorySecrets(), backend)
+  try {
+    const identity = join(dir, 'identity.pdf')
+    const enrollment = join(dir, 'enrollment.pdf')
+    writeFileSync(identity, await largePdf(documentBytes))
+    writeFileSync(enrollment, await largePdf(documentBytes))
+    for (let i = 0; i < records; i++) await queueOne(core, { identity, enrollment })
+    const documents = core.db.prepare('SELECT id FROM documents').pluck().all() as string[]
+    const payloads = await Promise.all(documents.map((id) => core.vault.read(id)))
+    const bytes = payloads.reduce((sum, b) => sum + b.length, 0)
+
+    const syncStart = performance.now()
+    await core.sync.drain()
+    const syncMs = performance.now() - syncStart
+
+    const raw = createServer((req, res) => {
+      req.resume().on('end', () => res.writeHead(201, { 'content-type': 'application/json' }).end('{}'))
+    })
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/raw`
+    const queue = [...payloads]
+    const rawStart = performance.now()
+    await Promise.all(
+      [0, 1].map(async () => {
+        for (let body = queue.shift(); body; body = queue.shift()) {
+          const response = await fetch(url, { method: 'PUT', body: new Uint8Array(body) })
+          await response.arrayBuffer()
+        }
+      }),
+    )
+    const rawMs = performance.now() - rawStart
+    raw.close()
+    return [
+      {
+        case: `sync ${records} records, 2 × ${documentBytes / 1024 / 1024} MiB each`,
+        time: ms(syncMs),
+        'records/s': perSecond(records, syncMs),
+        'MB/s': mbPerSecond(bytes, syncMs),
+      },
+      { case: '  raw HTTP PUT of the same bytes', time: ms(rawMs), 'MB/s': mbPerSecond(bytes, rawMs) },
+      { case: '  ratio sync / raw (MB/s)', ratio: (rawMs / syncMs).toFixed(2) },
+    ]
+  } finally {
+    core.close()
+    await backend.close()
+  }
+}
+
+/** What the agent waits for on "Submit": two 3 MB PDFs attached (inspected, encrypted, fsynced) and the record queued. */
+async function enqueue(dir: string): Promise<Row> {
+  const core = await desk(join(dir, 'enqueue'), memorySecrets())
+  try {
+    const identity = join(dir, 'identity-3mb.pdf')
+    const enrollment = join(dir, 'enrollment-3mb.pdf')
+    writeFileSync(identity, await largePdf(3_000_000))
+    writeFileSync(enrollment, await largePdf(3_000_000))
+    const samples: number[] = []
+    for (let i = 0; i < ENQUEUE_RUNS; i++) {
+      const start = performance.now()
+      const clientId = randomUUID()
+      await attachFile(core, clientId, 'identity', identity)
+      await attachFile(core, clientId, 'enrollment', enrollment)
+      await core.registrations.submit(
+        clientId,
+        studentForm(),
+        { id: 'bench-desk', event: '', operator: '' },
+        core.reference.context(core.now()),
+      )
+      samples.push(performance.now() - start)
+    }
+    return { case: 'enqueue with two 3 MB PDFs', ...spread(samples) }
+  } finally {
+    core.close()
+  }
+}
+
+/** The queue screen's first page with a full database: each row of the page is decrypted. */
+async function firstPage(dir: string): Promise<Row[]> {
+  const dataDir = join(dir, 'list')
+  const secrets = memorySecrets()
+  const core = await desk(dataDir, secrets)
+  try {
+    const key = await dataKey(secrets, core.appInfo.dataDir)
+    const template = {
+      student: { ...studentForm(), emailConfirmation: undefined },
+      desk: { id: 'bench-desk', event: '', operator: '' },
+    }
+    const insert = core.db.prepare(
+      `INSERT INTO registrations (client_id, state, payload, created_at, updated_at, captured_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    const states = ['queued', 'retry_wait', 'submitted', 'needs_attention']
+    core.db.transaction(() => {
+      for (let i = 0; i < LIST_RECORDS; i++) {
+        const clientId = randomUUID()
+        const at = new Date(Date.UTC(2026, 8, 2, 8) + i * 1000).toISOString()
+        insert.run(clientId, states[i % states.length], sealJson(key, template, clientId), at, at, at)
+      }
+    })()
+    const samples = Array.from({ length: LIST_RUNS }, () => {
+      const start = performance.now()
+      core.outbox.list({ state: null, after: null, limit: 50 })
+      return performance.now() - start
+    })
+    const counts = Array.from({ length: LIST_RUNS }, () => {
+      const start = performance.now()
+      core.outbox.counts()
+      return performance.now() - start
+    })
+    return [
+      { case: `queue first page (50 of ${LIST_RECORDS})`, ...spread(samples) },
+      { case: `queue counts (${LIST_RECORDS})`, ...spread(counts) },
+    ]
+  } finally {
+    core.close()
+  }
+}
+
+export default defineBench({
+  title: 'Sync to the reference backend on loopback, enqueue, queue screen',
+  async run() {
+    const dir = tempDir('guichet-bench-sync-')
+    try {
+      const rows: Row[] = []
+      for (const { records, documentBytes } of THROUGHPUT_CASES) {
+        rows.push(...(await throughput(dir, records, documentBytes)))
+      }
+      return [...rows, await enqueue(dir), ...(await firstPage(dir))]
+    } finally {
+      cleanup(dir)
+    }
+  },
+})

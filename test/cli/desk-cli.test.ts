@@ -1,0 +1,165 @@
+import { execFile } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { useBackend } from '../backend/use-backend'
+import { cleanup, documentFiles, openDesk, studentForm, tempDir } from '../core/sync/desk'
+
+const main = fileURLToPath(new URL('../../electron/core/cli/main.ts', import.meta.url))
+const t = useBackend()
+let dirs: string[]
+
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** `npm run desk -- ...` as an admin runs it: its own process, env for the desk and the backend. */
+function desk(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', main, ...args],
+      { env: { ...process.env, GUICHET_BACKEND_URL: t.backend.url, GUICHET_TOKEN: t.backend.token, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    )
+  })
+}
+
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+
+/** The contract's student shape, as an admin would write it. */
+function studentJson(dir: string, email = 'cli.student@example.org'): string {
+  const student = { ...studentForm(email), emailConfirmation: undefined }
+  const path = join(dir, `${email}.json`)
+  writeFileSync(
+    path,
+    JSON.stringify({
+      ...student,
+      birthDate: '2005-04-17',
+      contact: { ...student.contact, mobile: '+33612345678' },
+    }),
+  )
+  return path
+}
+
+beforeEach(async () => {
+  dirs = [tempDir('guichet-cli-'), tempDir('guichet-cli-other-')]
+  // Provisioned desks: a desk id set in the settings (the token comes from GUICHET_TOKEN).
+  for (const dir of dirs) (await openDesk(dir, null)).close()
+})
+afterEach(() => cleanup(...dirs))
+
+describe('npm run desk', () => {
+  it('enqueues, lists, syncs once, and the backend holds the registration once', async () => {
+    const [dataDir] = dirs as [string]
+    const files = await documentFiles(dataDir)
+    const enqueued = await desk([
+      'enqueue',
+      '--data-dir',
+      dataDir,
+      '--json',
+      studentJson(dataDir),
+      '--identity',
+      files.identity,
+      '--enrollment',
+      files.enrollment,
+    ])
+    expect(enqueued.code).toBe(0)
+    const [{ clientId }] = lines(enqueued.stdout) as [{ clientId: string }]
+
+    const before = await desk(['queue', '--json', '--data-dir', dataDir])
+    expect(lines(before.stdout)).toEqual([
+      { clientId, state: 'queued', attempts: 0, lastError: null, serverId: null },
+    ])
+
+    const synced = await desk(['sync', '--once', '--data-dir', dataDir])
+    expect(synced.code).toBe(0)
+    expect(lines(synced.stdout)[0]).toMatchObject({ online: true, counts: { submitted: 1 } })
+    const [after] = lines((await desk(['queue', '--json', '--data-dir', dataDir])).stdout)
+    expect(after).toMatchObject({ clientId, state: 'submitted' })
+    expect(after?.['serverId']).toBe(t.backend.store.registrationByClientId(clientId)?.id)
+    expect(t.backend.store.countRegistrations(clientId)).toBe(1)
+  })
+
+  it('refuses a registration the form would refuse, saying which fields, and queues nothing', async () => {
+    const [dataDir] = dirs as [string]
+    const files = await documentFiles(dataDir)
+    const refused = await desk([
+      'enqueue',
+      '--data-dir',
+      dataDir,
+      '--json',
+      studentJson(dataDir, 'not-an-email'),
+      '--identity',
+      files.identity,
+    ])
+    expect(refused.code).toBe(1)
+    const { error } = JSON.parse(refused.stderr) as { error: { code: string; fields: { path: string }[] } }
+    expect(error.code).toBe('invalid_registration')
+    expect(error.fields.map((f) => f.path)).toContain('email')
+    expect((await desk(['queue', '--json', '--data-dir', dataDir])).stdout).toBe('')
+  })
+
+  it('exits non-zero only when sync could not run at all, and never prints the token', async () => {
+    const [dataDir] = dirs as [string]
+    const offline = await desk(['sync', '--once', '--data-dir', dataDir], {
+      GUICHET_BACKEND_URL: 'http://127.0.0.1:9',
+    })
+    expect(offline.code).toBe(3)
+    const refused = await desk(['sync', '--once', '--data-dir', dataDir], {
+      GUICHET_TOKEN: 'revoked-token-value',
+    })
+    expect(refused.code).toBe(4)
+    expect(refused.stdout + refused.stderr).not.toContain('revoked-token-value')
+    const unset = await desk(['sync', '--once', '--data-dir', dataDir], {
+      GUICHET_BACKEND_URL: '',
+      GUICHET_TOKEN: '',
+    })
+    expect(unset.code).toBe(2)
+  })
+
+  it('exports on one desk and imports on another, then syncs without a duplicate', async () => {
+    const [fair, office] = dirs as [string, string]
+    const files = await documentFiles(fair)
+    const offline = { GUICHET_BACKEND_URL: 'http://127.0.0.1:9' }
+    await desk(
+      [
+        'enqueue',
+        '--data-dir',
+        fair,
+        '--json',
+        studentJson(fair),
+        '--identity',
+        files.identity,
+        '--enrollment',
+        files.enrollment,
+      ],
+      offline,
+    )
+    const file = join(fair, 'queue.guichet')
+    const secret = { GUICHET_EXPORT_PASSPHRASE: 'a long passphrase' }
+
+    expect(lines((await desk(['export', file, '--data-dir', fair], secret)).stdout)).toEqual([
+      { records: 1, documents: 2, skipped: 0, conflicts: [] },
+    ])
+    const wrong = await desk(['import', file, '--data-dir', office], {
+      GUICHET_EXPORT_PASSPHRASE: 'wrong passphrase',
+    })
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr).toContain('wrong_passphrase')
+    expect((await desk(['import', file, '--data-dir', office], secret)).code).toBe(0)
+    expect((await desk(['import', file, '--data-dir', office], secret)).stdout).toContain('"skipped":1')
+
+    expect((await desk(['sync', '--once', '--data-dir', office])).code).toBe(0)
+    expect((await desk(['sync', '--once', '--data-dir', fair])).code).toBe(0)
+    expect(t.backend.store.allRegistrations()).toHaveLength(1)
+  })
+})

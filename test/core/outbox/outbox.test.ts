@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Core } from '../../../electron/core/core'
+import { referenceOf } from '../../../src/domain/queue/reference'
+import { cleanup, documentFiles, openDesk, queueOne, tempDir } from '../sync/desk'
+
+let dataDir: string
+let core: Core
+let files: { identity: string; enrollment: string }
+
+beforeEach(async () => {
+  dataDir = tempDir('guichet-outbox-')
+  core = await openDesk(dataDir, null)
+  files = await documentFiles(dataDir)
+})
+afterEach(() => {
+  core.close()
+  cleanup(dataDir)
+})
+
+describe('the outbox', () => {
+  it('hands out the same body on every try, and a record caught sending is queued again at start', async () => {
+    const clientId = await queueOne(core, files)
+    const first = core.outbox.claimNext([], 'desk')!
+    expect(core.outbox.stateOf(clientId)).toBe('sending')
+    core.close()
+
+    core = await openDesk(dataDir, null)
+    expect(core.outbox.stateOf(clientId)).toBe('queued')
+    core.settings.update({ deskId: 'another-desk', operator: 'ZZ' })
+    const second = core.outbox.claimNext([], 'another-desk')!
+    expect(second.body.equals(first.body)).toBe(true)
+    expect(second.documents.map((d) => d.sha256)).toEqual(first.documents.map((d) => d.sha256))
+  })
+
+  it('gives each due record to one worker only', async () => {
+    const a = await queueOne(core, files)
+    const b = await queueOne(core, files)
+    const claimed = [
+      core.outbox.claimNext([], 'd'),
+      core.outbox.claimNext([], 'd'),
+      core.outbox.claimNext([], 'd'),
+    ]
+    expect(claimed.map((c) => c?.clientId)).toEqual([a, b, undefined])
+  })
+
+  it('counts per state and lists newest first, page by page', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) ids.push(await queueOne(core, files))
+    expect(core.outbox.counts()).toMatchObject({ queued: 5, submitted: 0 })
+
+    const first = core.outbox.list({ state: null, after: null, limit: 2 })
+    const second = core.outbox.list({ state: null, after: first.next, limit: 2 })
+    const third = core.outbox.list({ state: null, after: second.next, limit: 2 })
+    const listed = [...first.items, ...second.items, ...third.items].map((i) => i.clientId)
+    expect(new Set(listed)).toEqual(new Set(ids))
+    expect(third.next).toBeNull()
+    expect(first.items[0]).toMatchObject({
+      state: 'queued',
+      name: 'Nguyen Linh',
+      attempts: 0,
+      lastError: null,
+    })
+    expect(core.outbox.list({ state: 'submitted', after: null, limit: 2 }).items).toEqual([])
+  })
+
+  it('discards a record only when its reference is typed again, with its scans', async () => {
+    const clientId = await queueOne(core, files)
+    expect(() => core.outbox.discard(clientId, 'G-0000-0000')).toThrow(/reference typed/)
+    const ids = core.outbox.discard(clientId, referenceOf(clientId).toLowerCase())
+    await Promise.all(ids.map((id) => core.vault.delete(id)))
+    expect(core.outbox.stateOf(clientId)).toBeUndefined()
+    expect(readdirSync(join(dataDir, 'documents'))).toEqual([])
+    expect(() => core.outbox.discard(randomUUID(), 'x')).toThrow()
+  })
+})

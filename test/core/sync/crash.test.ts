@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createBackend, type Backend } from '../../backend/server'
+import { cleanup, tempDir } from './desk'
+
+const script = fileURLToPath(new URL('./child-desk.ts', import.meta.url))
+
+interface Child {
+  process: ChildProcess
+  lines: string[]
+  /** Resolves with the first line matching, or rejects when the child ends first. */
+  waitFor(pattern: RegExp): Promise<string>
+  exited: Promise<number | null>
+}
+
+function startChild(dataDir: string, backend: Backend, ...args: string[]): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    env: {
+      ...process.env,
+      GUICHET_DATA_DIR: dataDir,
+      GUICHET_BACKEND_URL: backend.url,
+      GUICHET_TOKEN: backend.token,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const lines: string[] = []
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = []
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    lines.push(line)
+    for (const w of waiters.filter((w) => w.pattern.test(line))) w.resolve(line)
+  })
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return {
+    process: child,
+    lines,
+    exited,
+    waitFor: (pattern) =>
+      new Promise((resolve, reject) => {
+        const found = lines.find((line) => pattern.test(line))
+        if (found) return resolve(found)
+        waiters.push({ pattern, resolve })
+        void exited.then(() => reject(new Error(`child ended before ${pattern}: ${lines.join(' | ')}`)))
+      }),
+  }
+}
+
+async function kill(child: Child): Promise<void> {
+  child.process.kill('SIGKILL')
+  await child.exited
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5))
+}
+
+/** A request to `route` arrived at the backend and is not answered yet. */
+const underWay = (backend: Backend, route: string) => () =>
+  backend.log.some((e) => e.route === route && e.status === null)
+
+const queuedIds = (child: Child) =>
+  child.lines.filter((line) => line.startsWith('queued ')).map((line) => line.slice('queued '.length))
+
+/** After a restart: every record on the desk was received once, with each of its documents. */
+async function expectAllSentOnce(dataDir: string, backend: Backend): Promise<void> {
+  const drained = startChild(dataDir, backend, 'sync')
+  expect(await drained.waitFor(/^drained/)).toContain('"submitted"')
+  expect(await drained.exited).toBe(0)
+  const db = new Database(join(dataDir, 'guichet.sqlite'), { readonly: true })
+  const rows = db.prepare("SELECT client_id, state FROM registrations WHERE state != 'draft'").all() as {
+    client_id: string
+    state: string
+  }[]
+  db.close()
+  expect(rows.length).toBeGreaterThan(0)
+  for (const { client_id, state } of rows) {
+    expect(state).toBe('submitted')
+    expect(backend.store.countRegistrations(client_id)).toBe(1)
+    const held = backend.store.registrationByClientId(client_id)!
+    expect(held.status).toBe('submitted')
+    expect(backend.store.storedDocuments(held.id).sort()).toEqual(held.documents.map((d) => d.sha256).sort())
+  }
+  expect(backend.store.allRegistrations()).toHaveLength(rows.length)
+}
+
+describe('a desk killed at any instant resumes at next start', () => {
+  let backend: Backend
+  let dataDir: string
+  beforeEach(async () => {
+    backend = await createBackend()
+    dataDir = tempDir('guichet-crash-')
+  })
+  afterEach(async () => {
+    await backend.close()
+    cleanup(dataDir)
+  })
+
+  it('killed while queuing registrations: each is queued whole or not at all, then sent once', async () => {
+    const child = startChild(dataDir, backend, 'enqueue', '20')
+    await until(() => queuedIds(child).length >= 3)
+    await kill(child)
+    const printed = queuedIds(child)
+
+    await expectAllSentOnce(dataDir, backend)
+    for (const clientId of printed) expect(backend.store.countRegistrations(clientId)).toBe(1)
+  })
+
+  it('killed during a document upload', async () => {
+    const queue = startChild(dataDir, backend, 'enqueue', '3')
+    expect(await queue.exited).toBe(0)
+    backend.faults.add({ kind: 'delay', ms: 30_000, route: 'uploadDocument', times: 1 })
+    const sync = startChild(dataDir, backend, 'sync')
+    await until(underWay(backend, 'uploadDocument'))
+    await kill(sync)
+
+    await expectAllSentOnce(dataDir, backend)
+  })
+
+  it('killed between the last upload and the submit', async () => {
+    const queue = startChild(dataDir, backend, 'enqueue', '2')
+    expect(await queue.exited).toBe(0)
+    backend.faults.add({ kind: 'hang', route: 'submitRegistration', times: 1 })
+    const sync = startChild(dataDir, backend, 'sync')
+    await until(underWay(backend, 'submitRegistration'))
+    await kill(sync)
+    expect(
+      backend.log.filter((e) => e.route === 'uploadDocument' && e.status === 201).length,
+    ).toBeGreaterThan(0)
+
+    await expectAllSentOnce(dataDir, backend)
+  })
+})

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { openCore, type Core, type CoreOptions } from '../../../electron/core/core'
+import { attachFile } from '../../../electron/core/registrations/attach'
+import type { SyncTuning } from '../../../electron/core/sync/engine'
+import type { RegistrationDraft } from '../../../src/domain/registration/empty-form'
+import { pdf } from '../../fixtures/documents/corpus'
+import type { Backend } from '../../backend/server'
+
+/** Sync waits short enough for tests; the logic is the app's. */
+export const fastSync: Partial<SyncTuning> = {
+  timeoutMs: 2_000,
+  backoff: { baseMs: 20, capMs: 200 },
+  tickMs: 200,
+  offlineProbeMs: 100,
+}
+
+export const resourcesDir = fileURLToPath(new URL('../../../resources', import.meta.url))
+
+export const tempDir = (prefix = 'guichet-sync-'): string => mkdtempSync(join(tmpdir(), prefix))
+
+/** A desk on a data folder, talking to `backend` (token given as the CLI's GUICHET_TOKEN would). */
+export async function openDesk(
+  dataDir: string,
+  backend: Pick<Backend, 'url' | 'token'> | null,
+  extra: Partial<CoreOptions> = {},
+): Promise<Core> {
+  const core = await openCore({
+    dataDir,
+    host: 'web',
+    version: 'test',
+    resourcesDir,
+    syncTuning: fastSync,
+    ...(backend && { backend: { url: backend.url, token: backend.token } }),
+    ...extra,
+  })
+  core.settings.update({ deskId: 'test-desk-1', eventName: 'Salon test', operator: 'QA' })
+  return core
+}
+
+/** What an agent types for one student; `email` makes each one a different person. */
+export function studentForm(email = `${randomUUID()}@example.org`): RegistrationDraft & { email: string } {
+  return {
+    civility: 'MME',
+    lastName: 'Nguyen',
+    firstName: 'Linh',
+    secondFirstName: '',
+    thirdFirstName: '',
+    birthDate: '17042005',
+    email,
+    emailConfirmation: email,
+    ine: '',
+    noIne: true,
+    familySituation: 'CELIBATAIRE',
+    nationality: 'VN',
+    establishment: {
+      notEnrolledYet: true,
+      abroad: false,
+      department: null,
+      uai: null,
+      name: '',
+      country: null,
+    },
+    contact: {
+      landline: '',
+      mobile: '06 12 34 56 78',
+      address: '12 rue des Écoles',
+      postalCode: '75005',
+      city: 'Paris',
+      country: 'FR',
+    },
+    emergencyContacts: [],
+  }
+}
+
+/** Files on disk for the documents slots, made once per folder. */
+export async function documentFiles(dir: string): Promise<{ identity: string; enrollment: string }> {
+  const identity = join(dir, 'passport.pdf')
+  const enrollment = join(dir, 'enrollment.pdf')
+  writeFileSync(identity, await pdf(1))
+  writeFileSync(enrollment, await pdf(2))
+  return { identity, enrollment }
+}
+
+/** Queues one registration through the form's path: attach, then submit. Returns its clientId. */
+export async function queueOne(
+  core: Core,
+  files: { identity: string; enrollment: string },
+  email?: string,
+  clientId = randomUUID(),
+): Promise<string> {
+  await attachFile(core, clientId, 'identity', files.identity)
+  await attachFile(core, clientId, 'enrollment', files.enrollment)
+  const { deskId, eventName, operator } = core.settings.get()
+  await core.registrations.submit(
+    clientId,
+    studentForm(email),
+    { id: deskId, event: eventName, operator },
+    core.reference.context(core.now()),
+  )
+  return clientId
+}
+
+export function cleanup(...dirs: string[]): void {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+}

@@ -1,0 +1,345 @@
+import { randomUUID } from 'node:crypto'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { SyncStatus } from '../../../src/domain/ipc/events'
+import type { Core } from '../../../electron/core/core'
+import { createHandlers } from '../../../electron/core/handlers'
+import { startSync } from '../../../electron/core/sync/start'
+import { createBackend } from '../../backend/server'
+import { useBackend } from '../../backend/use-backend'
+import { cleanup, documentFiles, openDesk, queueOne, studentForm, tempDir } from './desk'
+
+const t = useBackend()
+let dataDir: string
+let core: Core
+let files: { identity: string; enrollment: string }
+
+beforeEach(async () => {
+  dataDir = tempDir()
+  core = await openDesk(dataDir, t.backend)
+  files = await documentFiles(dataDir)
+})
+afterEach(() => {
+  core.close()
+  cleanup(dataDir)
+})
+
+const item = (clientId: string) =>
+  core.outbox.list({ state: null, after: null, limit: 200 }).items.find((i) => i.clientId === clientId)
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10))
+}
+
+function expectReceivedOnce(clientId: string): void {
+  expect(t.backend.store.countRegistrations(clientId)).toBe(1)
+  const held = t.backend.store.registrationByClientId(clientId)!
+  expect(held.status).toBe('submitted')
+  expect(t.backend.store.storedDocuments(held.id)).toHaveLength(held.documents.length)
+}
+
+describe('the sync engine against the reference backend', () => {
+  it('sends a record in three steps, then deletes its scans and keeps a receipt', async () => {
+    const clientId = await queueOne(core, files)
+    expect(readdirSync(join(dataDir, 'documents'))).toHaveLength(2)
+
+    const { counts } = await core.sync.drain()
+
+    expect(counts).toMatchObject({ submitted: 1, queued: 0 })
+    expectReceivedOnce(clientId)
+    expect(t.backend.log.map((e) => [e.route, e.status])).toEqual([
+      ['health', 200],
+      ['createRegistration', 201],
+      ['uploadDocument', 201],
+      ['uploadDocument', 201],
+      ['submitRegistration', 200],
+    ])
+    expect(readdirSync(join(dataDir, 'documents'))).toEqual([])
+    expect(core.documents.list(clientId)).toEqual([])
+    expect(item(clientId)).toMatchObject({
+      state: 'submitted',
+      serverStatus: 'submitted',
+      name: 'Nguyen Linh',
+    })
+    expect(item(clientId)?.serverId).toBe(t.backend.store.registrationByClientId(clientId)?.id)
+  })
+
+  it('sends the contract shape: no field the contract v1 does not name, documents declared once', async () => {
+    const clientId = await queueOne(core, files)
+    await core.sync.drain()
+    const body = t.backend.store.registrationByClientId(clientId)!.body as {
+      student: { establishment: object; email: string }
+      desk: unknown
+      documents: { kind: string }[]
+    }
+    expect(Object.keys(body)).toEqual(['clientId', 'capturedAt', 'desk', 'student', 'documents'])
+    expect(body.student.establishment).not.toHaveProperty('country')
+    expect(body.student.email).toMatch(/@example\.org$/)
+    expect(body.desk).toEqual({ id: 'test-desk-1', event: 'Salon test', operator: 'QA' })
+    expect(body.documents.map((d) => d.kind)).toEqual(['identity', 'enrollment'])
+  })
+
+  it('drains a schedule of server faults to zero, each record received exactly once', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 6; i++) ids.push(await queueOne(core, files))
+    const { faults } = t.backend
+    faults.add({ kind: 'status', status: 500, route: 'createRegistration', times: 2 })
+    faults.add({ kind: 'status', status: 503, retryAfter: 1, route: 'createRegistration', times: 1 })
+    faults.add({ kind: 'lose-response', route: 'createRegistration', times: 2 })
+    faults.add({ kind: 'hang', route: 'createRegistration', times: 1 })
+    faults.add({ kind: 'status', status: 429, retryAfter: 1, route: 'uploadDocument', times: 1 })
+    faults.add({ kind: 'drop', afterBodyBytes: 200, route: 'uploadDocument', times: 1 })
+    faults.add({ kind: 'lose-response', route: 'submitRegistration', times: 1 })
+    faults.add({ kind: 'status', status: 502, route: 'submitRegistration', times: 1 })
+
+    const { counts } = await core.sync.drain({ maxWaitMs: 10_000 })
+
+    expect(counts).toMatchObject({ submitted: 6, queued: 0, retry_wait: 0, sending: 0, needs_attention: 0 })
+    for (const id of ids) expectReceivedOnce(id)
+    const applied = new Set(t.backend.log.map((e) => e.fault))
+    for (const kind of ['status', 'lose-response', 'hang', 'drop']) expect(applied).toContain(kind)
+    expect(t.backend.log.some((e) => e.status === 422)).toBe(false)
+  })
+
+  it('waits at least what Retry-After asks, in seconds or as an HTTP date', async () => {
+    const a = await queueOne(core, files)
+    t.backend.faults.add({
+      kind: 'status',
+      status: 503,
+      retryAfter: 120,
+      route: 'createRegistration',
+      times: 1,
+    })
+    await core.sync.drain()
+    const waited = Date.parse(item(a)!.nextAttemptAt!) - Date.now()
+    expect(item(a)).toMatchObject({ state: 'retry_wait', attempts: 1, lastError: { code: 'unavailable' } })
+    expect(waited).toBeGreaterThan(110_000)
+
+    const b = await queueOne(core, files)
+    const date = new Date(Date.now() + 3_600_000).toUTCString()
+    t.backend.faults.add({
+      kind: 'status',
+      status: 429,
+      retryAfter: date,
+      route: 'createRegistration',
+      times: 1,
+    })
+    await core.sync.drain()
+    expect(Date.parse(item(b)!.nextAttemptAt!) - Date.now()).toBeGreaterThan(3_500_000)
+    expect(item(a)?.state).toBe('retry_wait')
+  })
+
+  it.each(['html', 'json'] as const)(
+    'takes a captive portal (%s) for offline and sends nothing',
+    async (page) => {
+      await queueOne(core, files)
+      t.backend.faults.add({ kind: 'captive-portal', page })
+
+      const { status, counts } = await core.sync.drain()
+
+      expect(status.online).toBe(false)
+      expect(counts.queued).toBe(1)
+      expect(t.backend.log.every((e) => e.route === 'health')).toBe(true)
+      expect(await core.sync.testConnection()).toEqual({ result: 'captive_portal' })
+    },
+  )
+
+  it('stops on 401 until a new token is provisioned, and remembers it across a restart', async () => {
+    const clientId = await queueOne(core, files)
+    t.backend.faults.add({ kind: 'status', status: 401, route: 'createRegistration', times: 1 })
+
+    const first = await core.sync.drain()
+    expect(first.status.stopped).toBe('unauthorized')
+    expect(item(clientId)).toMatchObject({ state: 'queued', attempts: 0 })
+
+    core.close()
+    core = await openDesk(dataDir, t.backend)
+    expect(core.sync.status().stopped).toBe('unauthorized')
+    const requests = t.backend.log.length
+    await core.sync.drain()
+    expect(t.backend.log).toHaveLength(requests)
+
+    core.sync.tokenChanged()
+    expect((await core.sync.drain()).counts.submitted).toBe(1)
+    expectReceivedOnce(clientId)
+  })
+
+  it('stops on 403 as on 401', async () => {
+    await queueOne(core, files)
+    t.backend.auth.disable(t.backend.token)
+    expect((await core.sync.drain()).status.stopped).toBe('unauthorized')
+    expect(await core.sync.testConnection()).toEqual({ result: 'forbidden' })
+  })
+
+  it('sends nothing until the desk has an id, saying it is not configured', async () => {
+    core.settings.update({ deskId: '' })
+    await queueOne(core, files)
+    const { status, counts } = await core.sync.drain()
+    expect(status.stopped).toBe('not_configured')
+    expect(counts.queued).toBe(1)
+    expect(t.backend.log).toEqual([])
+  })
+
+  it('tests the connection step by step', async () => {
+    expect(await core.sync.testConnection()).toEqual({ result: 'ok' })
+    const unset = await openDesk(tempDir(), null)
+    expect(await unset.sync.testConnection()).toEqual({ result: 'not_configured' })
+    unset.close()
+    const wrong = await openDesk(tempDir(), { url: t.backend.url, token: 'not-the-token' })
+    expect(await wrong.sync.testConnection()).toEqual({ result: 'unauthorized' })
+    wrong.close()
+    const away = await openDesk(tempDir(), { url: 'http://127.0.0.1:9', token: 'x' })
+    expect(await away.sync.testConnection()).toEqual({ result: 'offline' })
+    away.close()
+  })
+
+  it('puts an e-mail taken elsewhere in needs_attention; corrected, the same clientId is sent', async () => {
+    const taken = `${randomUUID()}@example.org`
+    t.backend.faults.emailTaken(taken)
+    const clientId = await queueOne(core, files, taken)
+    const other = await queueOne(core, files)
+
+    await core.sync.drain()
+    expect(item(other)?.state).toBe('submitted')
+    expect(item(clientId)).toMatchObject({ state: 'needs_attention', lastError: { code: 'email_taken' } })
+    expect(core.outbox.problemOf(clientId)?.fields).toEqual([
+      { path: 'email', code: 'email_taken', message: 'email_taken' },
+    ])
+
+    const correction = core.outbox.reopenForCorrection(core.registrations, clientId)
+    expect(correction.problem?.code).toBe('email_taken')
+    const draft = core.registrations.loadDraft()!
+    expect(draft.clientId).toBe(clientId)
+    expect(draft.form.email).toBe(taken)
+    expect(core.documents.list(clientId)).toHaveLength(2)
+    const fixed = `${randomUUID()}@example.org`
+    const { deskId, eventName, operator } = core.settings.get()
+    await core.registrations.submit(
+      clientId,
+      { ...draft.form, email: fixed, emailConfirmation: fixed },
+      { id: deskId, event: eventName, operator },
+      core.reference.context(core.now()),
+    )
+
+    await core.sync.drain()
+    expectReceivedOnce(clientId)
+    expect(t.backend.store.registrationByClientId(clientId)?.email).toBe(fixed)
+  })
+
+  it("keeps a 422's complaints per field, sealed, for the form", async () => {
+    const strict = await createBackend({ limits: { documentBytes: 100 } })
+    core.close()
+    core = await openDesk(dataDir, strict)
+    const clientId = await queueOne(core, files)
+    await core.sync.drain()
+    await strict.close()
+    expect(item(clientId)).toMatchObject({
+      state: 'needs_attention',
+      lastError: { code: 'validation_failed' },
+    })
+    expect(core.outbox.problemOf(clientId)?.fields?.map((f) => f.path)).toEqual([
+      'documents[0].size',
+      'documents[1].size',
+    ])
+  })
+
+  it('refuses to reopen a record the backend already holds, or while another draft is being typed', async () => {
+    const clientId = await queueOne(core, files)
+    t.backend.faults.add({ kind: 'status', status: 415, route: 'uploadDocument', times: 1 })
+    await core.sync.drain()
+    expect(item(clientId)?.state).toBe('needs_attention')
+    expect(() => core.outbox.reopenForCorrection(core.registrations, clientId)).toThrow(
+      /backend refused before/,
+    )
+
+    const taken = `${randomUUID()}@example.org`
+    t.backend.faults.emailTaken(taken)
+    const refused = await queueOne(core, files, taken)
+    await core.sync.drain()
+    core.registrations.saveDraft(randomUUID(), { ...studentForm(), lastName: 'Typing' })
+    expect(() => core.outbox.reopenForCorrection(core.registrations, refused)).toThrow(/being filled in/)
+  })
+
+  it('pauses and resumes, and the pause survives a restart', async () => {
+    await queueOne(core, files)
+    core.sync.pause()
+    expect((await core.sync.drain()).counts.queued).toBe(1)
+    expect(t.backend.log).toEqual([])
+    core.close()
+    core = await openDesk(dataDir, t.backend)
+    expect(core.sync.status().paused).toBe(true)
+    core.sync.resume()
+    expect((await core.sync.drain()).counts.submitted).toBe(1)
+  })
+
+  it('refreshes the status of sent records while it keeps them, then purges them to a receipt', async () => {
+    let now = Date.now()
+    core.close()
+    core = await openDesk(dataDir, t.backend, {
+      now: () => new Date(now),
+      syncTuning: { statusRefreshMs: 0 },
+    })
+    const clientId = await queueOne(core, files)
+    await core.sync.drain()
+    t.backend.store.setStatus(item(clientId)!.serverId!, 'verified')
+    now += 1000
+    await core.sync.drain()
+    expect(item(clientId)).toMatchObject({ serverStatus: 'verified', purgedAt: null })
+
+    now += 31 * 86_400_000
+    await core.sync.drain()
+    const receipt = item(clientId)!
+    expect(receipt).toMatchObject({ state: 'submitted', name: null, email: null, serverStatus: 'verified' })
+    expect(receipt.purgedAt).not.toBeNull()
+    expect(receipt.reference).toMatch(/^G-/)
+    expect(() => core.registrations.read(clientId)).toThrow()
+  })
+
+  it('sends the e-mail verification typed at the desk, only for the address verified', async () => {
+    const email = `${randomUUID()}@example.org`
+    const clientId = randomUUID()
+    const sent = await core.emailVerification.send(email)
+    const proof = await core.emailVerification.confirm(clientId, sent.id, t.backend.store.lastCode(email)!)
+    await queueOne(core, files, email, clientId)
+    // Verified, then the address was corrected before the record was queued.
+    const changed = randomUUID()
+    const before = `${randomUUID()}@example.org`
+    const other = await core.emailVerification.send(before)
+    await core.emailVerification.confirm(changed, other.id, t.backend.store.lastCode(before)!)
+    await queueOne(core, files, `${randomUUID()}@example.org`, changed)
+
+    await core.sync.drain()
+    const body = (id: string) => t.backend.store.registrationByClientId(id)!.body as Record<string, unknown>
+    expect(body(clientId)['emailVerification']).toEqual(proof)
+    expect(body(changed)).not.toHaveProperty('emailVerification')
+    await expect(core.emailVerification.confirm(clientId, sent.id, 'ZZZZZZ')).rejects.toMatchObject({
+      code: 'wrong_code',
+    })
+  })
+
+  it('runs by itself: on enqueue, with upload progress, and when the backend comes back', async () => {
+    const statuses: SyncStatus[] = []
+    core.events.on('syncStatus', (status) => statuses.push(status))
+    t.backend.faults.add({ kind: 'captive-portal', page: 'html' })
+    startSync(core)
+    await until(() => t.backend.log.some((e) => e.fault === 'captive-portal'))
+
+    const handlers = createHandlers(core, { chooseFiles: async () => [] })
+    const clientId = randomUUID()
+    await handlers.attachDocument({ clientId, kind: 'identity', path: files.identity })
+    await handlers.attachDocument({ clientId, kind: 'enrollment', path: files.enrollment })
+    await handlers.submitRegistration({ clientId, form: studentForm() })
+    expect(core.outbox.counts().queued).toBe(1)
+
+    t.backend.faults.clear()
+    await until(() => core.outbox.counts().submitted === 1)
+    expect(statuses.some((s) => s.online)).toBe(true)
+    const progress = statuses.flatMap((s) => (s.uploading ? [s.uploading] : []))
+    expect(progress.at(-1)).toMatchObject({ clientId })
+    expect(progress.at(-1)?.sentBytes).toBe(progress.at(-1)?.totalBytes)
+
+    const again = await handlers.listQueue({ state: 'submitted', after: null, limit: 10 })
+    expect(again.items.map((i) => i.clientId)).toEqual([clientId])
+  })
+})

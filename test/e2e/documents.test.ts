@@ -1,0 +1,129 @@
+/// <reference lib="dom" />
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Locator } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as corpus from '../fixtures/documents/corpus'
+import { openDesk, type Desk } from './desk'
+
+let desk: Desk
+let files: string
+
+beforeEach(async () => {
+  files = mkdtempSync(join(tmpdir(), 'guichet-e2e-files-'))
+  writeFileSync(join(files, 'passport.jpg'), await corpus.sidewaysPhotoWithGps())
+  writeFileSync(join(files, 'certificat.pdf'), await corpus.pdf(2))
+  writeFileSync(join(files, 'visa.png'), await corpus.png())
+  writeFileSync(join(files, 'fake.pdf'), randomBytes(4096))
+  desk = await openDesk({ dropDir: files })
+})
+afterEach(async () => {
+  await desk.close()
+  rmSync(files, { recursive: true, force: true })
+})
+
+const identity = () => desk.page.getByRole('group', { name: 'Pièce justificative d’identité' })
+const enrollment = () => desk.page.getByRole('group', { name: 'Pièce justificative étudiante' })
+
+/** Attaches through the file dialog's stand-in, as the agent does with "Choisir un fichier…". */
+async function choose(slot: Locator, name: string) {
+  desk.host.dialog.push([join(files, name)])
+  await slot.getByRole('button', { name: 'Choisir un fichier…' }).click()
+}
+
+/** Waits for a file's thumbnail to be drawn and answers its picture's width. */
+async function thumbnailWidth(slot: Locator, name: string): Promise<number> {
+  const image = slot.getByRole('button', { name: `Agrandir ${name}` }).locator('img')
+  await image.waitFor()
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeTruthy()
+  return image.evaluate((img: HTMLImageElement) => img.naturalWidth)
+}
+
+const rows = () =>
+  desk.host.core.db.prepare('SELECT kind, media_type, checked FROM documents ORDER BY rowid').all()
+
+describe('document slots, end to end', () => {
+  it('attaches a photo and a PDF through the dialog, with thumbnails drawn under the CSP', async () => {
+    await choose(identity(), 'passport.jpg')
+    expect(await thumbnailWidth(identity(), 'passport.jpg')).toBe(400)
+    await choose(enrollment(), 'certificat.pdf')
+    // The PDF's first page, drawn by pdf.js in its worker: the worker loaded under worker-src 'self'.
+    expect(await thumbnailWidth(enrollment(), 'certificat.pdf')).toBeGreaterThan(100)
+    await enrollment().getByText('2 page(s)').waitFor()
+
+    expect(rows()).toEqual([
+      { kind: 'identity', media_type: 'image/jpeg', checked: 0 },
+      { kind: 'enrollment', media_type: 'application/pdf', checked: 0 },
+    ])
+    expect(desk.problems).toEqual([])
+  })
+
+  it('attaches a file dropped on the slot, and removes it', async () => {
+    const dataTransfer = await desk.page.evaluateHandle(() => {
+      const data = new DataTransfer()
+      data.items.add(new File(['dropped'], 'visa.png', { type: 'image/png' }))
+      return data
+    })
+    await identity().dispatchEvent('drop', { dataTransfer })
+    expect(await thumbnailWidth(identity(), 'visa.png')).toBe(600)
+    expect(rows()).toEqual([{ kind: 'identity', media_type: 'image/png', checked: 0 }])
+
+    await identity().getByRole('button', { name: 'Retirer visa.png' }).click()
+    await identity().getByRole('button', { name: 'Agrandir visa.png' }).waitFor({ state: 'detached' })
+    expect(rows()).toEqual([])
+  })
+
+  it('shows a larger preview on click, closed with Escape', async () => {
+    await choose(enrollment(), 'certificat.pdf')
+    await enrollment().getByRole('button', { name: 'Agrandir certificat.pdf' }).click()
+    const dialog = desk.page.getByRole('dialog', { name: 'certificat.pdf' })
+    await dialog.getByRole('img').first().waitFor()
+    await expect.poll(() => dialog.getByRole('img').count()).toBe(2)
+    await desk.page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    expect(desk.problems).toEqual([])
+  })
+
+  it('explains a refused file and keeps the slot as it was', async () => {
+    await choose(identity(), 'fake.pdf')
+    await expect
+      .poll(() => identity().getByRole('alert').textContent())
+      .toContain('Le nom du fichier et son contenu ne correspondent pas')
+    expect(rows()).toEqual([])
+  })
+
+  it('keeps the "Pièce vérifiée" tick in the core, and shows it again after a reload', async () => {
+    await choose(identity(), 'passport.jpg')
+    await identity().getByRole('checkbox', { name: 'Pièce vérifiée' }).check()
+    await expect.poll(() => rows()).toEqual([{ kind: 'identity', media_type: 'image/jpeg', checked: 1 }])
+
+    await desk.page.reload()
+    await desk.page.getByRole('button', { name: 'Reprendre' }).click()
+    await expect
+      .poll(() => identity().getByRole('checkbox', { name: 'Pièce vérifiée' }).isChecked())
+      .toBe(true)
+  })
+
+  it('generates the sworn statement from the saved draft as a PDF to download', async () => {
+    const { page } = desk
+    await enrollment().getByRole('button', { name: 'Générer l’attestation sur l’honneur' }).click()
+    await expect
+      .poll(() => enrollment().getByRole('alert').textContent())
+      .toContain('Saisissez d’abord le nom')
+
+    await page.getByLabel('Nom', { exact: true }).fill('Okafor')
+    await page.getByLabel('Prénom', { exact: true }).fill('Chidi')
+    await expect.poll(() => desk.host.core.registrations.loadDraft()?.form.firstName).toBe('Chidi')
+    await enrollment().getByRole('button', { name: 'Générer l’attestation sur l’honneur' }).click()
+    const download = page.waitForEvent('download')
+    await enrollment().getByRole('link', { name: 'Télécharger l’attestation (PDF)' }).click()
+    const saved = await (await download).path()
+    const { readFileSync } = await import('node:fs')
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(desk.problems).toEqual([])
+  })
+})

@@ -1,0 +1,233 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import DocumentSlots from '../../src/components/documents/DocumentSlots.vue'
+import type { ScanEntry } from '../../src/domain/ipc/events'
+import type { DocumentSummary } from '../../src/domain/queue/documents'
+import type { Result } from '../../src/domain/result'
+import { deskSettingsSchema } from '../../src/domain/settings'
+import { i18n } from '../../src/i18n'
+import { useDeskStore } from '../../src/stores/desk'
+
+const clientId = '3f0e1d2c-4b5a-4697-8876-a5b4c3d2e1f0'
+// A 1 × 1 PNG, the stored bytes every document reads back as.
+const PIXEL =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg=='
+
+/**
+ * window.guichet as the core answers it, kept in memory: a path named bad.* is refused as the core's
+ * inspection would, anything else is taken in.
+ */
+function fakeDesk() {
+  const state = {
+    documents: [] as DocumentSummary[],
+    dialog: [] as string[][],
+    scans: [] as ScanEntry[],
+    attached: [] as string[],
+    listeners: new Map<string, (payload: unknown) => void>(),
+  }
+  const ok = async <T>(value: T): Promise<Result<T>> => ({ ok: true, value })
+  const api = {
+    listDocuments: () => ok(state.documents.filter(() => true)),
+    chooseFiles: () => ok(state.dialog.shift() ?? []),
+    attachDocument: async ({ kind, path }: { kind: DocumentSummary['kind']; path: string }) => {
+      state.attached.push(path)
+      const fileName = path.split('/').pop() ?? path
+      if (fileName.startsWith('bad.'))
+        return { ok: false, error: { code: 'type_mismatch', message: 'named .pdf but holding nothing' } }
+      if (fileName.startsWith('odd.'))
+        return { ok: false, error: { code: 'brand_new_code', message: 'The core says why.' } }
+      if (state.documents.filter((d) => d.kind === kind).length >= (kind === 'identity' ? 3 : 2))
+        return { ok: false, error: { code: 'slot_full', message: 'full' } }
+      const doc: DocumentSummary = {
+        id: crypto.randomUUID(),
+        kind,
+        fileName,
+        mediaType: 'image/png',
+        size: 2048,
+        sha256: '0'.repeat(64),
+        checked: false,
+      }
+      state.documents.push(doc)
+      return ok(doc)
+    },
+    removeDocument: ({ id }: { id: string }) => {
+      state.documents = state.documents.filter((d) => d.id !== id)
+      return ok(null)
+    },
+    setDocumentChecked: ({ id, checked }: { id: string; checked: boolean }) => {
+      state.documents = state.documents.map((d) => (d.id === id ? { ...d, checked } : d))
+      return ok(null)
+    },
+    readDocument: () => ok({ mediaType: 'image/png', base64: PIXEL }),
+    listScans: () => ok(state.scans),
+    getAppInfo: () => ok({ name: 'Guichet', version: 'test', host: 'web', dataDir: '/tmp' }),
+    getSettings: () => ok(deskSettingsSchema.cast({})),
+    on: (event: string, listener: (payload: unknown) => void) => {
+      state.listeners.set(event, listener)
+      return () => state.listeners.delete(event)
+    },
+    pathForFile: (file: File) => `/dropped/${file.name}`,
+  }
+  Object.defineProperty(window, 'guichet', { value: api, configurable: true })
+  return state
+}
+
+let desk: ReturnType<typeof fakeDesk>
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  desk = fakeDesk()
+})
+
+async function render(props: { noIne: boolean } = { noIne: false }) {
+  const wrapper = mount(DocumentSlots, {
+    props: { clientId, ...props },
+    global: { plugins: [i18n] },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return wrapper
+}
+
+const slot = (wrapper: Awaited<ReturnType<typeof render>>, kind: 'identity' | 'enrollment') =>
+  wrapper.get(`[data-slot="${kind}"]`)
+
+const button = (within: { findAll(selector: string): { text(): string }[] }, text: string) =>
+  within.findAll('button').find((b) => b.text() === text) as unknown as { trigger(e: string): Promise<void> }
+
+describe('the document slots', () => {
+  it('are two labelled groups that state their rules, the enrollment one required without an INE', async () => {
+    const wrapper = await render({ noIne: false })
+    const groups = wrapper.findAll('[role="group"]')
+    const names = groups.map((group) => document.getElementById(group.attributes('aria-labelledby') ?? ''))
+    expect(names.map((title) => title?.textContent)).toEqual([
+      expect.stringContaining('Pièce justificative d’identité'),
+      expect.stringContaining('Pièce justificative étudiante'),
+    ])
+    expect(slot(wrapper, 'identity').text()).toContain('Passeport avec le visa')
+    expect(slot(wrapper, 'enrollment').text()).toContain('Facultatif')
+
+    await wrapper.setProps({ noIne: true })
+    expect(slot(wrapper, 'enrollment').text()).toContain('Obligatoire')
+    expect(slot(wrapper, 'enrollment').text()).toContain('l’étudiant n’a pas d’INE')
+    wrapper.unmount()
+  })
+
+  it('attaches the files chosen in the dialog, shows them, and stops at the slot’s limit', async () => {
+    const wrapper = await render()
+    desk.dialog.push(['/scans/passport.png', '/scans/visa.png'], ['/scans/permit.png'])
+    await button(slot(wrapper, 'identity'), 'Choisir un fichier…').trigger('click')
+    await flushPromises()
+    await button(slot(wrapper, 'identity'), 'Choisir un fichier…').trigger('click')
+    await flushPromises()
+
+    const identity = slot(wrapper, 'identity')
+    expect(identity.findAll('.name').map((n) => n.text())).toEqual(['passport.png', 'visa.png', 'permit.png'])
+    expect(identity.text()).toContain('3 fichier(s) sur 3')
+    expect(
+      identity
+        .findAll('button')
+        .find((b) => b.text() === 'Choisir un fichier…')
+        ?.attributes(),
+    ).toHaveProperty('disabled')
+    expect(identity.get('img').attributes('src')).toMatch(/^data:image\/png;base64,/)
+    wrapper.unmount()
+  })
+
+  it('explains a refusal in the desk’s language, or in the core’s words for a code it does not know', async () => {
+    const wrapper = await render()
+    desk.dialog.push(['/scans/bad.pdf'], ['/scans/odd.pdf'])
+    await button(slot(wrapper, 'identity'), 'Choisir un fichier…').trigger('click')
+    await flushPromises()
+    expect(slot(wrapper, 'identity').get('[role="alert"]').text()).toContain(
+      'Le nom du fichier et son contenu ne correspondent pas',
+    )
+    await button(slot(wrapper, 'identity'), 'Choisir un fichier…').trigger('click')
+    await flushPromises()
+    expect(slot(wrapper, 'identity').get('[role="alert"]').text()).toBe('The core says why.')
+    wrapper.unmount()
+  })
+
+  it('replaces a file only once the new one is accepted, and removes one', async () => {
+    const wrapper = await render()
+    desk.dialog.push(['/scans/old.png'], ['/scans/bad.png'], ['/scans/new.png'])
+    await button(slot(wrapper, 'identity'), 'Choisir un fichier…').trigger('click')
+    await flushPromises()
+    const replace = () => slot(wrapper, 'identity').get('[aria-label^="Remplacer"]').trigger('click')
+
+    await replace()
+    await flushPromises()
+    expect(
+      slot(wrapper, 'identity')
+        .findAll('.name')
+        .map((n) => n.text()),
+    ).toEqual(['old.png'])
+    await replace()
+    await flushPromises()
+    expect(
+      slot(wrapper, 'identity')
+        .findAll('.name')
+        .map((n) => n.text()),
+    ).toEqual(['new.png'])
+
+    await slot(wrapper, 'identity').get('[aria-label="Retirer new.png"]').trigger('click')
+    await flushPromises()
+    expect(desk.documents).toEqual([])
+    expect(slot(wrapper, 'identity').findAll('.name')).toHaveLength(0)
+    wrapper.unmount()
+  })
+
+  it('takes a dropped file by the path the preload gives, and ticks "Pièce vérifiée" through the core', async () => {
+    const wrapper = await render()
+    const files = [new File(['x'], 'dropped.png', { type: 'image/png' })]
+    const dataTransfer = { types: ['Files'], files, getData: () => '' }
+    await slot(wrapper, 'identity').trigger('drop', { dataTransfer })
+    await flushPromises()
+    expect(desk.attached).toEqual(['/dropped/dropped.png'])
+
+    await slot(wrapper, 'identity').get('input[type="checkbox"]').setValue(true)
+    await flushPromises()
+    expect(desk.documents[0]?.checked).toBe(true)
+    expect(slot(wrapper, 'enrollment').find('input[type="checkbox"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('lists received scans when the desk has a scanner folder, and attaches one with a click or a drag', async () => {
+    useDeskStore().settings = deskSettingsSchema.cast({ scannerFolder: '/scanner' })
+    desk.scans = [
+      {
+        path: '/scanner/scan-001.pdf',
+        fileName: 'scan-001.pdf',
+        size: 10,
+        modifiedAt: new Date().toISOString(),
+      },
+    ]
+    const wrapper = await render()
+    expect(wrapper.text()).toContain('Scans reçus')
+    await wrapper.get('[aria-label="Joindre scan-001.pdf à la pièce d’identité"]').trigger('click')
+    await flushPromises()
+    expect(desk.attached).toEqual(['/scanner/scan-001.pdf'])
+
+    desk.listeners.get('scansChanged')?.([
+      {
+        path: '/scanner/scan-002.pdf',
+        fileName: 'scan-002.pdf',
+        size: 10,
+        modifiedAt: new Date().toISOString(),
+      },
+    ])
+    await flushPromises()
+    expect(wrapper.text()).toContain('scan-002.pdf')
+    const dataTransfer = {
+      types: ['application/x-guichet-scan'],
+      files: [],
+      getData: (type: string) => (type === 'application/x-guichet-scan' ? '/scanner/scan-002.pdf' : ''),
+    }
+    await slot(wrapper, 'enrollment').trigger('drop', { dataTransfer })
+    await flushPromises()
+    expect(desk.attached).toEqual(['/scanner/scan-001.pdf', '/scanner/scan-002.pdf'])
+    expect(desk.documents.map((d) => d.kind)).toEqual(['identity', 'enrollment'])
+    wrapper.unmount()
+  })
+})

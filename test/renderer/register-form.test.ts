@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import DocumentSlots from '../../src/components/documents/DocumentSlots.vue'
+import { byId, choose, described, mountDesk, press, settle, submitForm, type } from './fake-guichet'
+
+const REQUIRED = 'Ce champ est obligatoire : remplissez-le.'
+let unmount: () => void = () => {}
+afterEach(() => unmount())
+
+async function desk(handlers?: Parameters<typeof mountDesk>[0]) {
+  const mounted = await mountDesk(handlers)
+  unmount = () => mounted.wrapper.unmount()
+  return mounted
+}
+
+describe('registration form', () => {
+  it('on submit, marks every empty required field and focuses the first one', async () => {
+    const { calls } = await desk()
+    await type('f-lastName', 'Okonkwo')
+    await submitForm()
+    expect(described('f-civility')).toContain(REQUIRED)
+    expect(byId('f-civility').getAttribute('aria-invalid')).toBe('true')
+    expect(byId('f-lastName').getAttribute('aria-invalid')).toBeNull()
+    for (const id of ['f-firstName', 'f-birthDate', 'f-email', 'f-ine', 'f-contact-mobile', 'f-contact-city'])
+      expect(described(id), id).toContain(REQUIRED)
+    expect(document.activeElement?.id).toBe('f-civility')
+    expect(calls.submitRegistration).toBeUndefined()
+  })
+
+  it('shows a message when the field is left, not while it is first typed', async () => {
+    await desk()
+    await type('f-birthDate', '31/02/2001', { leave: false })
+    expect(byId('f-birthDate').getAttribute('aria-invalid')).toBeNull()
+    byId('f-birthDate').dispatchEvent(new FocusEvent('blur'))
+    await settle()
+    expect(described('f-birthDate')).toContain('Cette date n’existe pas')
+    // Once shown, it follows each keystroke.
+    await type('f-birthDate', '28021999', { leave: false })
+    expect(byId('f-birthDate').getAttribute('aria-invalid')).toBeNull()
+  })
+
+  it('says when the two e-mail addresses differ', async () => {
+    await desk()
+    await type('f-email', 'Lan.Nguyen@example.com')
+    await type('f-emailConfirmation', 'lan.nguyen@exemple.com')
+    expect(described('f-emailConfirmation')).toContain('Les deux adresses e-mail sont différentes')
+    await type('f-emailConfirmation', 'LAN.NGUYEN@example.com')
+    expect(byId('f-emailConfirmation').getAttribute('aria-invalid')).toBeNull()
+  })
+
+  it('"I have no INE" empties and disables the INE and makes the enrollment proof mandatory', async () => {
+    const { wrapper } = await desk()
+    await type('f-ine', '1234567890A')
+    expect(described('f-ine')).toContain('erreur de saisie')
+    expect(wrapper.findComponent(DocumentSlots).props('noIne')).toBe(false)
+    byId('f-noIne').click()
+    await type('f-lastName', 'x', { leave: false })
+    expect(byId('f-ine').value).toBe('')
+    expect(byId('f-ine').disabled).toBe(true)
+    expect(byId('f-ine').getAttribute('aria-invalid')).toBeNull()
+    expect(wrapper.findComponent(DocumentSlots).props('noIne')).toBe(true)
+  })
+
+  it('warns, without refusing, about an RNIE whose key cannot be checked', async () => {
+    await desk()
+    await type('f-ine', '123456789AA')
+    expect(byId('f-ine').getAttribute('aria-invalid')).toBeNull()
+    expect(document.querySelector('[role="status"].warning')?.textContent).toContain('Vérifiez cet INE')
+  })
+
+  it('Enter in a text field or a checkbox does not submit the form', async () => {
+    const { calls } = await desk()
+    for (const id of ['f-lastName', 'f-email', 'f-noIne']) {
+      const enter = await press(id, 'Enter')
+      expect(enter.defaultPrevented, id).toBe(true)
+    }
+    expect(byId('f-civility').getAttribute('aria-invalid')).toBeNull()
+    expect(calls.submitRegistration).toBeUndefined()
+  })
+
+  it('switching the language re-renders labels and messages', async () => {
+    const { wrapper } = await desk()
+    await submitForm()
+    expect(described('f-lastName')).toContain(REQUIRED)
+    await wrapper.get('button.language-toggle').trigger('click')
+    expect(described('f-lastName')).toContain('This field is required: please fill it in.')
+    expect(document.querySelector('label[for="f-lastName"]')?.textContent).toBe('Surname')
+    expect(byId('f-civility').options[1]?.text).toBe('Ms')
+    await wrapper.get('button.language-toggle').trigger('click')
+    expect(described('f-lastName')).toContain(REQUIRED)
+  })
+
+  it('lists nationalities by their name in the UI language, stateless and refugee last', async () => {
+    const { wrapper } = await desk()
+    const names = () => [...byId('f-nationality').options].map((option) => option.text)
+    expect(names().slice(1, 3)).toEqual(['Afghanistan', 'Afrique du Sud'])
+    expect(names()).toContain('Apatride')
+    await wrapper.get('button.language-toggle').trigger('click')
+    expect(names().slice(1, 3)).toEqual(['Afghanistan', 'Åland Islands'])
+    expect(names().at(-4)).toBe('Stateless person')
+  })
+
+  it('offers the communes of a French postal code and fills the only one', async () => {
+    const { calls } = await desk({
+      communesFor: ({ postalCode }: { postalCode: string }) => ({
+        ok: true,
+        value: postalCode === '75005' ? ['PARIS 05'] : ['SAINT-DENIS', 'LA PLAINE'],
+      }),
+    })
+    await type('f-contact-postalCode', '75005')
+    expect(byId('f-contact-city').value).toBe('PARIS 05')
+    await type('f-contact-city', '')
+    await type('f-contact-postalCode', '97400')
+    const list = document.getElementById(byId('f-contact-city').getAttribute('list') ?? '')
+    expect([...(list?.querySelectorAll('option') ?? [])].map((o) => o.value)).toEqual([
+      'SAINT-DENIS',
+      'LA PLAINE',
+    ])
+    await choose('f-contact-country', 'DE')
+    await type('f-contact-postalCode', '10115')
+    expect(calls.communesFor).toHaveBeenCalledTimes(2)
+  })
+})

@@ -1,0 +1,159 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AdminStatus } from '../../src/domain/admin'
+import type { DeskSettings } from '../../src/domain/settings'
+import type { ConnectionCheck } from '../../src/domain/sync/queue'
+import { byId, mountDesk, ok, settle, type } from './fake-guichet'
+
+let unmount: () => void = () => {}
+afterEach(() => unmount())
+
+const settings: DeskSettings = {
+  deskId: 'paris-salon-3',
+  eventName: 'Salon 2026',
+  operator: 'AB',
+  locale: 'fr',
+  scannerFolder: '',
+  backendUrl: 'https://api.example.fr',
+  retentionDays: 30,
+}
+
+/** The desk on its settings screen, with admin mode as `admin` says until a handler changes it. */
+async function settingsScreen(admin: AdminStatus, handlers: Parameters<typeof mountDesk>[0] = {}) {
+  const mounted = await mountDesk({
+    getSettings: () => ok(settings),
+    adminStatus: () => ok(admin),
+    getSyncStatus: () =>
+      ok({ online: true, paused: false, stopped: null, lastSyncAt: null, uploading: null }),
+    ...handlers,
+  })
+  unmount = () => mounted.wrapper.unmount()
+  ;[...document.querySelectorAll<HTMLButtonElement>('header button')]
+    .find((b) => b.textContent?.trim() === 'Réglages')
+    ?.click()
+  await settle()
+  return mounted
+}
+
+const button = (text: string) =>
+  [...document.querySelectorAll<HTMLButtonElement>('main button')].find((b) => b.textContent?.trim() === text)
+/** Disabled itself or by its fieldset (happy-dom's :disabled does not look at the fieldset). */
+const disabled = (id: string) => byId(id).disabled || byId(id).closest('fieldset[disabled]') !== null
+const text = () => document.querySelector('main')?.textContent ?? ''
+
+describe('the settings screen', () => {
+  it('while the desk is provisioned, everything is open and the admin sets the first PIN, typed twice', async () => {
+    const { calls } = await settingsScreen(
+      { configured: false, unlocked: true },
+      { setAdminPin: () => ok({ configured: true, unlocked: true }) },
+    )
+    expect(text()).toContain('Aucun code administrateur')
+    expect(byId('desk-id').disabled).toBe(false)
+    await type('admin-new-pin', '246810')
+    await type('admin-pin-again', '246811')
+    button('Définir un code administrateur')?.click()
+    await settle()
+    expect(text()).toContain('Les deux codes sont différents')
+    expect(calls.setAdminPin).not.toHaveBeenCalled()
+    await type('admin-pin-again', '246810')
+    button('Définir un code administrateur')?.click()
+    await settle()
+    expect(calls.setAdminPin).toHaveBeenCalledWith({ pin: '246810' })
+    expect(text()).toContain('Code administrateur enregistré.')
+    expect(button('Changer le code administrateur')).toBeDefined()
+    expect(button('Verrouiller')).toBeDefined()
+  })
+
+  it('while admin mode is locked, the fields are disabled with the reason, until the right PIN', async () => {
+    const { calls } = await settingsScreen(
+      { configured: true, unlocked: false },
+      {
+        unlockAdmin: ({ pin }: { pin: string }) =>
+          pin === '246810'
+            ? ok({ configured: true, unlocked: true })
+            : { ok: false, error: { code: 'wrong_pin', message: 'wrong' } },
+        lockAdmin: () => ok({ configured: true, unlocked: false }),
+      },
+    )
+    for (const id of ['desk-id', 'backend-url', 'retention-days', 'desk-token', 'export-path', 'import-path'])
+      expect(disabled(id), id).toBe(true)
+    expect(byId('desk-id').closest('fieldset')?.getAttribute('aria-describedby')).toBe('settings-locked')
+    expect(byId('settings-locked').textContent).toContain('Mode administrateur verrouillé')
+    expect(byId('backend-url').value).toBe('https://api.example.fr')
+
+    const pin = document.querySelector<HTMLInputElement>('.pin-prompt input[type="password"]')
+    if (!pin) throw new Error('no PIN prompt')
+    await type(pin.id, '111111')
+    button('Déverrouiller')?.click()
+    await settle()
+    expect(text()).toContain('Ce n’est pas le code administrateur.')
+    await type(pin.id, '246810')
+    button('Déverrouiller')?.click()
+    await settle()
+    expect(calls.unlockAdmin).toHaveBeenLastCalledWith({ pin: '246810' })
+    expect(disabled('desk-id')).toBe(false)
+    button('Verrouiller')?.click()
+    await settle()
+    expect(disabled('desk-id')).toBe(true)
+  })
+
+  it('saves the desk token without ever showing it back', async () => {
+    const { calls } = await settingsScreen(
+      { configured: true, unlocked: true },
+      { setDeskToken: () => ok({ tokenSet: true }) },
+    )
+    expect(byId('desk-token').type).toBe('password')
+    await type('desk-token', 'tok_3f9a8b7c6d5e')
+    button('Enregistrer le jeton')?.click()
+    await settle()
+    expect(calls.setDeskToken).toHaveBeenCalledWith({ token: 'tok_3f9a8b7c6d5e' })
+    expect(text()).toContain('Jeton enregistré.')
+    expect(byId('desk-token').value).toBe('')
+    expect(document.body.innerHTML).not.toContain('tok_3f9a8b7c6d5e')
+  })
+
+  it('tells the result of "Tester la connexion" in words', async () => {
+    const answers: ConnectionCheck[] = [
+      { result: 'ok' },
+      { result: 'captive_portal' },
+      { result: 'unauthorized' },
+      { result: 'unexpected', status: 500 },
+    ]
+    await settingsScreen({ configured: true, unlocked: true }, { testConnection: () => ok(answers.shift()) })
+    const said: string[] = []
+    for (let i = 0; i < 4; i++) {
+      button('Tester la connexion')?.click()
+      await settle()
+      said.push(document.querySelector('[data-testid="connection-result"]')?.textContent?.trim() ?? '')
+    }
+    expect(said).toEqual([
+      'Connexion réussie : le serveur répond et accepte le jeton du poste.',
+      'Le réseau demande une connexion (page de connexion du Wi-Fi) : ouvrez un navigateur pour vous connecter.',
+      'Le serveur refuse ce jeton : enregistrez un nouveau jeton.',
+      'Réponse inattendue du serveur (HTTP 500) : vérifiez l’adresse du serveur.',
+    ])
+  })
+
+  it('shows the core’s refusal of a backend address on that field', async () => {
+    const { calls } = await settingsScreen(
+      { configured: true, unlocked: true },
+      {
+        updateSettings: () => ({
+          ok: false,
+          error: {
+            code: 'invalid_request',
+            message: 'The request is not valid.',
+            fields: [{ path: 'backendUrl', code: 'backend-url', message: 'backend_url_format' }],
+          },
+        }),
+      },
+    )
+    await type('backend-url', 'http://192.168.1.20:8080')
+    button('Enregistrer')?.click()
+    await settle()
+    expect(calls.updateSettings).toHaveBeenCalledWith(
+      expect.objectContaining({ backendUrl: 'http://192.168.1.20:8080', retentionDays: 30, operator: 'AB' }),
+    )
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain('http:// seulement vers ce poste')
+    expect(byId('backend-url').getAttribute('aria-invalid')).toBe('true')
+  })
+})
