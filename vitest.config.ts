@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['test/{domain,core,main,backend,packaging,scripts,lint,host,cli}/**/*.test.ts'],
+          include: ['test/{domain,core,main,backend,packaging,scripts,lint,host,cli,i18n}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

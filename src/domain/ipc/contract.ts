@@ -49,7 +49,7 @@ export interface AppInfo {
   name: string
   version: string
   /** 'electron' or 'web' (dev:web and tests); the UI shows it so a demo is never mistaken for a desk. */
-  host: 'electron' | 'web'
+  host: 'electron' | 'web' | 'cli'
   dataDir: string
 }
 

@@ -90,4 +90,5 @@ export const settingsErrors = {
   not_an_export: 'This file is not a Guichet export.',
   export_truncated: 'The file is incomplete: copy it again from the other desk.',
   export_damaged: 'The file was altered or damaged: nothing more was read.',
+  export_unreadable: 'This file cannot be opened: check the path and that the USB drive is plugged in.',
 } satisfies typeof frErrors

@@ -26,7 +26,7 @@ export async function openDesk(args: DeskArgs): Promise<Core> {
   const log = createLog(dataDir)
   return openCore({
     dataDir,
-    host: 'web',
+    host: 'cli',
     version: 'cli',
     resourcesDir: fileURLToPath(new URL('../../../../resources', import.meta.url)),
     ...((url || token) && { backend: { ...(url && { url }), ...(token && { token }) } }),
