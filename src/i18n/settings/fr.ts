@@ -91,5 +91,6 @@ export const settingsErrors = {
   not_an_export: 'Ce fichier n’est pas un export Guichet.',
   export_truncated: 'Le fichier est incomplet : copiez-le à nouveau depuis l’autre poste.',
   export_damaged: 'Le fichier a été modifié ou abîmé : rien de plus n’a été lu.',
-  export_unreadable: 'Ce fichier ne peut pas être ouvert : vérifiez le chemin et que la clé USB est bien branchée.',
+  export_unreadable:
+    'Ce fichier ne peut pas être ouvert : vérifiez le chemin et que la clé USB est bien branchée.',
 }
