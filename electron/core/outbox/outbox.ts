@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { QueueCounts } from '../../../src/domain/ipc/events'
 import type { DocumentSummary } from '../../../src/domain/queue/documents'
 import { referenceOf } from '../../../src/domain/queue/reference'
-import { registrationStates, type DocumentKind } from '../../../src/domain/queue/states'
+import { outboxStates, type DocumentKind } from '../../../src/domain/queue/states'
 import { GuichetFailure } from '../../../src/domain/result'
 import type { Correction, OutboxState, QueuePage, RecordProblem } from '../../../src/domain/sync/queue'
 import { open, seal } from '../crypto/aead'
@@ -48,7 +48,6 @@ interface DocumentRow extends OutgoingDocument {
 
 /** Ready for a try: never tried, half-sent (resumed from the replay), or waiting and due. */
 const DUE = `(state IN ('queued', 'awaiting_documents') OR (state = 'retry_wait' AND next_attempt_at <= @now))`
-const outboxStates = registrationStates.filter((s): s is OutboxState => s !== 'draft')
 
 /**
  * The outbox's state machine over the registrations table (DESIGN.md, Data): every change of state is

@@ -30,7 +30,7 @@ export interface SyncTuning {
 }
 
 export const defaultTuning: SyncTuning = {
-  inFlight: 2,
+  inFlight: 4,
   timeoutMs: 30_000,
   minUploadBytesPerSecond: 32 * 1024,
   backoff: { baseMs: 2_000, capMs: 5 * 60_000 },
