@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
+import { args, executablePath } from '../e2e/desk'
 import { startWebHost, type WebHost } from '../host/web-host'
 import { defineBench, spread, type Row } from './bench'
 
@@ -101,10 +102,7 @@ export default defineBench({
         },
       ]
     }
-    const browser = await chromium.launch({
-      executablePath: process.env['GUICHET_CHROMIUM'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    })
+    const browser = await chromium.launch({ executablePath, args })
     try {
       const page = await browser.newPage()
       await page.addInitScript(watchFormReady)

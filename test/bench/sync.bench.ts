@@ -6,12 +6,12 @@ import { join } from 'node:path'
 import { openCore, type Core } from '../../electron/core/core'
 import { defaultTuning } from '../../electron/core/sync/engine'
 import { attachFile } from '../../electron/core/registrations/attach'
-import { sealJson } from '../../electron/core/registrations/sealed-json'
 import { dataKey, type SecretStore } from '../../electron/core/secrets'
 import { createBackend } from '../backend/server'
 import { largePdf } from '../fixtures/documents/corpus'
 import { cleanup, queueOne, resourcesDir, studentForm, tempDir } from '../core/sync/desk'
 import { defineBench, ms, spread, type Row } from './bench'
+import { seedQueue } from './seed-queue'
 
 /** Records and document size per throughput case: tiny scans show the per-record cost, big ones the bytes'. */
 const THROUGHPUT_CASES = [
@@ -156,22 +156,7 @@ async function firstPage(dir: string): Promise<Row[]> {
   const core = await desk(dataDir, secrets)
   try {
     const key = await dataKey(secrets, core.appInfo.dataDir)
-    const template = {
-      student: { ...studentForm(), emailConfirmation: undefined },
-      desk: { id: 'bench-desk', event: '', operator: '' },
-    }
-    const insert = core.db.prepare(
-      `INSERT INTO registrations (client_id, state, payload, created_at, updated_at, captured_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    const states = ['queued', 'retry_wait', 'submitted', 'needs_attention']
-    core.db.transaction(() => {
-      for (let i = 0; i < LIST_RECORDS; i++) {
-        const clientId = randomUUID()
-        const at = new Date(Date.UTC(2026, 8, 2, 8) + i * 1000).toISOString()
-        insert.run(clientId, states[i % states.length], sealJson(key, template, clientId), at, at, at)
-      }
-    })()
+    seedQueue(core, key, LIST_RECORDS)
     const samples = Array.from({ length: LIST_RUNS }, () => {
       const start = performance.now()
       core.outbox.list({ state: null, after: null, limit: 50 })

@@ -14,8 +14,9 @@ export interface Desk {
   close(): Promise<void>
 }
 
-const executablePath = process.env['GUICHET_CHROMIUM'] ?? '/usr/bin/chromium'
-const args = [
+/** Debian's Chromium, with what a closed network needs (no background connections, no QUIC). */
+export const executablePath = process.env['GUICHET_CHROMIUM'] ?? '/usr/bin/chromium'
+export const args = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
