@@ -43,7 +43,7 @@ export function runApp(): void {
       serveRenderer(join(import.meta.dirname, '../renderer'))
       const dataDir = process.env['GUICHET_DATA_DIR'] ?? app.getPath('userData')
       const log = createLog(dataDir)
-      const core = await openCoreOrExplain(dataDir)
+      const core = await openCoreOrExplain(dataDir, (error) => log.error('sync', error))
       if (!core) return
       app.on('will-quit', () => core.close())
       const handlers = createHandlers(
@@ -67,10 +67,14 @@ export function runApp(): void {
 }
 
 /** A damaged database was kept aside: say where and go on with a new one. A newer one: stop. */
-async function openCoreOrExplain(dataDir: string): Promise<Core | undefined> {
+async function openCoreOrExplain(
+  dataDir: string,
+  onUnexpected: (error: unknown) => void,
+): Promise<Core | undefined> {
   const open = () =>
     openCore({
       dataDir,
+      onUnexpected,
       host: 'electron',
       version: app.getVersion(),
       resourcesDir: app.isPackaged

@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron'
+import { app, BrowserWindow } from 'electron'
 
 export function createMainWindow(preload: string, url: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -18,6 +18,8 @@ export function createMainWindow(preload: string, url: string): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // At a desk anyone may touch the keyboard: no console to call the API from in an installed app.
+      devTools: !app.isPackaged,
     },
   })
   window.once('ready-to-show', () => window.show())

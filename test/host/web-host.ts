@@ -56,6 +56,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     version: options.version ?? 'dev',
     resourcesDir: here('../../resources'),
     ...(options.now && { now: options.now }),
+    onUnexpected: (error) => createLog(options.dataDir).error('sync', error),
   })
   const dialog: string[][] = []
   const transferPath: string[] = []

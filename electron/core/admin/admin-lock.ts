@@ -22,6 +22,7 @@ export class AdminLock {
   private unlockedUntil = 0
   private failures = 0
   private lockedOutUntil = 0
+  private attempts: Promise<unknown> = Promise.resolve()
   private readonly account: string
 
   constructor(
@@ -48,7 +49,14 @@ export class AdminLock {
     this.touch()
   }
 
-  async unlock(pin: string): Promise<AdminStatus> {
+  /** One try at a time: parallel tries would all pass the lockout check before any failure counts. */
+  unlock(pin: string): Promise<AdminStatus> {
+    const attempt = this.attempts.then(() => this.tryUnlock(pin))
+    this.attempts = attempt.catch(() => undefined)
+    return attempt
+  }
+
+  private async tryUnlock(pin: string): Promise<AdminStatus> {
     const stored = await this.secrets.get(this.account)
     if (stored === null) return this.status()
     if (this.now() < this.lockedOutUntil) {

@@ -49,6 +49,15 @@ interface DocumentRow extends OutgoingDocument {
 /** Ready for a try: never tried, half-sent (resumed from the replay), or waiting and due. */
 const DUE = `(state IN ('queued', 'awaiting_documents') OR (state = 'retry_wait' AND next_attempt_at <= @now))`
 
+class UnreadableRecord extends Error {
+  constructor(
+    readonly clientId: string,
+    override readonly cause: GuichetFailure,
+  ) {
+    super(cause.message)
+  }
+}
+
 /**
  * The outbox's state machine over the registrations table (DESIGN.md, Data): every change of state is
  * one transaction, so a crash leaves each record in a state the next start can resume from. `sending`
@@ -84,6 +93,23 @@ export class Outbox {
    * out its body: built now on its first try and kept sealed, read back on every other.
    */
   claimNext(busy: readonly string[], deskId: string): Claimed | null {
+    for (;;) {
+      try {
+        return this.claimOne(busy, deskId)
+      } catch (error) {
+        // A record this desk cannot read (altered, or sealed under another key) waits for a person;
+        // it must not stop every record behind it.
+        if (!(error instanceof UnreadableRecord)) throw error
+        this.toAttention(error.clientId, { code: error.cause.code, message: error.cause.message }, [
+          'queued',
+          'retry_wait',
+          'awaiting_documents',
+        ])
+      }
+    }
+  }
+
+  private claimOne(busy: readonly string[], deskId: string): Claimed | null {
     const claimed = this.db.transaction((): Claimed | null => {
       const row = this.db
         .prepare(
@@ -94,8 +120,16 @@ export class Outbox {
         .get({ now: this.iso(), busy: JSON.stringify(busy) }) as ClaimRow | undefined
       if (!row) return null
       const clientId = row.client_id
-      const documents = this.documentRows(clientId)
-      const body = this.keptBody(row, documents, deskId)
+      let documents: DocumentRow[]
+      let body: Buffer
+      try {
+        documents = this.documentRows(clientId)
+        body = this.keptBody(row, documents, deskId)
+      } catch (error) {
+        if (error instanceof GuichetFailure && error.code === 'decrypt_failed')
+          throw new UnreadableRecord(clientId, error)
+        throw error
+      }
       this.db.prepare("UPDATE registrations SET state = 'sending' WHERE client_id = ?").run(clientId)
       return {
         clientId,
@@ -213,14 +247,20 @@ export class Outbox {
   }
 
   /** The backend refused the record in a way only a person can fix. */
-  toAttention(clientId: string, problem: RecordProblem): void {
+  toAttention(
+    clientId: string,
+    problem: RecordProblem,
+    from: readonly OutboxState[] = ['sending', 'awaiting_documents'],
+  ): void {
     this.change(
       `UPDATE registrations SET state = 'needs_attention', attempts = attempts + 1, next_attempt_at = NULL,
-         last_error = ?, problem = ?, updated_at = ? WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
+         last_error = ?, problem = ?, updated_at = ?
+       WHERE client_id = ? AND state IN (SELECT value FROM json_each(?))`,
       JSON.stringify({ code: problem.code, message: problem.message }),
       sealJson(this.key, problem, problemAad(clientId)),
       this.iso(),
       clientId,
+      JSON.stringify(from),
     )
   }
 

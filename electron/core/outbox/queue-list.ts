@@ -56,9 +56,7 @@ export function listQueue(db: Database, key: Uint8Array, query: QueueQuery): Que
 }
 
 function toItem(row: Row, key: Uint8Array): QueueItem {
-  const student = row.purged_at
-    ? null
-    : openJson<CapturedRegistration>(key, row.payload, row.client_id).student
+  const student = row.purged_at ? null : readableStudent(row, key)
   return {
     clientId: row.client_id,
     reference: referenceOf(row.client_id),
@@ -73,6 +71,16 @@ function toItem(row: Row, key: Uint8Array): QueueItem {
     serverStatus: row.server_status,
     submittedAt: row.submitted_at,
     purgedAt: row.purged_at,
+  }
+}
+
+/** One unreadable record shows as a line without name (its last error says why); it does not hide the list. */
+function readableStudent(row: Row, key: Uint8Array): CapturedRegistration['student'] | null {
+  try {
+    return openJson<CapturedRegistration>(key, row.payload, row.client_id).student
+  } catch (error) {
+    if (error instanceof GuichetFailure && error.code === 'decrypt_failed') return null
+    throw error
   }
 }
 

@@ -251,6 +251,11 @@ export class SyncEngine {
     }
   }
 
+  /** A try of this record is under way (whatever its state in SQLite says). */
+  isBusy(clientId: string): boolean {
+    return this.busy.has(clientId)
+  }
+
   private canSend(): boolean {
     const { online, paused, stopped } = this.current
     return !this.closed && online && !paused && !stopped

@@ -1,3 +1,4 @@
+import { GuichetFailure } from '../../../src/domain/result'
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 import { exportQueue } from '../transfer/export'
@@ -39,6 +40,13 @@ export function syncHandlers(core: Core): Pick<Handlers, SyncChannel> {
     pauseSync: () => sync.pause(),
     resumeSync: () => sync.resume(),
     discardRecord: async ({ clientId, reference }) => {
+      // Between its POST and its submit a record is awaiting_documents in SQLite but still in flight.
+      if (sync.isBusy(clientId)) {
+        throw new GuichetFailure(
+          'record_busy',
+          'This registration is being sent right now; try again in a moment.',
+        )
+      }
       await Promise.all(outbox.discard(clientId, reference).map((id) => vault.delete(id)))
       return null
     },

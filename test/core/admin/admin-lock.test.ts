@@ -61,6 +61,15 @@ describe('admin mode', () => {
     expect((await admin.unlock('482915')).unlocked).toBe(true)
   })
 
+  it('counts parallel tries one after the other, so they cannot outrun the lockout', async () => {
+    const { admin } = lock()
+    await admin.setPin('482915')
+    admin.lock()
+    const codes = await Promise.all(Array.from({ length: 8 }, () => code(admin.unlock('111111'))))
+    expect(codes.filter((c) => c === 'wrong_pin')).toHaveLength(5)
+    expect(codes.filter((c) => c === 'pin_locked_out')).toHaveLength(3)
+  })
+
   it('changes the PIN only in admin mode or with the current PIN', async () => {
     const { admin } = lock()
     await admin.setPin('482915')

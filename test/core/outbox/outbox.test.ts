@@ -46,6 +46,19 @@ describe('the outbox', () => {
     expect(claimed.map((c) => c?.clientId)).toEqual([a, b, undefined])
   })
 
+  it('sets aside a record it cannot decrypt and goes on with the next one', async () => {
+    const broken = await queueOne(core, files)
+    const fine = await queueOne(core, files)
+    core.db.prepare("UPDATE registrations SET payload = x'01020304' WHERE client_id = ?").run(broken)
+    expect(core.outbox.claimNext([], 'd')?.clientId).toBe(fine)
+    expect(core.outbox.stateOf(broken)).toBe('needs_attention')
+    expect(
+      core.outbox.list({ state: 'needs_attention', after: null, limit: 5 }).items[0]?.lastError,
+    ).toMatchObject({
+      code: 'decrypt_failed',
+    })
+  })
+
   it('counts per state and lists newest first, page by page', async () => {
     const ids: string[] = []
     for (let i = 0; i < 5; i++) ids.push(await queueOne(core, files))
