@@ -51,6 +51,7 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
     searchEstablishments: ({ query, department }) =>
       searchEstablishments(reference.establishments, query, { department, limit: 30 }),
     communesFor: ({ postalCode }) => reference.postalCodes.communes(postalCode),
+    uaiExceptions: () => reference.uaiExceptions,
     attachDocument: ({ clientId, kind, path }) => attachFile(core, clientId, kind, path),
     listDocuments: ({ clientId }) => documents.list(clientId),
     removeDocument: async ({ id }) => {

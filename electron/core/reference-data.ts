@@ -11,11 +11,14 @@ import {
   type PostalCodeIndex,
 } from '../../src/domain/reference/postal-codes'
 import type { RegistrationContext } from '../../src/domain/registration/context'
+import { checkUai } from '../../src/domain/registration/uai'
 
 /** The big reference lists shipped in resources/reference, read once when the core opens. */
 export interface ReferenceData {
   establishments: EstablishmentIndex
   postalCodes: PostalCodeIndex
+  /** Listed UAIs whose key letter does not check: the form accepts them when picked from the list. */
+  uaiExceptions: string[]
   /** What the registration schema needs from the lists, for a capture at `now`. */
   context(now: Date): RegistrationContext
 }
@@ -27,6 +30,7 @@ export function loadReferenceData(resourcesDir: string): ReferenceData {
   return {
     establishments,
     postalCodes,
+    uaiExceptions: [...establishments.byUai.keys()].filter((uai) => !checkUai(uai).ok),
     context: (now) => ({
       now,
       postalCodeExists: (code) => postalCodes.has(code),

@@ -7,20 +7,20 @@ export const deskSettingsSchema = yup
     deskId: yup
       .string()
       .trim()
-      .max(64)
+      .max(64, 'too_long')
       .matches(/^[a-z0-9][a-z0-9-]*$/i, { message: 'desk_id_format', excludeEmptyString: true })
       .default(''),
-    eventName: yup.string().trim().max(120).default(''),
+    eventName: yup.string().trim().max(120, 'too_long').default(''),
     /** Initials or id of the agent at the desk, sent with each registration. */
-    operator: yup.string().trim().max(40).default(''),
+    operator: yup.string().trim().max(40, 'too_long').default(''),
     locale: yup.mixed<Locale>().oneOf(['fr', 'en']).default('fr'),
     /** The folder the desk's scanner saves into, watched for new scans; empty: no tray. */
-    scannerFolder: yup.string().trim().max(4096).default(''),
+    scannerFolder: yup.string().trim().max(4096, 'too_long').default(''),
     /** The registration backend: https, or http to this machine only; '' until an admin sets it. */
     backendUrl: yup
       .string()
       .trim()
-      .max(2048)
+      .max(2048, 'too_long')
       .transform((value: string) => backendBase(value))
       .test('backend-url', 'backend_url_format', (value) => !value || isAllowedBackendUrl(value))
       .default(''),

@@ -36,6 +36,8 @@ export const useDocumentsStore = defineStore('documents', () => {
     clientId.value = id
     errors.value = {}
     documents.value = []
+    // The live region must not still name the previous student's file.
+    announced.value = undefined
     const listed = await unwrap(api().listDocuments({ clientId: id }))
     if (clientId.value === id) documents.value = listed
   }

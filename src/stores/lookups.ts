@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia'
+import { ref } from 'vue'
 import { api, unwrap } from '../api'
 import type { Establishment } from '../domain/reference/establishments'
 
@@ -9,5 +10,14 @@ export const useLookupStore = defineStore('lookups', () => {
 
   const communesFor = (postalCode: string): Promise<string[]> => unwrap(api().communesFor({ postalCode }))
 
-  return { searchEstablishments, communesFor }
+  /** Listed UAIs with a key that does not check, asked once: the form takes them as the core does. */
+  const uaiExceptions = ref(new Set<string>())
+  let asked = false
+  async function loadUaiExceptions() {
+    if (asked) return
+    asked = true
+    uaiExceptions.value = new Set(await unwrap(api().uaiExceptions()))
+  }
+
+  return { searchEstablishments, communesFor, uaiExceptions, loadUaiExceptions }
 })

@@ -45,6 +45,9 @@ export function fakeGuichet(handlers: Handlers = {}) {
     searchEstablishments: () => ok(establishments),
     communesFor: () => ok([]),
     listDocuments: () => ok([]),
+    uaiExceptions: () => ok([]),
+    submitRegistration: ({ clientId }: { clientId: string }) =>
+      ok({ clientId, reference: 'G-TEST-0001', capturedAt: '2026-01-01T10:00:00.000Z' }),
   }
   const calls = Object.fromEntries(
     Object.entries({ ...defaults, ...handlers }).map(([channel, handler]) => [

@@ -88,7 +88,9 @@ describe('registration flow', () => {
       'Université Paris Cité (UP Cité) — Paris 6e',
     )
     await submitForm()
-    expect(calls.submitRegistration).toBeUndefined()
+    expect(calls.submitRegistration).toHaveBeenCalledWith(
+      expect.objectContaining({ clientId: draft.clientId }),
+    )
   })
 
   it('Discard deletes the draft in the core and starts an empty form', async () => {

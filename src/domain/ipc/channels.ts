@@ -12,6 +12,7 @@ export const channels = [
   'submitRegistration',
   'searchEstablishments',
   'communesFor',
+  'uaiExceptions',
   'chooseFiles',
   'chooseTransferFile',
   'attachDocument',

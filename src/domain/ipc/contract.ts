@@ -63,6 +63,8 @@ export const contract = {
   submitRegistration: channel<{ clientId: string; reference: string; capturedAt: string }>()(draftRequest),
   searchEstablishments: channel<Establishment[]>()(establishmentQuery),
   communesFor: channel<string[]>()(postalCodeQuery),
+  /** UAIs of the establishments list whose key letter does not check (taken as published). */
+  uaiExceptions: channel<string[]>()(none),
   /** Opens the system file dialog for a slot (in main); answers the chosen paths, [] if cancelled. */
   chooseFiles: channel<string[]>()(chooseFilesRequest),
   /** The system dialog for an export file to write or read (in main); null if cancelled. */
