@@ -53,7 +53,10 @@ export function runApp(): void {
       registerIpc(handlers, core.admin, isAllowed, (error) => log.error('ipc', error))
       window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), devUrl ?? APP_ENTRY)
       const contents = window.webContents
-      core.events.onAny((event, payload) => contents.send(eventIpcName(event), payload), deskEvents)
+      // An event may land between the window closing and the app quitting.
+      core.events.onAny((event, payload) => {
+        if (!contents.isDestroyed()) contents.send(eventIpcName(event), payload)
+      }, deskEvents)
       startSync(core)
     })
     .catch((error: unknown) => {

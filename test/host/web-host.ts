@@ -110,11 +110,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }, deskEvents)
     ws.on('close', off)
     ws.on('message', async (data) => {
-      const message = JSON.parse(String(data)) as {
-        secret?: string
-        id?: number
-        channel?: string
-        request?: unknown
+      let message: { secret?: string; id?: number; channel?: string; request?: unknown }
+      try {
+        message = JSON.parse(String(data)) as typeof message
+      } catch {
+        ws.close(1007, 'not JSON')
+        return
       }
       if (!trusted) {
         trusted = typeof message.secret === 'string' && sameSecret(message.secret, secret)

@@ -8,6 +8,9 @@ type Listener = (...args: unknown[]) => unknown
 
 export class FakeWebContents extends EventEmitter {
   readonly sent: [string, unknown][] = []
+  isDestroyed() {
+    return false
+  }
   send(channel: string, payload: unknown) {
     this.sent.push([channel, payload])
   }

@@ -391,13 +391,17 @@ export class Outbox {
       .all(checkedBefore.toISOString(), limit) as { clientId: string; serverId: string }[]
   }
 
-  setServerStatus(clientId: string, status: string, reason: string | null): void {
+  /**
+   * The backend's status of a sent record. Its free-text reason is not kept: it may quote the
+   * student, and nothing on the desk needs it.
+   */
+  setServerStatus(clientId: string, status: string): void {
     const { changes } = this.db
       .prepare(
-        `UPDATE registrations SET status_checked_at = ?, server_status = ?, server_reason = ?
+        `UPDATE registrations SET status_checked_at = ?, server_status = ?
          WHERE client_id = ? AND coalesce(server_status, '') != ?`,
       )
-      .run(this.iso(), status, reason, clientId, status)
+      .run(this.iso(), status, clientId, status)
     if (!changes) {
       this.db
         .prepare('UPDATE registrations SET status_checked_at = ? WHERE client_id = ?')

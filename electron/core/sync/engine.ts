@@ -348,8 +348,8 @@ export class SyncEngine {
     for (const { clientId, serverId } of due) {
       if (!this.canSend()) return
       try {
-        const { status, reason } = await client.registrationStatus(serverId)
-        outbox.setServerStatus(clientId, status, reason)
+        const { status } = await client.registrationStatus(serverId)
+        outbox.setServerStatus(clientId, status)
       } catch (error) {
         if (!(error instanceof SyncFailure)) throw error
         if (error.kind === 'unauthorized') return this.stopUnauthorized()
