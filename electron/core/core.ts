@@ -52,7 +52,7 @@ export interface Core {
   readonly scans: ScannerFolder
   /** Registrations on their way to the backend: states, the queue list, counts. */
   readonly outbox: Outbox
-  /** Idle until startSync(core) (the app, the web host) or `drain` (the CLI's sync --once). */
+  /** Idle until `sync.start()` (the app, the web host) or `drain` (the CLI's sync --once). */
   readonly sync: SyncEngine
   readonly deskToken: DeskToken
   readonly emailVerification: EmailVerification

@@ -5,7 +5,6 @@ import { GuichetFailure } from '../../src/domain/result'
 import { openCore, type Core } from '../core/core'
 import { createHandlers } from '../core/handlers'
 import { createLog } from '../core/log'
-import { startSync } from '../core/sync/start'
 import { electronHostHandlers } from './dialogs'
 import { registerIpc } from './ipc'
 import { APP_ENTRY, APP_ORIGIN, isAppUrl } from './origin'
@@ -57,7 +56,7 @@ export function runApp(): void {
       core.events.onAny((event, payload) => {
         if (!contents.isDestroyed()) contents.send(eventIpcName(event), payload)
       }, deskEvents)
-      startSync(core)
+      core.sync.start()
     })
     .catch((error: unknown) => {
       // Without a keychain or a readable resources folder there is no desk: say so rather than hang.

@@ -13,7 +13,6 @@ import { dispatch } from '../../electron/core/dispatch'
 import { createLog } from '../../electron/core/log'
 import { createHandlers } from '../../electron/core/handlers'
 import { readRendererFile } from '../../electron/core/renderer-files'
-import { startSync } from '../../electron/core/sync/start'
 import { withDropDir } from './dropped-files'
 
 export interface WebHostOptions {
@@ -69,7 +68,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   )
   const bridge = bridgeScript()
   const log = createLog(core.appInfo.dataDir)
-  startSync(core)
+  core.sync.start()
   let origin = ''
 
   const server = createServer(async (req, res) => {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { readDocument, writeDocument } from '../settings-table'
 
 /** What the sync remembers across restarts: the operator's pause, a refused token, the last good sync. */
 export interface PersistedSyncState {
@@ -15,18 +16,12 @@ export class SyncStateStore {
   constructor(private readonly db: Database) {}
 
   get(): PersistedSyncState {
-    const value = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(KEY) as
-      string | undefined
-    return { ...INITIAL, ...(value ? (JSON.parse(value) as Partial<PersistedSyncState>) : {}) }
+    return { ...INITIAL, ...(readDocument(this.db, KEY) as Partial<PersistedSyncState> | undefined) }
   }
 
   update(patch: Partial<PersistedSyncState>): PersistedSyncState {
     const next = { ...this.get(), ...patch }
-    this.db
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(KEY, JSON.stringify(next))
+    writeDocument(this.db, KEY, next)
     return next
   }
 }

@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SyncStatus } from '../../../src/domain/ipc/events'
 import type { Core } from '../../../electron/core/core'
 import { createHandlers } from '../../../electron/core/handlers'
-import { startSync } from '../../../electron/core/sync/start'
 import { createBackend } from '../../backend/server'
 import { useBackend } from '../../backend/use-backend'
 import { cleanup, documentFiles, openDesk, queueOne, studentForm, tempDir } from './desk'
@@ -322,7 +321,7 @@ describe('the sync engine against the reference backend', () => {
     const statuses: SyncStatus[] = []
     core.events.on('syncStatus', (status) => statuses.push(status))
     t.backend.faults.add({ kind: 'captive-portal', page: 'html' })
-    startSync(core)
+    core.sync.start()
     await until(() => t.backend.log.some((e) => e.fault === 'captive-portal'))
 
     const handlers = createHandlers(core, { chooseFiles: async () => [] })

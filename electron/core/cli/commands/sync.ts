@@ -1,7 +1,6 @@
 import { once } from 'node:events'
 import { parseArgs } from 'node:util'
 import type { ConnectionResult } from '../../../../src/domain/sync/queue'
-import { startSync } from '../../sync/start'
 import { deskOptions, withDesk } from './open-desk'
 
 /** Exit codes of `sync --once` when it could not run at all. */
@@ -44,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   return withDesk(values, async (core) => {
     if (!values.once) {
-      startSync(core)
+      core.sync.start()
       await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')])
       return 0
     }
