@@ -1,15 +1,13 @@
 import { dialog, type BrowserWindow } from 'electron'
 import type { HostHandlers } from '../core/handlers'
-
-/** The types inspection accepts or converts; the content decides in the end, not the extension. */
-const scanExtensions = ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff']
+import { SCAN_EXTENSIONS } from '../../src/domain/queue/documents'
 
 export function electronHostHandlers(window: () => BrowserWindow | undefined): HostHandlers {
   return {
     chooseFiles: async () => {
       const options: Electron.OpenDialogOptions = {
         properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'PDF, JPEG, PNG, TIFF', extensions: scanExtensions }],
+        filters: [{ name: 'PDF, JPEG, PNG, TIFF', extensions: [...SCAN_EXTENSIONS] }],
       }
       const owner = window()
       const result = owner

@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { channels, ipcName } from '../../src/domain/ipc/channels'
 import type { GuichetApi } from '../../src/domain/ipc/contract'
+import type { Result } from '../../src/domain/result'
 import { deskEvents, eventIpcName, type DeskEvent } from '../../src/domain/ipc/events'
 
 // One function per contract channel; the page never sees ipcRenderer or an IPC event object.
@@ -16,6 +17,12 @@ function on(event: DeskEvent, listener: (payload: unknown) => void): () => void 
 }
 
 // A File dropped on the page carries no path since Electron 32; only webUtils, here, can tell it.
-const pathForFile = (file: File): string => webUtils.getPathForFile(file)
+// A dropped item that is not a file on disk (text, a picture from a web page) has none.
+const pathForFile = async (file: File): Promise<Result<string>> => {
+  const path = webUtils.getPathForFile(file)
+  return path
+    ? { ok: true, value: path }
+    : { ok: false, error: { code: 'drop_no_path', message: 'The dropped item is not a file on disk.' } }
+}
 
-contextBridge.exposeInMainWorld('guichet', { ...calls, on, pathForFile } as GuichetApi)
+contextBridge.exposeInMainWorld('guichet', { ...calls, on, pathForFile, pagePicksFiles: false } as GuichetApi)

@@ -5,6 +5,7 @@ import type { ScanEntry } from '../domain/ipc/events'
 import type { DocumentSummary } from '../domain/queue/documents'
 import type { DocumentKind } from '../domain/queue/states'
 import { GuichetFailure } from '../domain/result'
+import { pickFiles } from '../pick-files'
 
 /** A failure as the slot shows it: the translated sentence for its code, else the core's own message. */
 export interface SlotError {
@@ -68,21 +69,25 @@ export const useDocumentsStore = defineStore('documents', () => {
     return added
   }
 
-  /** Attaches the files in order; the first refusal stops there and is shown on the slot. */
-  const attach = (kind: DocumentKind, paths: readonly string[]) =>
+  /** Where a file the page holds is, for the core (see GuichetApi.pathForFile). */
+  const pathOf = async (source: string | File): Promise<string> =>
+    typeof source === 'string' ? source : unwrap(api().pathForFile(source))
+
+  /**
+   * Attaches the files in order (paths from the dialog or the tray, Files dropped or picked in the
+   * page); the first refusal stops there and is shown on the slot.
+   */
+  const attach = (kind: DocumentKind, sources: readonly (string | File)[]) =>
     act(kind, async () => {
-      for (const path of paths) {
-        if (!path) throw new GuichetFailure('drop_no_path', 'The dropped item is not a file on disk.')
-        await attachOne(kind, path)
-      }
+      for (const source of sources) await attachOne(kind, await pathOf(source))
     })
 
   async function choose(kind: DocumentKind) {
-    let paths: string[] = []
+    let picked: (string | File)[] = []
     const chose = await act(kind, async () => {
-      paths = await unwrap(api().chooseFiles({ kind }))
+      picked = await pickFiles(kind, true)
     })
-    if (chose && paths.length) await attach(kind, paths)
+    if (chose && picked.length) await attach(kind, picked)
   }
 
   async function dropOut(doc: DocumentSummary) {
@@ -101,13 +106,14 @@ export const useDocumentsStore = defineStore('documents', () => {
    * leaves the old in place; only a full slot makes room before it.
    */
   async function replace(doc: DocumentSummary) {
-    let path: string | undefined
+    let picked: string | File | undefined
     const chose = await act(doc.kind, async () => {
-      path = (await unwrap(api().chooseFiles({ kind: doc.kind })))[0]
+      picked = (await pickFiles(doc.kind, false))[0]
     })
-    if (!chose || !path) return
-    const chosen = path
+    if (!chose || !picked) return
+    const source = picked
     await act(doc.kind, async () => {
+      const chosen = await pathOf(source)
       try {
         await attachOne(doc.kind, chosen)
       } catch (error) {

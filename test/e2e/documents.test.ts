@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator } from 'playwright-core'
@@ -17,7 +17,7 @@ beforeEach(async () => {
   writeFileSync(join(files, 'certificat.pdf'), await corpus.pdf(2))
   writeFileSync(join(files, 'visa.png'), await corpus.png())
   writeFileSync(join(files, 'fake.pdf'), randomBytes(4096))
-  desk = await openDesk({ dropDir: files })
+  desk = await openDesk()
 })
 afterEach(async () => {
   await desk.close()
@@ -27,11 +27,30 @@ afterEach(async () => {
 const identity = () => desk.page.getByRole('group', { name: 'Pièce justificative d’identité' })
 const enrollment = () => desk.page.getByRole('group', { name: 'Pièce justificative étudiante' })
 
-/** Attaches through the file dialog's stand-in, as the agent does with "Choisir un fichier…". */
+/** "Choisir un fichier…" opens the browser's own chooser (dev:web has no system dialog); picks `name`. */
 async function choose(slot: Locator, name: string) {
-  desk.host.dialog.push([join(files, name)])
+  const chooser = desk.page.waitForEvent('filechooser')
   await slot.getByRole('button', { name: 'Choisir un fichier…' }).click()
+  await (await chooser).setFiles(join(files, name))
 }
+
+/** Drops a file from the desktop on the slot: a DataTransfer holding the file's real bytes. */
+async function drop(slot: Locator, name: string, type: string) {
+  const base64 = readFileSync(join(files, name)).toString('base64')
+  const dataTransfer = await desk.page.evaluateHandle(
+    ({ bytes, fileName, mediaType }) => {
+      const data = new DataTransfer()
+      const content = Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0))
+      data.items.add(new File([content], fileName, { type: mediaType }))
+      return data
+    },
+    { bytes: base64, fileName: name, mediaType: type },
+  )
+  await slot.dispatchEvent('drop', { dataTransfer })
+}
+
+/** What is left in the web host's private upload folder (each upload is deleted once taken in). */
+const uploadsLeft = () => readdirSync(desk.host.uploadDir)
 
 /** Waits for a file's thumbnail to be drawn and answers its picture's width. */
 async function thumbnailWidth(slot: Locator, name: string): Promise<number> {
@@ -62,18 +81,36 @@ describe('document slots, end to end', () => {
     expect(desk.problems).toEqual([])
   })
 
-  it('attaches a file dropped on the slot, and removes it', async () => {
-    const dataTransfer = await desk.page.evaluateHandle(() => {
-      const data = new DataTransfer()
-      data.items.add(new File(['dropped'], 'visa.png', { type: 'image/png' }))
-      return data
-    })
-    await identity().dispatchEvent('drop', { dataTransfer })
+  it('attaches a file dropped on the slot from the desktop, and removes it', async () => {
+    await drop(identity(), 'visa.png', 'image/png')
     expect(await thumbnailWidth(identity(), 'visa.png')).toBe(600)
+    expect(uploadsLeft()).toEqual([])
     expect(rows()).toEqual([{ kind: 'identity', media_type: 'image/png', checked: 0 }])
 
     await identity().getByRole('button', { name: 'Retirer visa.png' }).click()
     await identity().getByRole('button', { name: 'Agrandir visa.png' }).waitFor({ state: 'detached' })
+    expect(rows()).toEqual([])
+  })
+
+  it('sends the bytes to a private folder (0700), deletes them after inspection, refuses > 50 MiB unread', async () => {
+    expect(statSync(desk.host.uploadDir).mode & 0o777).toBe(0o700)
+    await choose(identity(), 'fake.pdf')
+    await expect
+      .poll(() => identity().getByRole('alert').textContent())
+      .toContain('Le nom du fichier et son contenu ne correspondent pas')
+    expect(uploadsLeft()).toEqual([])
+
+    // 50 MiB + 1 byte, made in the page: the bridge refuses it from its size, before reading it.
+    const dataTransfer = await desk.page.evaluateHandle(() => {
+      const data = new DataTransfer()
+      data.items.add(
+        new File([new Uint8Array(50 * 1024 * 1024 + 1)], 'huge.pdf', { type: 'application/pdf' }),
+      )
+      return data
+    })
+    await identity().dispatchEvent('drop', { dataTransfer })
+    await expect.poll(() => identity().getByRole('alert').getAttribute('data-code')).toBe('too_large')
+    expect(uploadsLeft()).toEqual([])
     expect(rows()).toEqual([])
   })
 

@@ -5,7 +5,11 @@
  * Classic script, no imports: the host appends the call with the channel list.
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-function installGuichetBridge(channels: readonly string[], events: readonly string[]): void {
+function installGuichetBridge(
+  channels: readonly string[],
+  events: readonly string[],
+  maxUploadBytes: number,
+): void {
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('k')
   if (fromHash) sessionStorage.setItem('guichet-secret', fromHash)
   const secret = sessionStorage.getItem('guichet-secret') ?? ''
@@ -43,20 +47,39 @@ function installGuichetBridge(channels: readonly string[], events: readonly stri
     return () => void set.delete(listener)
   }
 
-  const invoke = async (channel: string, request: unknown) => {
+  const send = async (message: (id: number) => string | Uint8Array<ArrayBuffer>) => {
     await opened
     const id = next++
     return new Promise((resolve) => {
       pending.set(id, resolve)
-      socket.send(JSON.stringify({ id, channel, request }))
+      socket.send(message(id))
     })
   }
-  // A browser page cannot learn where a dropped file lives; the host maps this to its dropDir.
-  const pathForFile = (file: File) => `drop:${file.name}`
+  const invoke = (channel: string, request: unknown) => send((id) => JSON.stringify({ id, channel, request }))
+
+  /**
+   * A browser page cannot learn where a file lives, so its bytes go to the host, which writes them to
+   * a private temporary folder and answers that path. The size is checked before the file is read
+   * whole, with the inspection's own limit and refusal code.
+   */
+  const pathForFile = async (file: File) => {
+    if (file.size > maxUploadBytes)
+      return { ok: false, error: { code: 'too_large', message: `${file.size} bytes` } }
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    return send((id) => {
+      const header = new TextEncoder().encode(JSON.stringify({ id, name: file.name }))
+      const frame = new Uint8Array(4 + header.length + bytes.length)
+      new DataView(frame.buffer).setUint32(0, header.length)
+      frame.set(header, 4)
+      frame.set(bytes, 4 + header.length)
+      return frame
+    })
+  }
   const api = {
     ...Object.fromEntries(channels.map((c) => [c, (request?: unknown) => invoke(c, request)])),
     on,
     pathForFile,
+    pagePicksFiles: true,
   }
   Object.defineProperty(window, 'guichet', { value: Object.freeze(api), enumerable: true })
 }

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -59,6 +60,45 @@ describe('the web host used by tests and dev:web', () => {
       ).end(),
     )
     expect(status).toBe(421)
+  })
+
+  it('takes an upload only after the secret, into a private file (0600) it deletes on attach', async () => {
+    const frame = (id: number, name: string, bytes: Buffer) => {
+      const header = Buffer.from(JSON.stringify({ id, name }))
+      const length = Buffer.alloc(4)
+      length.writeUInt32BE(header.length)
+      return Buffer.concat([length, header, bytes])
+    }
+    const ws = new WebSocket(`${origin.replace('http', 'ws')}/__guichet/ws`, { origin })
+    const next = () =>
+      new Promise((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))))
+    await new Promise((resolve) => ws.on('open', resolve))
+    ws.send(JSON.stringify({ secret }))
+    ws.send(frame(7, '../../etc/passwd', Buffer.from('not a scan, 23 bytes...')))
+    const reply = (await next()) as { id: number; result: { ok: true; value: string } }
+    expect(reply.id).toBe(7)
+    const path = reply.result.value
+    expect(path.startsWith(host.uploadDir)).toBe(true)
+    expect(path.endsWith('/passwd')).toBe(true)
+    expect(statSync(path).mode & 0o777).toBe(0o600)
+    ws.send(
+      JSON.stringify({
+        id: 8,
+        channel: 'attachDocument',
+        request: { clientId: randomUUID(), kind: 'identity', path },
+      }),
+    )
+    expect(await next()).toMatchObject({ id: 8, result: { ok: false } })
+    expect(existsSync(path)).toBe(false)
+    ws.close()
+  })
+
+  it('closes the socket on an upload sent before the secret', async () => {
+    const ws = new WebSocket(`${origin.replace('http', 'ws')}/__guichet/ws`, { origin })
+    await new Promise((resolve) => ws.on('open', resolve))
+    ws.send(Buffer.from([0, 0, 0, 2, 123, 125, 1, 2, 3]))
+    expect(await new Promise((resolve) => ws.on('close', resolve))).toBe(1008)
+    expect(readdirSync(host.uploadDir)).toEqual([])
   })
 
   it('serves the page with the CSP and the bridge before the app script', async () => {

@@ -8,12 +8,14 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { contentSecurityPolicy } from '../../src/domain/csp'
 import { channels } from '../../src/domain/ipc/channels'
 import { deskEvents } from '../../src/domain/ipc/events'
+import type { Result } from '../../src/domain/result'
 import { openCore, type Core } from '../../electron/core/core'
 import { dispatch } from '../../electron/core/dispatch'
 import { createLog } from '../../electron/core/log'
 import { createHandlers } from '../../electron/core/handlers'
 import { readRendererFile } from '../../electron/core/renderer-files'
-import { withDropDir } from './dropped-files'
+import { MAX_READ_BYTES } from '../../electron/core/documents/limits'
+import { createUploads } from './uploads'
 
 export interface WebHostOptions {
   dataDir: string
@@ -22,18 +24,16 @@ export interface WebHostOptions {
   version?: string
   /** The core's clock; tests pin it so ages and dates do not drift. */
   now?: () => Date
-  /** The folder that files "dropped" on the page come from (see dropped-files.ts). */
-  dropDir?: string
 }
 
 export interface WebHost {
   /** Open this in a browser: it carries the per-run secret in its fragment, never sent to the server. */
   url: string
   core: Core
-  /** The file dialog's stand-in: each call to chooseFiles takes the next answer ([] when none: cancelled). */
-  dialog: string[][]
   /** The export/import dialog's stand-in: each call takes the next path (null when none: cancelled). */
   transferPath: string[]
+  /** The private folder (0700) where files the page sends wait to be taken in, then are deleted. */
+  uploadDir: string
   close(): Promise<void>
 }
 
@@ -57,14 +57,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(options.now && { now: options.now }),
     onUnexpected: (error) => createLog(options.dataDir).error('sync', error),
   })
-  const dialog: string[][] = []
   const transferPath: string[] = []
-  const handlers = withDropDir(
+  const uploads = createUploads()
+  const handlers = uploads.wrap(
     createHandlers(core, {
-      chooseFiles: async () => dialog.shift() ?? [],
+      // The page opens the browser's own chooser here (pagePicksFiles) and never asks for this dialog.
+      chooseFiles: async () => [],
       chooseTransferFile: async () => transferPath.shift() ?? null,
     }),
-    options.dropDir,
   )
   const bridge = bridgeScript()
   const log = createLog(core.appInfo.dataDir)
@@ -93,7 +93,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       .end(body)
   })
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 })
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_READ_BYTES + 1024 * 1024 })
   server.on('upgrade', (req, socket, head) => {
     if (!isOwnHost(req, origin) || req.headers.origin !== origin || req.url !== '/__guichet/ws') {
       socket.destroy()
@@ -108,7 +108,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (trusted) ws.send(JSON.stringify({ event, payload }))
     }, deskEvents)
     ws.on('close', off)
-    ws.on('message', async (data) => {
+    ws.on('message', async (data, binary) => {
+      if (binary) {
+        if (trusted) ws.send(JSON.stringify(await upload(data as Buffer)))
+        else ws.close(1008, 'bad secret')
+        return
+      }
       let message: { secret?: string; id?: number; channel?: string; request?: unknown }
       try {
         message = JSON.parse(String(data)) as typeof message
@@ -128,20 +133,39 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     })
   }
 
+  /** One file's bytes from the page: [u32 header length][header JSON {id, name}][bytes]. */
+  async function upload(frame: Buffer): Promise<{ id?: number; result: Result<string> }> {
+    try {
+      const length = frame.readUInt32BE(0)
+      const header = JSON.parse(frame.subarray(4, 4 + length).toString('utf8')) as {
+        id?: number
+        name?: string
+      }
+      const result = await uploads.put(String(header.name ?? ''), frame.subarray(4 + length))
+      return { ...(typeof header.id === 'number' && { id: header.id }), result }
+    } catch (error) {
+      log.error('ipc', error)
+      return {
+        result: { ok: false, error: { code: 'file_unreadable', message: 'The upload was not understood.' } },
+      }
+    }
+  }
+
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   origin = `http://127.0.0.1:${port}`
   return {
     url: `${origin}/#k=${secret}`,
     core,
-    dialog,
     transferPath,
+    uploadDir: uploads.dir,
     close: async () => {
       for (const client of sockets.clients) client.terminate()
       const closed = new Promise((resolve) => server.close(resolve))
       server.closeAllConnections()
       await closed
       core.close()
+      uploads.clear()
     },
   }
 }
@@ -160,7 +184,7 @@ function sameSecret(given: string, expected: string): boolean {
 function bridgeScript(): string {
   const source = readFileSync(here('./bridge.ts'), 'utf8')
   const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText
-  return `${js}\ninstallGuichetBridge(${JSON.stringify(channels)}, ${JSON.stringify(deskEvents)});\n`
+  return `${js}\ninstallGuichetBridge(${JSON.stringify(channels)}, ${JSON.stringify(deskEvents)}, ${MAX_READ_BYTES});\n`
 }
 
 /** The bridge is a classic script placed before the module entry, so window.guichet exists first. */

@@ -67,7 +67,8 @@ function fakeDesk() {
       state.listeners.set(event, listener)
       return () => state.listeners.delete(event)
     },
-    pathForFile: (file: File) => `/dropped/${file.name}`,
+    pathForFile: (file: File) => ok(`/dropped/${file.name}`),
+    pagePicksFiles: false,
   }
   Object.defineProperty(window, 'guichet', { value: api, configurable: true })
   return state

@@ -111,11 +111,14 @@ export type RequestOf<C extends Channel> = yup.InferType<Contract[C]['request']>
 export type ResponseOf<C extends Channel> = Contract[C]['response']
 
 /**
- * `window.guichet`: one function per channel, each answering a Result, `on` for the core's events, and
- * `pathForFile` for a file dropped on the page (only the preload may ask Electron where it lives).
+ * `window.guichet`: one function per channel, each answering a Result, `on` for the core's events,
+ * `pathForFile` for a file the page holds (dropped, or picked in the browser's chooser): in Electron
+ * only the preload may ask where it lives; the web host, which cannot know, takes its bytes into a
+ * private temporary folder. `pagePicksFiles`: there is no system dialog (the web host), so the page
+ * opens the browser's own file chooser.
  */
 export type GuichetApi = {
   [C in Channel]: undefined extends RequestOf<C>
     ? (request?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
     : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
-} & { on: Subscribe; pathForFile: (file: File) => string }
+} & { on: Subscribe; pathForFile: (file: File) => Promise<Result<string>>; pagePicksFiles: boolean }

@@ -14,3 +14,6 @@ export interface DocumentSummary {
   /** The agent compared the identity document with the student (name, photo). */
   checked: boolean
 }
+
+/** The file types inspection accepts or converts, offered by file choosers; the content decides in the end. */
+export const SCAN_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'] as const
