@@ -27,6 +27,8 @@ export default defineConfig({
     base: './',
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified; the window's first screen waits on this script.
+      minify: true,
       rollupOptions: { input: resolve('src/index.html') },
     },
     plugins: [vue()],

@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { expect } from 'vitest'
-import { attachFile } from '../../electron/core/registrations/attach'
 import type { DocumentKind } from '../../src/domain/queue/states'
 import type { Desk } from './desk'
 
@@ -20,14 +19,23 @@ export async function savedDraft(desk: Desk) {
   return draft
 }
 
-/** A real scan (a JPEG made by sharp) attached to the registration through the core, as the dialog would. */
-export async function attachScan(desk: Desk, clientId: string, kind: DocumentKind): Promise<void> {
+const slotNames: Record<DocumentKind, string> = {
+  identity: 'Pièce justificative d’identité',
+  enrollment: 'Pièce justificative étudiante',
+}
+
+/** A real scan (a JPEG made by sharp) attached as the agent does: "Choisir un fichier…", the browser's chooser. */
+export async function attachScan(desk: Desk, kind: DocumentKind): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-scan-'))
   const path = join(dir, `${kind}.jpg`)
   await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#d8d2c4' } })
     .jpeg()
     .toFile(path)
-  await attachFile(desk.host.core, clientId, kind, path)
+  const slot = desk.page.getByRole('group', { name: slotNames[kind] })
+  const chooser = desk.page.waitForEvent('filechooser')
+  await slot.getByRole('button', { name: 'Choisir un fichier…' }).click()
+  await (await chooser).setFiles(path)
+  await slot.getByRole('button', { name: `Agrandir ${kind}.jpg` }).waitFor()
 }
 
 /** The establishment combobox: types the letters, waits for the list, picks the option by its text. */

@@ -28,7 +28,7 @@ describe('the registration form, end to end', () => {
     const { page } = desk
     await fillWholeForm(page)
     const { clientId } = await savedDraft(desk)
-    await attachScan(desk, clientId, 'identity')
+    await attachScan(desk, 'identity')
     await submit(page)
 
     const reference = page.getByTestId('registration-reference')
@@ -177,12 +177,16 @@ describe('the registration form, end to end', () => {
     expect(await ine.isDisabled()).toBe(true)
 
     const { clientId } = await savedDraft(desk)
-    await attachScan(desk, clientId, 'identity')
+    await attachScan(desk, 'identity')
     await submit(page)
-    const alert = page.getByRole('alert')
-    await expect.poll(() => alert.textContent()).toContain('justificatif d’inscription')
+    // In the same pass as the fields: the summary at the top, and the slot itself, with the focus there.
+    const summary = page.getByRole('alert').filter({ hasText: 'erreur à corriger' })
+    await expect.poll(() => summary.textContent()).toContain('justificatif d’inscription')
+    const slot = page.getByRole('group', { name: 'Pièce justificative étudiante' })
+    expect(await slot.getByRole('alert').textContent()).toContain('justificatif d’inscription')
+    expect(await focusedId(page)).toBe('choose-enrollment')
 
-    await attachScan(desk, clientId, 'enrollment')
+    await attachScan(desk, 'enrollment')
     await submit(page)
     await page.getByTestId('registration-reference').waitFor()
     expect(desk.host.core.registrations.read(clientId).student).toMatchObject({ noIne: true, ine: null })
@@ -222,15 +226,15 @@ describe('the registration form, end to end', () => {
     const { page } = desk
     await fillWholeForm(page)
     const first = await savedDraft(desk)
-    await attachScan(desk, first.clientId, 'identity')
+    await attachScan(desk, 'identity')
     await submit(page)
     const reference = await page.getByTestId('registration-reference').textContent()
 
     await page.getByRole('main').getByRole('button', { name: 'Nouveau dossier' }).click()
     await fillWholeForm(page)
     await expect.poll(() => desk.host.core.registrations.loadDraft()?.clientId).not.toBe(first.clientId)
-    const second = await savedDraft(desk)
-    await attachScan(desk, second.clientId, 'identity')
+    await savedDraft(desk)
+    await attachScan(desk, 'identity')
     await submit(page)
     const email = field(page.getByRole('group', { name: 'Identité' }), 'Adresse courriel')
     await expect

@@ -64,7 +64,7 @@ describe('the queue and the sync, end to end with the reference backend', () => 
     await page.getByRole('button', { name: 'Nouveau dossier' }).click()
     await fillWholeForm(page)
     const { clientId } = await savedDraft(desk)
-    await attachScan(desk, clientId, 'identity')
+    await attachScan(desk, 'identity')
     await submit(page)
     await page.getByTestId('registration-reference').waitFor()
 
@@ -86,7 +86,7 @@ describe('the queue and the sync, end to end with the reference backend', () => 
     backend.faults.emailTaken('lan.nguyen@example.com')
     await fillWholeForm(page)
     const { clientId } = await savedDraft(desk)
-    await attachScan(desk, clientId, 'identity')
+    await attachScan(desk, 'identity')
     await submit(page)
     await page.getByTestId('registration-reference').waitFor()
 

@@ -51,6 +51,22 @@ const validForm = (): RegistrationDraft => ({
 
 const draft = { clientId: '6f1c2a7e-3b7d-4c55-9a1e-2f4b8c9d0e1f', updatedAt: '2026-03-02T09:30:00.000Z' }
 
+/** The passport already attached, so the form sends (without it, it stops at the missing document). */
+const passport = () => ({
+  ok: true,
+  value: [
+    {
+      id: '9b2f4c1e-3d5a-4e6f-8a7b-1c2d3e4f5a6b',
+      kind: 'identity',
+      fileName: 'passeport.jpg',
+      mediaType: 'image/jpeg',
+      size: 204_321,
+      sha256: '0'.repeat(64),
+      checked: false,
+    },
+  ],
+})
+
 describe('registration flow', () => {
   it('saves the draft through the core as the agent types, under one clientId', async () => {
     const { calls } = await desk()
@@ -78,7 +94,10 @@ describe('registration flow', () => {
   })
 
   it('offers the draft found on start; Resume brings its values back', async () => {
-    const { calls } = await desk({ loadDraft: () => ({ ok: true, value: { ...draft, form: validForm() } }) })
+    const { calls } = await desk({
+      loadDraft: () => ({ ok: true, value: { ...draft, form: validForm() } }),
+      listDocuments: passport,
+    })
     expect(document.body.textContent).toContain('Reprendre le dossier en cours ?')
     expect(document.activeElement?.textContent).toBe('Reprendre')
     button('Reprendre')?.click()
@@ -104,6 +123,7 @@ describe('registration flow', () => {
   it('on success shows the reference; "New registration" leaves nothing of the student', async () => {
     const { calls } = await desk({
       loadDraft: () => ({ ok: true, value: { ...draft, form: validForm() } }),
+      listDocuments: passport,
       submitRegistration: ({ clientId }: { clientId: string }) => ({
         ok: true,
         value: { clientId, reference: 'G-7K3M-Q2XA', capturedAt: '2026-03-02T09:31:00.000Z' },
@@ -145,6 +165,7 @@ describe('registration flow', () => {
     }
     await desk({
       loadDraft: () => ({ ok: true, value: { ...draft, form: validForm() } }),
+      listDocuments: passport,
       submitRegistration: () => refusal,
     })
     button('Reprendre')?.click()
@@ -157,6 +178,7 @@ describe('registration flow', () => {
   it('shows a refusal that no field holds (a missing document) in the alert region', async () => {
     await desk({
       loadDraft: () => ({ ok: true, value: { ...draft, form: validForm() } }),
+      listDocuments: passport,
       submitRegistration: () => ({
         ok: false,
         error: {

@@ -1,6 +1,6 @@
 import { useField, useFieldError, useSubmitCount } from 'vee-validate'
 import type { InjectionKey, MaybeRefOrGetter } from 'vue'
-import { computed, inject, toValue } from 'vue'
+import { computed, inject, ref, toValue, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { fieldId } from './field-id'
 import { messageKey } from './messages'
@@ -9,9 +9,17 @@ import { messageKey } from './messages'
 export const fieldParamsKey: InjectionKey<Record<string, Record<string, string>>> = Symbol('fieldParams')
 
 /**
+ * The core's refusals by field path (an e-mail already on the desk...). Kept apart from vee-validate's
+ * errors, which any field's blur validates again against the schema (that knows nothing of them);
+ * each is dropped once its field changes.
+ */
+export const serverErrorsKey: InjectionKey<Record<string, string>> = Symbol('serverErrors')
+
+/**
  * A field of the registration form bound to vee-validate: its ids, and its message in the UI language.
- * The message shows once the field was left (or the form submitted), then follows every keystroke, so
- * nobody is told off for a field they are still typing for the first time.
+ * The message shows once the field was typed in and left (or the form submitted), then follows every
+ * keystroke, so nobody is told off for a field they are still typing for the first time, nor for an
+ * empty one the agent merely tabbed past.
  */
 export function useFormField<T>(
   path: MaybeRefOrGetter<string>,
@@ -23,13 +31,26 @@ export function useFormField<T>(
   const borrowed = useFieldError(() => toValue(errorOf) ?? '')
   const submitCount = useSubmitCount()
   const params = inject(fieldParamsKey, {})
+  const serverErrors = inject(serverErrorsKey, {})
   const { t } = useI18n()
 
   const id = computed(() => fieldId(toValue(path)))
   const errorId = computed(() => `${id.value}-error`)
   const hintId = computed(() => `${id.value}-hint`)
+  // Typed in at least once: a required field merely tabbed past stays quiet until Envoyer.
+  const typed = ref(false)
+  watch(field.value, () => {
+    typed.value = true
+    delete serverErrors[toValue(path)]
+  })
+  const filled = computed(() => {
+    const value: unknown = field.value.value
+    return value !== null && value !== undefined && value !== ''
+  })
   const code = computed(() =>
-    field.meta.touched || submitCount.value > 0 ? (field.errorMessage.value ?? borrowed.value) : undefined,
+    (field.meta.touched && (typed.value || filled.value)) || submitCount.value > 0
+      ? (field.errorMessage.value ?? borrowed.value ?? serverErrors[toValue(path)])
+      : undefined,
   )
   const message = computed(() => code.value && t(messageKey(code.value), params[toValue(path)] ?? {}))
   const describedBy = computed(

@@ -31,8 +31,11 @@ export const formFieldPaths = (emergencyContactCount = MAX_EMERGENCY_CONTACTS): 
 
 const ORDER = new Map(formFieldPaths().map((path, index) => [path, index]))
 
-/** The path of the error the form should focus first: the highest one in the form. */
-export function firstErrorPath(errorPaths: Iterable<string>): string | undefined {
+/** Paths sorted as the form shows them (an unknown path last). */
+export function inFormOrder(paths: Iterable<string>): string[] {
   const position = (path: string) => ORDER.get(path) ?? Number.MAX_SAFE_INTEGER
-  return [...errorPaths].sort((a, b) => position(a) - position(b))[0]
+  return [...paths].sort((a, b) => position(a) - position(b))
 }
+
+/** The path of the error the form should focus first: the highest one in the form. */
+export const firstErrorPath = (errorPaths: Iterable<string>): string | undefined => inFormOrder(errorPaths)[0]

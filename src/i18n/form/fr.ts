@@ -39,6 +39,7 @@ export default {
   mobile: 'Téléphone portable',
   address: 'Adresse',
   postalCode: 'Code postal',
+  postalCodeUnknown: 'Ce code postal n’est pas dans la liste de La Poste : vérifiez-le.',
   city: 'Ville',
   country: 'Pays',
   emergencyNote:
@@ -48,6 +49,17 @@ export default {
   removeEmergencyContact: 'Retirer le contact familial {n}',
   submit: 'Envoyer',
   submitting: 'Envoi…',
+  keysNote: 'Entrée : champ suivant à remplir ; Tab : champ suivant ; Ctrl+Entrée : envoyer.',
+  summary: {
+    title: 'Aucune erreur | 1 erreur à corriger avant l’envoi | {n} erreurs à corriger avant l’envoi',
+  },
+  bar: {
+    left: 'Reste à compléter : {list}.',
+    fields: 'aucun champ | 1 champ | {n} champs',
+    identity: 'pièce d’identité',
+    enrollment: 'justificatif étudiant',
+    ready: 'Tout est prêt pour l’envoi.',
+  },
   draft: {
     question: 'Reprendre le dossier en cours ?',
     savedAt: 'Dossier commencé, enregistré le {at}.',
