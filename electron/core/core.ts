@@ -16,7 +16,9 @@ import { dataKey, osKeychain, type SecretStore } from './secrets'
 import { SettingsStore } from './settings-store'
 import { DeskToken } from './sync/desk-token'
 import { EmailVerification } from './sync/email-verification'
+import { systemClock, type Clock } from './sync/clock'
 import { SyncEngine, type SyncTuning } from './sync/engine'
+import type { Transport } from './sync/transport'
 import { SyncStateStore } from './sync/sync-state'
 
 export interface CoreOptions {
@@ -28,6 +30,10 @@ export interface CoreOptions {
   secrets?: SecretStore
   nativeBinding?: string
   now?: () => Date
+  /** Time for the sync's waits and timers (tests move it themselves); stands for `now` when given. */
+  clock?: Clock
+  /** How the sync reaches the backend (the app's honours the system proxy); node:http otherwise. */
+  transport?: Transport
   /** The admin CLI's --backend and GUICHET_TOKEN, standing for the setting and the keychain. */
   backend?: { url?: string; token?: string }
   /** Tests shorten the sync's waits. */
@@ -62,7 +68,8 @@ export interface Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const dataDir = resolve(options.dataDir)
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const now = options.now ?? (() => new Date())
+  const clock = options.clock ?? systemClock(options.now)
+  const now = () => clock.now()
   const secrets = options.secrets ?? osKeychain()
   const key = await dataKey(secrets, dataDir)
   const db = openDatabase(join(dataDir, 'guichet.sqlite'), options)
@@ -84,7 +91,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events,
     token: deskToken,
     state: new SyncStateStore(db),
-    now,
+    clock,
+    ...(options.transport && { transport: options.transport }),
     ...(options.backend?.url !== undefined && { backendUrl: options.backend.url }),
     ...(options.syncTuning && { tuning: options.syncTuning }),
     ...(options.onUnexpected && { onUnexpected: options.onUnexpected }),
