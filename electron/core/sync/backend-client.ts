@@ -26,15 +26,20 @@ export interface Created {
   missingDocuments: string[]
 }
 
+/** The longest a timer waits: beyond, Node fires it at once (and AbortSignal.timeout throws). */
+export const MAX_TIMER_MS = 2 ** 31 - 1
+
 /**
  * How long an upload of `bytes` may take: as long as its bytes at the slowest rate the desk puts up
- * with, never less than the timeout of any request, in whole milliseconds (a timer takes no less).
+ * with, never less than the timeout of any request, in whole milliseconds (a timer takes no less)
+ * and within what a timer can wait.
  */
 export function uploadTimeoutMs(
   bytes: number,
   options: Pick<ClientOptions, 'timeoutMs' | 'minUploadBytesPerSecond'>,
 ): number {
-  return Math.max(options.timeoutMs, Math.ceil((bytes * 1000) / options.minUploadBytesPerSecond))
+  const atSlowestRate = Math.ceil((bytes * 1000) / options.minUploadBytesPerSecond)
+  return Math.min(MAX_TIMER_MS, Math.max(options.timeoutMs, atSlowestRate))
 }
 
 /**
