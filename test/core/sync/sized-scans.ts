@@ -28,7 +28,13 @@ export async function phonePhotoOfSize(size: number): Promise<Buffer> {
 
 function noise(width: number, height: number): sharp.Sharp {
   return sharp({
-    create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
   })
 }
 
