@@ -97,7 +97,7 @@ describe('real scans of ordinary sizes reach the backend', () => {
     expect(entry).toMatchObject({ event: 'sync', name: 'RangeError' })
     expect(entry!.frames.some((frame) => frame.includes('real-scans.test.ts'))).toBe(true)
     // The agent reads a sentence that says it is the desk's fault, in both languages.
-    expect(fr.queue.problems.internal).toMatch(/poste/)
-    expect(en.queue.problems.internal).toMatch(/desk/)
+    expect(fr.queue.problems.internal).toMatch(/anomalie du poste, pas du réseau/)
+    expect(en.queue.problems.internal).toMatch(/fault in the desk, not the network/)
   })
 })
