@@ -72,8 +72,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const now = () => clock.now()
   const secrets = options.secrets ?? osKeychain()
   const key = await dataKey(secrets, dataDir)
-  const db = openDatabase(join(dataDir, 'guichet.sqlite'), options)
-  const vault = new DocumentVault(join(dataDir, 'documents'), key)
+  const documentsDir = join(dataDir, 'documents')
+  const db = openDatabase(join(dataDir, 'guichet.sqlite'), { ...options, setAsideWith: [documentsDir] })
+  const vault = new DocumentVault(documentsDir, key)
   // A crash between writing a scan and committing its row leaves a file nothing references.
   await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])
   const settings = new SettingsStore(db)
