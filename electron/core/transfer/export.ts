@@ -1,6 +1,7 @@
 import type { RecordProblem, TransferSummary } from '../../../src/domain/sync/queue'
 import type { Core } from '../core'
 import { ExportWriter } from './format'
+import { assertStrongPassphrase } from './passphrase-strength'
 import type { ExportEnd, ExportedRecord } from './record'
 
 interface Row {
@@ -21,6 +22,8 @@ interface Row {
  */
 export async function exportQueue(core: Core, path: string, passphrase: string): Promise<TransferSummary> {
   const { db, outbox, registrations, documents, vault, settings } = core
+  const { deskId, eventName } = settings.get()
+  assertStrongPassphrase(passphrase, [deskId, eventName])
   const rows = db
     .prepare(
       `SELECT client_id, state, captured_at, created_at, server_id, attempts, last_error FROM registrations
