@@ -103,12 +103,22 @@ export class ExportWriter {
 export class ExportReader {
   private index = 0
 
+  private position: number
+
   private constructor(
     private readonly handle: FileHandle,
-    private position: number,
+    private readonly start: number,
     private readonly key: Buffer,
     private readonly header: Buffer,
-  ) {}
+  ) {
+    this.position = start
+  }
+
+  /** Back to the first frame, for a second pass without deriving the key again. */
+  rewind(): void {
+    this.position = this.start
+    this.index = 0
+  }
 
   static async open(path: string, passphrase: string): Promise<ExportReader> {
     const handle = await openFile(path, 'r').catch((error: NodeJS.ErrnoException) => {
