@@ -5,6 +5,7 @@ import type { AppInfo } from '../../src/domain/ipc/contract'
 import { AdminLock } from './admin/admin-lock'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
+import { GrantedPaths } from './documents/granted-paths'
 import { ScannerFolder } from './documents/scanner-folder'
 import { DocumentVault } from './documents/vault'
 import { queueAnnouncer } from './outbox/announce'
@@ -56,6 +57,10 @@ export interface Core {
   readonly sync: SyncEngine
   readonly deskToken: DeskToken
   readonly emailVerification: EmailVerification
+  /** Files the agent handed over (dialog, drop, an upload saved by the host): attachDocument reads only these. */
+  readonly grants: GrantedPaths
+  /** Lets attachDocument read these files; every host calls it with what the agent chose. */
+  grantFiles(paths: readonly string[]): void
   close(): void
 }
 
@@ -76,6 +81,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const announce = queueAnnouncer(events, () => (db.open ? outbox.counts() : null))
   const outbox: Outbox = new Outbox(db, key, now, announce)
   outbox.recover()
+  const grants = new GrantedPaths()
   const deskToken = new DeskToken(secrets, dataDir, options.backend?.token)
   const sync = new SyncEngine({
     outbox,
@@ -105,6 +111,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sync,
     deskToken,
     emailVerification: new EmailVerification(() => sync.clientOrFail(), outbox.verifications),
+    grants,
+    grantFiles: (paths) => grants.grant(paths),
     close: () => {
       sync.close()
       scans.stop()

@@ -47,9 +47,9 @@ export function runApp(): void {
       app.on('will-quit', () => core.close())
       const handlers = createHandlers(
         core,
-        electronHostHandlers(() => window),
+        electronHostHandlers(() => window, core.grantFiles),
       )
-      registerIpc(handlers, core.admin, isAllowed, (error) => log.error('ipc', error))
+      registerIpc(handlers, core.admin, isAllowed, (error) => log.error('ipc', error), core.grantFiles)
       window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), devUrl ?? APP_ENTRY)
       const contents = window.webContents
       // An event may land between the window closing and the app quitting.

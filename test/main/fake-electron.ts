@@ -49,6 +49,7 @@ export class FakeBrowserWindow extends EventEmitter {
 export function createFakeElectron() {
   const appEvents = new EventEmitter()
   const ipcHandlers = new Map<string, Listener>()
+  const ipcListeners = new Map<string, Listener>()
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>()
   const state = {
     whenReady: Promise.resolve(),
@@ -64,6 +65,7 @@ export function createFakeElectron() {
   function reset() {
     appEvents.removeAllListeners()
     ipcHandlers.clear()
+    ipcListeners.clear()
     protocolHandlers.clear()
     FakeBrowserWindow.instances = []
     Object.assign(state, {
@@ -105,9 +107,21 @@ export function createFakeElectron() {
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
         protocolHandlers.set(scheme, handler),
     },
-    ipcMain: { handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener) },
+    ipcMain: {
+      handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener),
+      on: (channel: string, listener: Listener) => ipcListeners.set(channel, listener),
+    },
   }
-  return { electron, state, appEvents, ipcHandlers, protocolHandlers, reset, ready: () => state.ready() }
+  return {
+    electron,
+    state,
+    appEvents,
+    ipcHandlers,
+    ipcListeners,
+    protocolHandlers,
+    reset,
+    ready: () => state.ready(),
+  }
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>

@@ -190,6 +190,24 @@ describe('IPC', () => {
     expect(await call('updateSettings', { deskId: 'x' })).toMatchObject({ ok: true, value: { deskId: 'x' } })
   })
 
+  it('lets attachDocument read a dropped file only once the preload of the app page granted it', async () => {
+    await startApp()
+    const { pdf } = await import('../fixtures/documents/corpus')
+    const { writeFileSync } = await import('node:fs')
+    const path = join(mkdtempSync(join(tmpdir(), 'guichet-drop-')), 'passport.pdf')
+    writeFileSync(path, await pdf(1))
+    const request = { clientId: '6f1d3c2a-8b4e-4f5a-9c7d-1e2f3a4b5c6d', kind: 'identity', path }
+    const attach = () =>
+      fake.ipcHandlers.get('guichet:attachDocument')!(frame('app://guichet/index.html'), request)
+    const grant = fake.ipcListeners.get('guichet-preload:grant-dropped')!
+    expect(await attach()).toMatchObject({ ok: false, error: { code: 'not_granted' } })
+    grant(frame('https://evil.example/'), path)
+    grant(frame('app://guichet/index.html', { url: 'app://guichet/index.html' }), path)
+    expect(await attach()).toMatchObject({ ok: false, error: { code: 'not_granted' } })
+    grant(frame('app://guichet/index.html'), path)
+    expect(await attach()).toMatchObject({ ok: true, value: { mediaType: 'application/pdf' } })
+  })
+
   it('validates the request again in main, whatever the page sent', async () => {
     await startApp()
     const result = await fake.ipcHandlers.get('guichet:updateSettings')!(frame('app://guichet/index.html'), {
