@@ -69,8 +69,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const now = options.now ?? (() => new Date())
   const secrets = options.secrets ?? osKeychain()
-  const key = await dataKey(secrets, dataDir)
   const db = openDatabase(join(dataDir, 'guichet.sqlite'), options)
+  const key = await dataKey(secrets, dataDir, () => sealedRows(db)).catch((error: unknown) => {
+    db.close()
+    throw error
+  })
   const vault = new DocumentVault(join(dataDir, 'documents'), key)
   // A crash between writing a scan and committing its row leaves a file nothing references.
   await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])
@@ -119,4 +122,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       db.close()
     },
   }
+}
+
+/** Rows sealed under the data key: registrations and drafts, documents' metadata, e-mail proofs. */
+function sealedRows(db: Database): number {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM registrations) + (SELECT count(*) FROM documents)
+         + (SELECT count(*) FROM email_verifications)`,
+    )
+    .pluck()
+    .get() as number
 }
