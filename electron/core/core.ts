@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
 import { AdminLock } from './admin/admin-lock'
+import { lockDesk, type DeskLock } from './db/desk-lock'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
 import { GrantedPaths } from './documents/granted-paths'
@@ -67,6 +68,16 @@ export interface Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const dataDir = resolve(options.dataDir)
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const lock = lockDesk(dataDir, options.nativeBinding)
+  try {
+    return await openLocked(options, dataDir, lock)
+  } catch (error) {
+    lock.release()
+    throw error
+  }
+}
+
+async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock): Promise<Core> {
   const now = options.now ?? (() => new Date())
   const secrets = options.secrets ?? osKeychain()
   const db = openDatabase(join(dataDir, 'guichet.sqlite'), options)
@@ -120,6 +131,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       sync.close()
       scans.stop()
       db.close()
+      lock.release()
     },
   }
 }
