@@ -21,9 +21,14 @@ interface Row {
  * clientId with the same body, and creates it once.
  */
 export async function exportQueue(core: Core, path: string, passphrase: string): Promise<TransferSummary> {
-  const { db, outbox, registrations, documents, vault, settings } = core
-  const { deskId, eventName } = settings.get()
+  const { deskId, eventName } = core.settings.get()
   assertStrongPassphrase(passphrase, [deskId, eventName])
+  // A record caught between its POST and its submit would be exported as unsent while it is being sent.
+  return core.sync.pausedDuring(() => writeExport(core, path, passphrase))
+}
+
+async function writeExport(core: Core, path: string, passphrase: string): Promise<TransferSummary> {
+  const { db, outbox, registrations, documents, vault, settings } = core
   const rows = db
     .prepare(
       `SELECT client_id, state, captured_at, created_at, server_id, attempts, last_error FROM registrations
