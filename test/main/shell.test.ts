@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { contentSecurityPolicy } from '../../src/domain/csp'
+import { contentSecurityPolicy, metaContentSecurityPolicy } from '../../src/domain/csp'
 import { FakeBrowserWindow, FakeWebContents, type FakeElectron } from './fake-electron'
 
 const fake: FakeElectron = await vi.hoisted(async () =>
@@ -39,6 +39,7 @@ describe('the main window', () => {
       nodeIntegrationInWorker: false,
       webSecurity: true,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     })
     expect(String(window?.options.webPreferences?.['preload'])).toMatch(/preload[/\\]index\.cjs$/)
   })
@@ -127,6 +128,19 @@ describe('the app:// protocol', () => {
     expect((await handle(new Request('app://guichet/%2e%2e/package.json'))).status).toBe(404)
     expect((await handle(new Request('app://guichet/..%2fpackage.json'))).status).toBe(404)
     expect((await handle(new Request('app://other/index.html'))).status).toBe(404)
+  })
+
+  it('is also in index.html as a meta tag, the same policy but frame-ancestors (header only)', () => {
+    const html = readFileSync('src/index.html', 'utf8')
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1]
+    expect(meta).toBe(metaContentSecurityPolicy)
+    expect(contentSecurityPolicy).toBe(`${metaContentSecurityPolicy}; frame-ancestors 'none'`)
+    // The meta tag comes before any script, so it governs them all.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'))
+  })
+
+  it('runs workers only from the app bundle, never from blob: URLs', () => {
+    expect(contentSecurityPolicy).toMatch(/worker-src 'self'(;|$)/)
   })
 
   it('allows no inline script, eval or remote origin', () => {
