@@ -8,6 +8,14 @@ type Listener = (...args: unknown[]) => unknown
 
 export class FakeWebContents extends EventEmitter {
   readonly sent: [string, unknown][] = []
+  reloads = 0
+  crashes = 0
+  reload() {
+    this.reloads++
+  }
+  forcefullyCrashRenderer() {
+    this.crashes++
+  }
   isDestroyed() {
     return false
   }
@@ -41,6 +49,9 @@ export class FakeBrowserWindow extends EventEmitter {
   isMinimized() {
     return false
   }
+  isDestroyed() {
+    return false
+  }
   restore() {}
   focus() {}
   show() {}
@@ -60,6 +71,11 @@ export function createFakeElectron() {
     permissionRequest: undefined as undefined | Listener,
     permissionCheck: undefined as undefined | Listener,
     errorBoxes: [] as string[],
+    /** What app.getPath('userData') answers; tests point it at a temporary folder. */
+    userData: '/nonexistent',
+    switches: [] as string[],
+    exitCode: undefined as number | undefined,
+    paths: {} as Record<string, string>,
   }
   /** Back to a fresh, not-yet-ready Electron between tests; the module object stays the same. */
   function reset() {
@@ -75,6 +91,10 @@ export function createFakeElectron() {
       permissionRequest: undefined,
       permissionCheck: undefined,
       errorBoxes: [],
+      userData: '/nonexistent',
+      switches: [],
+      exitCode: undefined,
+      paths: {},
     })
     state.whenReady = new Promise<void>((resolve) => (state.ready = resolve))
   }
@@ -87,7 +107,11 @@ export function createFakeElectron() {
       quit: () => void state.quit++,
       on: (event: string, listener: Listener) => appEvents.on(event, listener),
       whenReady: () => state.whenReady,
-      getPath: () => process.env['GUICHET_DATA_DIR'] ?? '/nonexistent',
+      getPath: (name: string) => state.paths[name] ?? state.userData,
+      setPath: (name: string, path: string) => void (state.paths[name] = path),
+      getName: () => 'Guichet',
+      exit: (code: number) => void (state.exitCode = code),
+      commandLine: { hasSwitch: (name: string) => state.switches.includes(name) },
       getVersion: () => '9.9.9',
       getAppPath: () => process.cwd(),
     },

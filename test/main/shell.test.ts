@@ -25,7 +25,9 @@ beforeEach(() => {
   fake.reset()
   // The fake app is packaged: resources are read from process.resourcesPath, as in an installer.
   Object.assign(process, { resourcesPath: process.cwd() })
-  process.env['GUICHET_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'guichet-shell-'))
+  fake.state.userData = mkdtempSync(join(tmpdir(), 'guichet-shell-'))
+  // Set as a development shell would have it: the packaged app must not follow it.
+  process.env['GUICHET_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'guichet-elsewhere-'))
   delete process.env['ELECTRON_RENDERER_URL']
 })
 
@@ -233,7 +235,7 @@ describe('IPC', () => {
 
 describe('a database written by a newer Guichet', () => {
   it('stops with a clear message instead of a crash', async () => {
-    const dir = process.env['GUICHET_DATA_DIR']!
+    const dir = fake.state.userData
     const Database = (await import('better-sqlite3')).default
     const db = new Database(join(dir, 'guichet.sqlite'))
     db.pragma('user_version = 999')
@@ -246,5 +248,75 @@ describe('a database written by a newer Guichet', () => {
     expect(fake.state.errorBoxes[0]).toMatch(/newer Guichet/)
     expect(fake.state.quit).toBe(1)
     expect(FakeBrowserWindow.instances).toHaveLength(0)
+  })
+})
+
+describe('a packaged app', () => {
+  it('keeps its data in userData and ignores GUICHET_DATA_DIR', async () => {
+    const { existsSync } = await import('node:fs')
+    await startApp()
+    await vi.waitFor(() => expect(fake.ipcHandlers.size).toBeGreaterThan(0))
+    expect(existsSync(join(fake.state.userData, 'guichet.sqlite'))).toBe(true)
+    expect(existsSync(join(process.env['GUICHET_DATA_DIR']!, 'guichet.sqlite'))).toBe(false)
+  })
+
+  it.each([
+    [['remote-debugging-port'], []],
+    [[], ['--inspect=9229']],
+    [[], ['--inspect-brk']],
+    [['remote-debugging-pipe'], []],
+  ])('refuses to start with a debugging switch (%j %j)', async (switches, argv) => {
+    fake.state.switches = switches
+    const before = process.argv
+    process.argv = [...before, ...argv]
+    try {
+      vi.resetModules()
+      const { runApp } = await import('../../electron/main/app')
+      runApp()
+      fake.ready()
+      expect(fake.state.exitCode).toBe(1)
+      expect(fake.state.privilegedSchemes).toEqual([])
+      expect(FakeBrowserWindow.instances).toHaveLength(0)
+    } finally {
+      process.argv = before
+    }
+  })
+})
+
+describe('Windows', () => {
+  it('keeps the data in LocalAppData, not the roaming profile', async () => {
+    const { localUserData } = await import('../../electron/main/data-dir')
+    expect(localUserData('win32', { LOCALAPPDATA: 'C:\\Users\\desk\\AppData\\Local' }, 'Guichet')).toBe(
+      join('C:\\Users\\desk\\AppData\\Local', 'Guichet'),
+    )
+    expect(localUserData('darwin', { LOCALAPPDATA: '/x' }, 'Guichet')).toBeNull()
+  })
+})
+
+describe('a renderer that crashed or hangs', () => {
+  it('is reloaded after a crash, and the draft saved in the core is offered back', async () => {
+    const window = await startApp()
+    await vi.waitFor(() => expect(fake.ipcHandlers.size).toBeGreaterThan(0))
+    const call = (channel: string, request?: unknown) =>
+      fake.ipcHandlers.get(`guichet:${channel}`)!(
+        { senderFrame: { url: 'app://guichet/index.html', parent: null } },
+        request,
+      )
+    const clientId = '6f1d3c2a-8b4e-4f5a-9c7d-1e2f3a4b5c6d'
+    await call('saveDraft', { clientId, form: { lastName: 'Nguyen' } })
+    window!.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 })
+    expect(window!.webContents.reloads).toBe(1)
+    expect(await call('loadDraft')).toMatchObject({
+      ok: true,
+      value: { clientId, form: { lastName: 'Nguyen' } },
+    })
+    window!.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 })
+    expect(window!.webContents.reloads).toBe(1)
+  })
+
+  it('is killed when it hangs, which reloads it', async () => {
+    const window = await startApp()
+    window!.emit('unresponsive')
+    expect(window!.webContents.crashes).toBe(1)
   })
 })
