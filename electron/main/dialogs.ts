@@ -2,7 +2,11 @@ import { dialog, type BrowserWindow } from 'electron'
 import type { HostHandlers } from '../core/handlers'
 import { SCAN_EXTENSIONS } from '../../src/domain/queue/documents'
 
-export function electronHostHandlers(window: () => BrowserWindow | undefined): HostHandlers {
+/** `grantFiles`: what the agent picks in the file dialog is what attachDocument may then read. */
+export function electronHostHandlers(
+  window: () => BrowserWindow | undefined,
+  grantFiles: (paths: readonly string[]) => void,
+): HostHandlers {
   return {
     chooseFiles: async () => {
       const options: Electron.OpenDialogOptions = {
@@ -13,7 +17,9 @@ export function electronHostHandlers(window: () => BrowserWindow | undefined): H
       const result = owner
         ? await dialog.showOpenDialog(owner, options)
         : await dialog.showOpenDialog(options)
-      return result.canceled ? [] : result.filePaths
+      if (result.canceled) return []
+      grantFiles(result.filePaths)
+      return result.filePaths
     },
     chooseTransferFile: async ({ mode }) => {
       const filters = [{ name: 'Guichet', extensions: ['guichet'] }]

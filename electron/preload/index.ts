@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import { channels, ipcName } from '../../src/domain/ipc/channels'
+import { channels, grantDroppedIpc, ipcName } from '../../src/domain/ipc/channels'
 import type { GuichetApi } from '../../src/domain/ipc/contract'
 import type { Result } from '../../src/domain/result'
 import { deskEvents, eventIpcName, type DeskEvent } from '../../src/domain/ipc/events'
@@ -16,13 +16,16 @@ function on(event: DeskEvent, listener: (payload: unknown) => void): () => void 
   return () => void ipcRenderer.off(eventIpcName(event), forward)
 }
 
-// A File dropped on the page carries no path since Electron 32; only webUtils, here, can tell it.
-// A dropped item that is not a file on disk (text, a picture from a web page) has none.
+// A File dropped on the page carries no path since Electron 32; only webUtils, here, can tell it. The
+// path is granted to attachDocument from here, the isolated world, so the page cannot grant one it made
+// up (a File the page builds itself has no path: it is refused as not a file on disk). Sent before the
+// page can call attachDocument, and IPC messages from one frame arrive in order.
 const pathForFile = async (file: File): Promise<Result<string>> => {
   const path = webUtils.getPathForFile(file)
-  return path
-    ? { ok: true, value: path }
-    : { ok: false, error: { code: 'drop_no_path', message: 'The dropped item is not a file on disk.' } }
+  if (!path)
+    return { ok: false, error: { code: 'drop_no_path', message: 'The dropped item is not a file on disk.' } }
+  ipcRenderer.send(grantDroppedIpc, path)
+  return { ok: true, value: path }
 }
 
 contextBridge.exposeInMainWorld('guichet', { ...calls, on, pathForFile, pagePicksFiles: false } as GuichetApi)

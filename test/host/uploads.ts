@@ -23,7 +23,8 @@ export interface Uploads {
   clear(): void
 }
 
-export function createUploads(): Uploads {
+/** `grant`: the core's grantFiles, as the preload grants a dropped file in the app. */
+export function createUploads(grant: (paths: readonly string[]) => void): Uploads {
   // mkdtemp creates the folder with mode 0700: other local users cannot read a student's passport.
   const root = mkdtempSync(join(tmpdir(), 'guichet-uploads-'))
   const waiting = new Set<string>()
@@ -38,6 +39,7 @@ export function createUploads(): Uploads {
     const path = join(dir, safe)
     await writeFile(path, bytes, { mode: 0o600, flag: 'wx' })
     waiting.add(path)
+    grant([path])
     return { ok: true, value: path }
   }
 
