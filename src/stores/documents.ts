@@ -31,10 +31,13 @@ export const useDocumentsStore = defineStore('documents', () => {
   /** The last thing done, for the slot's polite live region. */
   const announced = ref<{ key: string; name: string }>()
   const scans = ref<ScanEntry[]>([])
+  /** When this registration's documents were first shown: a scan older than that may be someone else's. */
+  const openedAt = ref(new Date())
   let unsubscribe: (() => void) | undefined
 
   async function load(id: string) {
     clientId.value = id
+    openedAt.value = new Date()
     errors.value = {}
     documents.value = []
     // The live region must not still name the previous student's file.
@@ -157,6 +160,7 @@ export const useDocumentsStore = defineStore('documents', () => {
     errors,
     announced,
     scans,
+    openedAt,
     load,
     ofKind,
     attach,

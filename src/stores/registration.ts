@@ -11,6 +11,10 @@ export const DRAFT_SAVE_DELAY_MS = 500
 
 type OfferedDraft = NonNullable<ResponseOf<'loadDraft'>>
 
+/** The student's name as the desk writes it: first name, then the surname in capitals. */
+export const studentName = (form: RegistrationDraft): string =>
+  [form.firstName?.trim(), form.lastName?.trim().toUpperCase()].filter(Boolean).join(' ')
+
 /** Plain JSON: what IPC can clone (a reactive proxy is not), and what the sealed draft stores. */
 const plain = (form: RegistrationDraft): string => JSON.stringify(form)
 
@@ -27,6 +31,8 @@ export const useRegistrationStore = defineStore('registration', () => {
   /** What the form starts with: empty, or the resumed draft. */
   const initial = shallowRef<RegistrationDraft>(emptyRegistrationForm())
   const reference = ref<string>()
+  /** Who was just registered, for the confirmation and its receipt; gone with "Nouveau dossier". */
+  const registered = shallowRef<{ name: string; email: string }>()
   const draftError = ref<string>()
   const submitting = ref(false)
 
@@ -47,6 +53,7 @@ export const useRegistrationStore = defineStore('registration', () => {
     lastSaved = plain(form)
     offered.value = null
     reference.value = undefined
+    registered.value = undefined
     draftError.value = undefined
     phase.value = 'form'
   }
@@ -99,6 +106,7 @@ export const useRegistrationStore = defineStore('registration', () => {
     if (!result.ok) return result.error
     initial.value = emptyRegistrationForm()
     reference.value = result.value.reference
+    registered.value = { name: studentName(form), email: (form.email ?? '').trim().toLowerCase() }
     phase.value = 'done'
     return undefined
   }
@@ -119,6 +127,7 @@ export const useRegistrationStore = defineStore('registration', () => {
     offered,
     initial,
     reference,
+    registered,
     draftError,
     submitting,
     start,

@@ -72,7 +72,7 @@ describe('document slots, end to end', () => {
     await choose(enrollment(), 'certificat.pdf')
     // The PDF's first page, drawn by pdf.js in its worker: the worker loaded under worker-src 'self'.
     expect(await thumbnailWidth(enrollment(), 'certificat.pdf')).toBeGreaterThan(100)
-    await enrollment().getByText('2 page(s)').waitFor()
+    await enrollment().getByText('2 pages').waitFor()
 
     expect(rows()).toEqual([
       { kind: 'identity', media_type: 'image/jpeg', checked: 0 },

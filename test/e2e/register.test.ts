@@ -20,7 +20,7 @@ afterEach(async () => {
   await desk.close()
 })
 
-const REQUIRED = 'Ce champ est obligatoire : remplissez-le.'
+const REQUIRED = 'Ce champ est obligatoire : remplissez-le.'
 const submit = (page: Page) => page.getByRole('button', { name: 'Envoyer' }).click()
 
 describe('the registration form, end to end', () => {
@@ -202,7 +202,7 @@ describe('the registration form, end to end', () => {
     await expect.poll(() => desk.host.core.registrations.loadDraft()?.form.birthDate).toBe('03/02/2001')
 
     await page.reload()
-    await page.getByRole('heading', { name: 'Reprendre le dossier en cours ?' }).waitFor()
+    await page.getByRole('heading', { name: 'Reprendre le dossier de Chidinma OKONKWO ?' }).waitFor()
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Reprendre')
     await page.getByRole('button', { name: 'Reprendre' }).click()
     expect(await field(page, 'Nom').inputValue()).toBe('Okonkwo')
@@ -217,7 +217,14 @@ describe('the registration form, end to end', () => {
     expect(desk.host.core.registrations.loadDraft()?.clientId).toBe(clientId)
 
     await page.reload()
+    // The offer names the student; "Abandonner" asks first, and "garder" is where the keyboard lands.
+    await page.getByRole('heading', { name: 'Reprendre le dossier de Chidinma OKONKWO ?' }).waitFor()
     await page.getByRole('button', { name: 'Abandonner' }).click()
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+      'Non, garder le dossier',
+    )
+    expect(desk.host.core.registrations.loadDraft()).not.toBeNull()
+    await page.getByRole('button', { name: 'Oui, abandonner' }).click()
     expect(await field(page, 'Nom').inputValue()).toBe('')
     expect(desk.host.core.registrations.loadDraft()).toBeNull()
   })

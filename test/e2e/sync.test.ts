@@ -76,7 +76,7 @@ describe('the queue and the sync, end to end with the reference backend', () => 
     expect(await row(page, clientId).textContent()).toContain(referenceOf(clientId))
     expect(backend.store.countRegistrations(clientId)).toBe(1)
     await expect.poll(() => page.getByTestId('last-sync').textContent()).toContain('Dernier envoi réussi')
-    expect(await page.getByTestId('count-submitted').textContent()).toContain('Envoyé : 1')
+    expect(await page.getByTestId('count-submitted').textContent()).toContain('Envoyé : 1')
     expect(desk.problems).toEqual([])
   })
 
@@ -143,7 +143,7 @@ describe('the queue and the sync, end to end with the reference backend', () => 
     const clientId = await queued(desk)
     await expect
       .poll(() => indicator(page).textContent(), { timeout: 20_000 })
-      .toBe('Poste à réinstaller : jeton refusé')
+      .toBe('Poste à réinstaller : jeton refusé')
     await openQueue(page)
     expect(await row(page, clientId).getAttribute('data-state')).toBe('queued')
     expect(backend.store.countRegistrations(clientId)).toBe(0)
@@ -152,7 +152,7 @@ describe('the queue and the sync, end to end with the reference backend', () => 
   it('online, the agent sends the code to the typed address and verifies the 6 letters; offline, a note says later', async () => {
     const { page } = desk
     const check = page.getByRole('group', { name: 'Vérification de l’adresse courriel' })
-    await check.getByText('Hors ligne : le serveur vérifiera l’adresse plus tard').waitFor()
+    await check.getByText('Hors ligne : le serveur vérifiera l’adresse plus tard').waitFor()
     await provision(desk, backend)
     await expect.poll(() => indicator(page).textContent()).toBe('En ligne')
     const identity = page.getByRole('group', { name: 'Identité' })

@@ -125,7 +125,7 @@ describe('the document slots', () => {
 
     const identity = slot(wrapper, 'identity')
     expect(identity.findAll('.name').map((n) => n.text())).toEqual(['passport.png', 'visa.png', 'permit.png'])
-    expect(identity.text()).toContain('3 fichier(s) sur 3')
+    expect(identity.text()).toContain('3 fichiers sur 3')
     expect(
       identity
         .findAll('button')
@@ -155,7 +155,14 @@ describe('the document slots', () => {
     desk.dialog.push(['/scans/old.png'], ['/scans/bad.png'], ['/scans/new.png'])
     await button(slot(wrapper, 'identity'), 'Choisir un fichier…').trigger('click')
     await flushPromises()
-    const replace = () => slot(wrapper, 'identity').get('[aria-label^="Remplacer"]').trigger('click')
+    // "Remplacer" asks first; "Garder" leaves the file, "Choisir le nouveau fichier…" opens the dialog.
+    const replace = async () => {
+      await slot(wrapper, 'identity').get('button[aria-label^="Remplacer"]').trigger('click')
+      await button(slot(wrapper, 'identity'), 'Choisir le nouveau fichier…').trigger('click')
+    }
+    await slot(wrapper, 'identity').get('button[aria-label^="Remplacer"]').trigger('click')
+    await button(slot(wrapper, 'identity'), 'Garder').trigger('click')
+    expect(desk.dialog).toHaveLength(2)
 
     await replace()
     await flushPromises()
@@ -206,7 +213,7 @@ describe('the document slots', () => {
     ]
     const wrapper = await render()
     expect(wrapper.text()).toContain('Scans reçus')
-    await wrapper.get('[aria-label="Joindre scan-001.pdf à la pièce d’identité"]').trigger('click')
+    await wrapper.get('[aria-label="Identité : joindre scan-001.pdf à la pièce d’identité"]').trigger('click')
     await flushPromises()
     expect(desk.attached).toEqual(['/scanner/scan-001.pdf'])
 

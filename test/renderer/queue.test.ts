@@ -133,7 +133,7 @@ describe('the queue screen', () => {
     expect(headerButton(/^File d’attente/)?.textContent?.trim()).toBe('File d’attente (2)')
     await openQueue()
     expect(document.querySelector('[data-testid="count-needs_attention"]')?.textContent).toContain(
-      'À corriger : 1',
+      'À corriger : 1',
     )
     expect(row('G-AAAA-BBBB')?.textContent).toContain('OKONKWO Chidinma')
     expect(row('G-AAAA-BBBB')?.textContent).toContain('À corriger')
@@ -158,7 +158,7 @@ describe('the queue screen', () => {
     )
     await emit('queueChanged', counts({ needs_attention: 1, submitted: 2 }))
     expect(row('G-CCCC-DDDD')?.textContent).toContain('Envoyé')
-    expect(document.querySelector('main [aria-live="polite"]')?.textContent).toBe('G-CCCC-DDDD : Envoyé')
+    expect(document.querySelector('main [aria-live="polite"]')?.textContent).toBe('G-CCCC-DDDD : Envoyé')
     expect(headerButton(/^File d’attente/)?.textContent?.trim()).toBe('File d’attente (1)')
   })
 
@@ -198,7 +198,7 @@ describe('the queue screen', () => {
     await settle()
     const dialog = document.querySelector('dialog')
     expect(dialog?.open).toBe(true)
-    expect(dialog?.textContent).toContain('Supprimer le dossier G-CCCC-DDDD ?')
+    expect(dialog?.textContent).toContain('Supprimer le dossier G-CCCC-DDDD ?')
     expect(dialog?.textContent).toContain('NGUYEN Lan')
     const confirm = [...(dialog?.querySelectorAll('button') ?? [])].find((b) =>
       b.textContent?.includes('définitivement'),
@@ -273,7 +273,7 @@ describe('the online indicator', () => {
     await emit('syncStatus', status({ stopped: 'not_configured', online: false }))
     expect(indicator()).toBe('Poste non configuré (réglages incomplets)')
     await emit('syncStatus', status({ stopped: 'unauthorized' }))
-    expect(indicator()).toBe('Poste à réinstaller : jeton refusé')
-    expect(document.querySelector('header [role="status"]')?.textContent).toContain('Connexion :')
+    expect(indicator()).toBe('Poste à réinstaller : jeton refusé')
+    expect(document.querySelector('header [role="status"]')?.textContent).toContain('Connexion :')
   })
 })

@@ -98,7 +98,7 @@ describe('registration flow', () => {
       loadDraft: () => ({ ok: true, value: { ...draft, form: validForm() } }),
       listDocuments: passport,
     })
-    expect(document.body.textContent).toContain('Reprendre le dossier en cours ?')
+    expect(document.body.textContent).toContain('Reprendre le dossier de Thị Lan NGUYỄN ?')
     expect(document.activeElement?.textContent).toBe('Reprendre')
     button('Reprendre')?.click()
     await settle()
@@ -115,6 +115,10 @@ describe('registration flow', () => {
   it('Discard deletes the draft in the core and starts an empty form', async () => {
     const { calls } = await desk({ loadDraft: () => ({ ok: true, value: { ...draft, form: validForm() } }) })
     button('Abandonner')?.click()
+    await settle()
+    expect(calls.discardDraft).not.toHaveBeenCalled()
+    expect(document.activeElement?.textContent?.trim()).toBe('Non, garder le dossier')
+    button('Oui, abandonner')?.click()
     await settle()
     expect(calls.discardDraft).toHaveBeenCalledWith({ clientId: draft.clientId })
     expect(byId('f-lastName').value).toBe('')

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import DocumentSlots from '../../src/components/documents/DocumentSlots.vue'
 import { byId, choose, described, mountDesk, press, settle, submitForm, type } from './fake-guichet'
 
-const REQUIRED = 'Ce champ est obligatoire : remplissez-le.'
+const REQUIRED = 'Ce champ est obligatoire : remplissez-le.'
 let unmount: () => void = () => {}
 afterEach(() => unmount())
 
@@ -42,7 +42,7 @@ describe('registration form', () => {
     await desk()
     await type('f-email', 'Lan.Nguyen@example.com')
     await type('f-emailConfirmation', 'lan.nguyen@exemple.com')
-    expect(described('f-emailConfirmation')).toContain('Les deux adresses e-mail sont différentes')
+    expect(described('f-emailConfirmation')).toContain('Les deux adresses courriel sont différentes')
     await type('f-emailConfirmation', 'LAN.NGUYEN@example.com')
     expect(byId('f-emailConfirmation').getAttribute('aria-invalid')).toBeNull()
   })

@@ -126,10 +126,10 @@ describe('the settings screen', () => {
       said.push(document.querySelector('[data-testid="connection-result"]')?.textContent?.trim() ?? '')
     }
     expect(said).toEqual([
-      'Connexion réussie : le serveur répond et accepte le jeton du poste.',
-      'Le réseau demande une connexion (page de connexion du Wi-Fi) : ouvrez un navigateur pour vous connecter.',
-      'Le serveur refuse ce jeton : enregistrez un nouveau jeton.',
-      'Réponse inattendue du serveur (HTTP 500) : vérifiez l’adresse du serveur.',
+      'Connexion réussie : le serveur répond et accepte le jeton du poste.',
+      'Le réseau demande une connexion (page de connexion du Wi-Fi) : ouvrez un navigateur pour vous connecter.',
+      'Le serveur refuse ce jeton : enregistrez un nouveau jeton.',
+      'Réponse inattendue du serveur (HTTP 500) : vérifiez l’adresse du serveur.',
     ])
   })
 
@@ -169,7 +169,7 @@ describe('the export passphrase', () => {
     const generated = byId('export-passphrase').value
     expect(generated).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){5}$/)
     expect(byId('export-again').value).toBe(generated)
-    expect(text()).toContain(`Phrase de passe à noter et à transmettre séparément du fichier : ${generated}`)
+    expect(text()).toContain(`Phrase de passe à noter et à transmettre séparément du fichier : ${generated}`)
     await type('export-path', '/media/usb/file.guichet')
     ;[...document.querySelectorAll<HTMLButtonElement>('main button[type="submit"]')]
       .find((b) => b.textContent?.trim() === 'Exporter')

@@ -46,6 +46,8 @@ export default {
   city: 'City',
   country: 'Country',
   emergencyNote: 'Optional but strongly advised: someone to contact if needed (two at most).',
+  emergencyRequired:
+    'For this contact, the surname, the first name and at least one way to reach them (mobile, landline or email) are required.',
   emergencyContact: 'Emergency contact {n}',
   addEmergencyContact: 'Add an emergency contact',
   removeEmergencyContact: 'Remove emergency contact {n}',
@@ -64,15 +66,34 @@ export default {
   },
   draft: {
     question: 'Resume the registration in progress?',
+    questionNamed: 'Resume {name}’s registration?',
     savedAt: 'Registration started, saved on {at}.',
     resume: 'Resume',
     discard: 'Discard',
+    thisOne: 'this registration',
+    discardQuestion:
+      'Discard {name}’s registration? What was typed and the attached documents will be erased.',
+    keep: 'No, keep the registration',
+    discardConfirm: 'Yes, discard',
   },
   done: {
     title: 'Registration saved',
     reference: 'Registration reference',
+    readAloud:
+      'Read it to the student or have them write it down: the reference never contains the letters O or I.',
+    online: 'The desk is online: the registration is being sent now.',
+    offline: 'The registration will be sent as soon as the desk is online.',
     next: 'New registration',
-    hint: 'Write this reference down for the student; the registration leaves as soon as the desk is online.',
+    copy: 'Copy the reference',
+    copied: 'Reference copied.',
+    print: 'Print the summary',
+  },
+  receipt: {
+    title: 'Your MesServices.etudiant.gouv.fr registration',
+    next: 'Your account request was recorded at the desk. An email will be sent to {email} as soon as it is transmitted.',
+    password: 'To choose your password, follow the link in that email (check your spam folder).',
+    keep: 'Keep this reference: the desk can find your registration with it.',
+    contact: 'Desk: {desk}',
   },
 } satisfies typeof fr
 

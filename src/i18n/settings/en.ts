@@ -69,9 +69,11 @@ export default {
     passphraseMismatch: 'The two passphrases differ.',
     export: 'Export',
     import: 'Import',
-    exported: '{records} registration(s) and {documents} document(s) exported.',
-    imported:
-      '{records} registration(s) and {documents} document(s) added to the queue; {skipped} already here.',
+    exported: '{records} and {documents} exported.',
+    imported: '{records} and {documents} added to the queue; {skipped}.',
+    recordCount: 'no registration | 1 registration | {n} registrations',
+    documentCount: 'no document | 1 document | {n} documents',
+    skippedCount: 'none already here | 1 already here | {n} already here',
     conflicts: 'E-mail address already used on this desk: {references}.',
   },
 } satisfies typeof fr

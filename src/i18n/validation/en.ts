@@ -12,7 +12,7 @@ export default {
   markup: 'The signs < and > are not accepted: please remove them.',
   name_chars:
     'A name may only contain letters (of any alphabet), spaces, hyphens and apostrophes: remove digits and symbols.',
-  email_invalid: 'This e-mail address is not valid: please check it (example: first.last@example.com).',
+  email_invalid: "This e-mail address is not valid: please check it (example: first.last{'@'}example.com).",
   email_mismatch: 'The two e-mail addresses differ: type the same address twice.',
   date_invalid: 'This date does not exist: enter it as DD/MM/YYYY (example: 12/08/1999).',
   age_implausible: 'With this birth date the age is not a student’s (15 to 100 years): check the year.',

@@ -1,0 +1,109 @@
+/// <reference lib="dom" />
+import { mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { documentFiles, queueOne, tempDir } from '../core/sync/desk'
+import { openDesk, type Desk } from './desk'
+import { attachScan, fillWholeForm } from './register-form'
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const shots = join('test-results', 'screens')
+
+let desk: Desk
+beforeEach(async () => {
+  mkdirSync(shots, { recursive: true })
+  desk = await openDesk()
+  await desk.page.setViewportSize({ width: 1366, height: 900 })
+})
+afterEach(() => desk.close())
+
+interface Finding {
+  screen: string
+  rule: string
+  impact: string | null | undefined
+  targets: string[]
+}
+
+/** axe-core's violations on the page as it is (injected by the test runner, outside the page's CSP). */
+async function axe(page: Page, screen: string): Promise<Finding[]> {
+  await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const run = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: Document,
+            o: object,
+          ) => Promise<{
+            violations: { id: string; impact?: string | null; nodes: { target: string[] }[] }[]
+          }>
+        }
+      }
+    ).axe.run
+    return (await run(document, { resultTypes: ['violations'] })).violations
+  })
+  return violations.map((v) => ({
+    screen,
+    rule: v.id,
+    impact: v.impact,
+    targets: v.nodes.map((n) => n.target.join(' ')),
+  }))
+}
+
+const toggle = (page: Page) => page.locator('.language-toggle').click()
+
+/** The screen in French then in English: a screenshot of each at 1366×900, and axe's findings. */
+async function both(page: Page, name: string): Promise<Finding[]> {
+  const findings: Finding[] = []
+  for (const lang of ['fr', 'en']) {
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang)
+    await page.evaluate(() => document.fonts.ready)
+    await page.screenshot({ path: join(shots, `${name}-${lang}.png`) })
+    findings.push(...(await axe(page, `${name} (${lang})`)))
+    await toggle(page)
+  }
+  return findings
+}
+
+describe('every screen in both languages', () => {
+  it('has no axe violation of any impact, and leaves a screenshot at 1366×900 for review', async () => {
+    const { page } = desk
+    const findings: Finding[] = []
+    await page.getByRole('combobox', { name: 'Civilité' }).waitFor()
+    findings.push(...(await both(page, '01-form-empty')))
+
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click()
+    await page.getByRole('alert').filter({ hasText: 'à corriger' }).waitFor()
+    await page.evaluate(() => window.scrollTo(0, 0))
+    findings.push(...(await both(page, '02-form-errors')))
+
+    await fillWholeForm(page)
+    await attachScan(desk, 'identity')
+    await page.getByRole('group', { name: 'Pièce justificative d’identité' }).scrollIntoViewIfNeeded()
+    findings.push(...(await both(page, '03-form-documents')))
+
+    await page.reload()
+    await page.getByRole('button', { name: 'Reprendre' }).waitFor()
+    findings.push(...(await both(page, '04-draft-offer')))
+
+    await page.getByRole('button', { name: 'Reprendre' }).click()
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click()
+    await page.getByTestId('registration-reference').waitFor()
+    findings.push(...(await both(page, '05-confirmation')))
+
+    const dir = tempDir()
+    await queueOne(desk.host.core, await documentFiles(dir))
+    await page.getByRole('button', { name: /^File d’attente/ }).click()
+    await page.locator('tbody tr').first().waitFor()
+    findings.push(...(await both(page, '06-queue')))
+
+    await page.getByRole('button', { name: 'Réglages' }).click()
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    findings.push(...(await both(page, '07-settings')))
+
+    expect(findings).toEqual([])
+    expect(desk.problems).toEqual([])
+  })
+})

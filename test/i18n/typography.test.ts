@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+// vue-i18n's own compiler, as the renderer runs it: a syntax error there breaks the message on screen.
+import { baseCompile } from '@intlify/message-compiler'
+import { en } from '../../src/i18n/en'
+import { fr } from '../../src/i18n/fr'
+
+/** Every message of a catalogue with its key path. */
+function messages(tree: object, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string'
+      ? [[`${prefix}${key}`, value] as [string, string]]
+      : messages(value as object, `${prefix}${key}.`),
+  )
+}
+
+describe('French typography in every message', () => {
+  const all = messages(fr)
+
+  const words = (text: string) => text.replace(/\{[^}]*\}/g, '')
+
+  it('puts a non-breaking space before : ; ? ! and uses typographic apostrophes', () => {
+    const wrong = all.filter(([, text]) => / [:;?!]/.test(words(text)) || /'/.test(words(text)))
+    expect(wrong).toEqual([])
+  })
+
+  it('says "courriel" for e-mail, one word everywhere, and never "(s)" for a plural', () => {
+    const wrong = all.filter(([, text]) => /\be-?mail\b|\(s\)/i.test(words(text)))
+    expect(wrong).toEqual([])
+  })
+})
+
+describe('every message compiles in both languages', () => {
+  it('has no text vue-i18n would read as syntax (a bare @ is a linked message)', () => {
+    const errors: string[] = []
+    for (const [locale, catalogue] of [
+      ['fr', fr],
+      ['en', en],
+    ] as const) {
+      for (const [key, text] of messages(catalogue)) {
+        baseCompile(text, { onError: (error) => errors.push(`${locale}.${key}: ${error.message}`) })
+      }
+    }
+    expect(errors).toEqual([])
+  })
+})
