@@ -4,7 +4,7 @@ import { api, unwrap } from '../api'
 import type { QueueCounts, SyncStatus } from '../domain/ipc/events'
 
 /** What the online indicator says, most pressing first. */
-export type Connection = 'unauthorized' | 'notConfigured' | 'paused' | 'online' | 'offline'
+export type Connection = 'unauthorized' | 'notConfigured' | 'paused' | 'online' | 'offline' | 'captivePortal'
 
 /**
  * The sync as the core reports it (online, paused, stopped, the upload in progress, the last good
@@ -34,7 +34,8 @@ export const useSyncStore = defineStore('sync', () => {
     if (s.stopped === 'unauthorized') return 'unauthorized'
     if (s.stopped === 'not_configured') return 'notConfigured'
     if (s.paused) return 'paused'
-    return s.online ? 'online' : 'offline'
+    if (s.online) return 'online'
+    return s.captivePortal ? 'captivePortal' : 'offline'
   })
 
   /** Registrations still on their way: what the queue's nav button counts. */

@@ -172,7 +172,9 @@ describe('the registration form, end to end', () => {
     const { page } = desk
     await fillWholeForm(page)
     const ine = field(page, 'Numéro INE')
-    await page.getByRole('checkbox', { name: 'Je n’ai pas d’INE' }).check()
+    // A DSFR checkbox is drawn by its label, which is what a person clicks.
+    await page.getByText('Je n’ai pas d’INE', { exact: true }).click()
+    expect(await page.getByRole('checkbox', { name: 'Je n’ai pas d’INE' }).isChecked()).toBe(true)
     expect(await ine.inputValue()).toBe('')
     expect(await ine.isDisabled()).toBe(true)
 

@@ -37,6 +37,7 @@ const item = (
 ): QueueItem => ({
   name: 'OKONKWO Chidinma',
   email: 'chidinma@example.com',
+  phone: null,
   capturedAt: '2026-03-02T09:30:00.000Z',
   attempts: 0,
   nextAttemptAt: null,
@@ -52,6 +53,7 @@ const taken = item({
   clientId: '6f1c2a7e-3b7d-4c55-9a1e-2f4b8c9d0e1f',
   reference: 'G-AAAA-BBBB',
   state: 'needs_attention',
+  phone: '+33612345678',
   attempts: 1,
   lastError: { code: 'email_taken', message: 'This e-mail address already belongs to another account.' },
 })
@@ -142,6 +144,14 @@ describe('the queue screen', () => {
     expect(row('G-CCCC-DDDD')?.textContent).toContain('Nouvel essai prévu')
     expect(row('G-CCCC-DDDD')?.textContent).toContain('le poste réessaiera tout seul')
     expect(row('G-EEEE-FFFF')?.textContent).toContain('Données effacées')
+    // A record to correct shows the phone beside the e-mail, to call the student back.
+    expect(row('G-AAAA-BBBB')?.querySelector('.phone')?.textContent).toBe('+33612345678')
+    expect(row('G-CCCC-DDDD')?.querySelector('.phone')).toBeNull()
+    // The next try in words, never a code; "À corriger" loud, a zero count neutral.
+    expect(row('G-CCCC-DDDD')?.textContent).toMatch(/Prochain essai\u00a0: dans \d+/)
+    expect(document.querySelector('main')?.textContent).not.toMatch(/http_503|retry_wait|needs_attention/)
+    expect(document.querySelector('[data-testid="count-needs_attention"]')?.classList).toContain('loud')
+    expect(document.querySelector('[data-testid="count-sending"]')?.classList).toContain('zero')
     expect(document.querySelector('[data-testid="last-sync"]')?.textContent).toContain('Dernier envoi réussi')
     // Actions are named after their record for a screen reader, and offered only where they apply.
     expect(mainButton('Corriger G-AAAA-BBBB')).toBeDefined()

@@ -63,6 +63,9 @@ function toItem(row: Row, key: Uint8Array): QueueItem {
     state: row.state,
     name: student ? `${student.lastName} ${student.firstName}` : null,
     email: student?.email ?? null,
+    // Only for a record to correct: the agent calls the student back about it.
+    phone:
+      row.state === 'needs_attention' ? (student?.contact.mobile ?? student?.contact.landline ?? null) : null,
     capturedAt: row.captured_at,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,

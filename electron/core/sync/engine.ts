@@ -267,10 +267,11 @@ export class SyncEngine {
     // Without a desk id the backend would refuse every body (desk.id is required): nothing is sent.
     const client = settings.get().deskId ? await this.client() : null
     this.setStatus({ stopped: client ? null : 'not_configured' })
-    if (!client) return this.setStatus({ online: false })
+    if (!client) return this.setStatus({ online: false, captivePortal: false })
     const wasOnline = this.current.online
-    const online = (await client.probe()) === 'online'
-    this.setStatus({ online })
+    const reach = await client.probe()
+    const online = reach === 'online'
+    this.setStatus({ online, captivePortal: reach === 'captive_portal' })
     if (!online) return
     if (!wasOnline) outbox.retryNetworkFailures()
     await Promise.all(Array.from({ length: this.tuning.inFlight }, () => this.worker(client)))
@@ -396,7 +397,8 @@ export class SyncEngine {
     outbox.toRetry(record.clientId, failure.problem, delay)
     // No answer at all may mean the network is gone: the others need not each wait for their timeout.
     if (['network', 'timeout', 'unexpected_answer'].includes(failure.problem.code)) {
-      this.setStatus({ online: (await client.probe().catch(() => 'offline')) === 'online' })
+      const reach = await client.probe().catch(() => 'offline' as const)
+      this.setStatus({ online: reach === 'online', captivePortal: reach === 'captive_portal' })
     }
   }
 

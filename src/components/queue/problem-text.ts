@@ -1,21 +1,16 @@
 import type { OutboxState, RecordProblem } from '../../domain/sync/queue'
 
-export interface Message {
-  key: string
-  params: Record<string, string>
-}
-
 /**
- * The sentence that tells the agent what to do about a record's problem: the desk's own for a code
+ * The i18n key of the sentence that tells the agent what to do about a record's problem: the desk's own for a code
  * it knows, else a generic one that says whether the desk will retry by itself or a person must act.
  */
 export function problemMessage(
   problem: RecordProblem,
   state: OutboxState,
   has: (key: string) => boolean,
-): Message {
+): string {
   const own = `queue.problems.${problem.code}`
-  if (has(own)) return { key: own, params: {} }
-  const generic = state === 'needs_attention' ? 'refused' : 'retry'
-  return { key: `queue.problems.${generic}`, params: { code: problem.code } }
+  if (has(own)) return own
+  // Never the code itself: the agent can do nothing with "http_503".
+  return `queue.problems.${state === 'needs_attention' ? 'refused' : 'retry'}`
 }

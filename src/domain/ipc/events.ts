@@ -12,6 +12,8 @@ export type QueueCounts = Record<OutboxState, number>
 
 export interface SyncStatus {
   online: boolean
+  /** Offline because the network answers with its own page (a Wi-Fi sign-in page), not the backend. */
+  captivePortal?: boolean
   paused: boolean
   /**
    * Why the sync does not run: the backend refused the desk token (401/403: the desk must be

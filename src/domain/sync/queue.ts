@@ -18,6 +18,8 @@ export interface QueueItem {
   state: OutboxState
   name: string | null
   email: string | null
+  /** The student's phone, given only for a record to correct, so the agent can call them back. */
+  phone: string | null
   capturedAt: string | null
   attempts: number
   nextAttemptAt: string | null
