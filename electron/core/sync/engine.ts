@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { QueueCounts, SyncStatus } from '../../../src/domain/ipc/events'
 import { GuichetFailure } from '../../../src/domain/result'
 import { backendBase } from '../../../src/domain/sync/backend-url'
+import type { MissingSetting } from '../../../src/domain/enrollment/status'
 import type { ConnectionCheck } from '../../../src/domain/sync/queue'
 import type { DocumentVault } from '../documents/vault'
 import type { DeskEventBus } from '../events'
@@ -163,6 +164,15 @@ export class SyncEngine {
     this.parts.state.update({ unauthorized: false })
     this.setStatus({ stopped: null })
     this.kick()
+  }
+
+  /** What the desk lacks before it can send anything: the sync stays `not_configured` until none. */
+  async missing(): Promise<MissingSetting[]> {
+    const missing: MissingSetting[] = []
+    if (!(await this.baseUrl())) missing.push('backendUrl')
+    if (!this.parts.settings.get().deskId) missing.push('deskId')
+    if (!(await this.parts.token.get())) missing.push('token')
+    return missing
   }
 
   /** "Test connection": the first thing that fails, from the settings to an authenticated request. */
