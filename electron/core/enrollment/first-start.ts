@@ -42,7 +42,8 @@ async function provisionFrom(core: Core, file: string): Promise<ProvisioningOutc
     const content = await readProvisioningFile(file)
     const code = content.enrollmentCode
     if (!code || usedCodes(core).includes(codeFingerprint(code))) return null
-    const { backendUrl, enrollmentCode: _code, ...settings } = content
+    const { backendUrl, eventName, scannerFolder, retentionDays, locale } = content
+    const settings = { eventName, scannerFolder, retentionDays, locale }
     const enrolled = await enrollDesk(core, { backendUrl, code, settings }, 'provisioning_file')
     const codeRemoved = await removeCode(file)
     if (!codeRemoved) writeDocument(core.db, USED_CODES, [...usedCodes(core), codeFingerprint(code)])
