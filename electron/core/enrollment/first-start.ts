@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises'
-import type { ProvisioningOutcome } from '../../../src/domain/enrollment/status'
+import type { Enrolled, ProvisioningOutcome } from '../../../src/domain/enrollment/status'
+import type { AdminVia } from '../admin/admin-actions'
 import { GuichetFailure } from '../../../src/domain/result'
 import type { Core } from '../core'
 import { readDocument, writeDocument } from '../settings-table'
@@ -39,19 +40,39 @@ async function provisionFrom(core: Core, file: string): Promise<ProvisioningOutc
     codeRemoved: null,
   })
   try {
-    const content = await readProvisioningFile(file)
-    const code = content.enrollmentCode
-    if (!code || usedCodes(core).includes(codeFingerprint(code))) return null
-    const { backendUrl, eventName, scannerFolder, retentionDays, locale } = content
-    const settings = { eventName, scannerFolder, retentionDays, locale }
-    const enrolled = await enrollDesk(core, { backendUrl, code, settings }, 'provisioning_file')
-    const codeRemoved = await removeCode(file)
-    if (!codeRemoved) writeDocument(core.db, USED_CODES, [...usedCodes(core), codeFingerprint(code)])
-    return { file, result: 'enrolled', deskId: enrolled.deskId, error: null, codeRemoved }
+    const done = await enrollFromFile(core, file, 'provisioning_file')
+    if (!done) return null
+    return {
+      file,
+      result: 'enrolled',
+      deskId: done.enrolled.deskId,
+      error: null,
+      codeRemoved: done.codeRemoved,
+    }
   } catch (error) {
     if (error instanceof GuichetFailure) return failed(error)
     throw error
   }
+}
+
+/**
+ * Enrolls from one provisioning file (at start, or `desk provision --file`), then takes the code
+ * out of it. Null when the file holds no code, or one this desk already used.
+ */
+export async function enrollFromFile(
+  core: Core,
+  file: string,
+  via: AdminVia,
+): Promise<{ enrolled: Enrolled; codeRemoved: boolean } | null> {
+  const content = await readProvisioningFile(file)
+  const code = content.enrollmentCode
+  if (!code || usedCodes(core).includes(codeFingerprint(code))) return null
+  const { backendUrl, eventName, scannerFolder, retentionDays, locale } = content
+  const settings = { eventName, scannerFolder, retentionDays, locale }
+  const enrolled = await enrollDesk(core, { backendUrl, code, settings }, via)
+  const codeRemoved = await removeCode(file)
+  if (!codeRemoved) writeDocument(core.db, USED_CODES, [...usedCodes(core), codeFingerprint(code)])
+  return { enrolled, codeRemoved }
 }
 
 function usedCodes(core: Core): string[] {

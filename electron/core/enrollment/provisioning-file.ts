@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
-import { checkProvisioningFile, type ProvisioningFile } from '../../../src/domain/enrollment/provisioning'
+import {
+  checkProvisioningFile,
+  provisioningFileSchema,
+  type ProvisioningFile,
+} from '../../../src/domain/enrollment/provisioning'
 import { GuichetFailure } from '../../../src/domain/result'
 import { writeFileAtomic } from '../crypto/atomic-file'
+import { problemWords } from '../setting-problems'
+
+const PROVISIONING_KEYS = Object.keys(provisioningFileSchema.fields)
 
 /** desk.json is a few hundred bytes; anything much larger is not one. */
 const MAX_BYTES = 64 * 1024
@@ -33,10 +40,14 @@ export async function readProvisioningFile(path: string): Promise<ProvisioningFi
   }
   const checked = checkProvisioningFile(raw)
   if (!checked.ok) {
-    const names = checked.fields.map((f) => `${f.path || '(file)'}: ${f.code}`).join(', ')
+    const words = (code: string) =>
+      code === 'unknown_key'
+        ? `not a field of desk.json (${PROVISIONING_KEYS.join(', ')})`
+        : problemWords(code)
+    const names = checked.fields.map((f) => `${f.path || 'the file'}: ${words(f.code)}`).join('; ')
     throw new GuichetFailure(
       'provisioning_file_invalid',
-      `The provisioning file has invalid fields (${names}).`,
+      `The provisioning file has invalid fields: ${names}.`,
       checked.fields,
     )
   }

@@ -10,7 +10,7 @@ import type { DeskEventBus } from '../events'
 import type { Claimed, Outbox } from '../outbox/outbox'
 import type { SettingsStore } from '../settings-store'
 import { retryDelay, type BackoffPolicy } from './backoff'
-import { BackendClient } from './backend-client'
+import { BackendClient, type ClientOptions, type Reachability } from './backend-client'
 import type { DeskToken } from './desk-token'
 import { problem, SyncFailure } from './failure'
 import type { SyncStateStore } from './sync-state'
@@ -173,6 +173,12 @@ export class SyncEngine {
     if (!this.parts.settings.get().deskId) missing.push('deskId')
     if (!(await this.parts.token.get())) missing.push('token')
     return missing
+  }
+
+  /** GET /v1/health alone, which needs no token; null when no backend address is set. */
+  async probe(): Promise<Reachability | null> {
+    const base = await this.baseUrl()
+    return base ? new BackendClient({ base, token: '' }, this.clientOptions()).probe() : null
   }
 
   /** "Test connection": the first thing that fails, from the settings to an authenticated request. */
@@ -388,15 +394,16 @@ export class SyncEngine {
     const base = await this.baseUrl()
     const token = base ? await this.parts.token.get() : null
     if (!base || !token) return null
-    return new BackendClient(
-      { base, token },
-      {
-        timeoutMs: this.tuning.timeoutMs,
-        minUploadBytesPerSecond: this.tuning.minUploadBytesPerSecond,
-        signal: this.controller.signal,
-        now: this.parts.now,
-      },
-    )
+    return new BackendClient({ base, token }, this.clientOptions())
+  }
+
+  private clientOptions(): ClientOptions {
+    return {
+      timeoutMs: this.tuning.timeoutMs,
+      minUploadBytesPerSecond: this.tuning.minUploadBytesPerSecond,
+      signal: this.controller.signal,
+      now: this.parts.now,
+    }
   }
 
   private setStatus(patch: Partial<SyncStatus>): void {
