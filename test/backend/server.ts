@@ -30,6 +30,8 @@ export interface BackendOptions {
   enrollmentCodes?: NewEnrollmentCode[]
   /** The token of the admin route that makes enrollment codes; a fresh random one when absent. */
   adminToken?: string
+  /** Called when a request arrives, before it is answered (tests wait for one to be under way). */
+  onRequest?: (entry: LogEntry) => void
 }
 
 export interface Backend {
@@ -68,6 +70,7 @@ interface State {
   now: () => Date
   stopping: AbortSignal
   onExchange: (entry: LogEntry) => void
+  onRequest: (entry: LogEntry) => void
 }
 
 /** Starts the reference registration backend (contract: shared/contract/registration-api.md). */
@@ -89,6 +92,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     now,
     stopping: stopping.signal,
     onExchange: options.onExchange ?? (() => {}),
+    onRequest: options.onRequest ?? (() => {}),
   }
   const server = createServer((req, res) => void exchange(req, res, state))
   const host = options.host ?? '127.0.0.1'
@@ -134,6 +138,7 @@ async function exchange(req: IncomingMessage, res: ServerResponse, state: State)
   res.once('finish', () => (entry.status = res.statusCode))
   res.once('close', () => state.onExchange(entry))
   const countBytes = (count: number): void => void (entry.bodyBytes += count)
+  state.onRequest(entry)
 
   switch (fault?.kind) {
     case 'hang':
