@@ -44,10 +44,11 @@ export async function enrollDesk(core: Core, input: EnrollInput, via: AdminVia):
     throw new GuichetFailure('invalid_request', 'Some values are not valid.', fieldErrorsOf(error))
   }
   const answer = await exchangeCode(
+    core.sync.network,
     request.backendUrl,
     request.code,
     { name: hostname(), appVersion: core.appInfo.version, platform: process.platform },
-    { timeoutMs: TIMEOUT_MS, now: core.now },
+    { timeoutMs: TIMEOUT_MS, now: core.now, signal: new AbortController().signal },
   )
   await core.deskToken.set(answer.token)
   const next = applySettings(

@@ -1,6 +1,7 @@
 import { GuichetFailure } from '../../../src/domain/result'
 import { settingFields } from '../../../src/domain/settings'
 import { parseRetryAfter } from '../sync/backoff'
+import { AnswerTooLarge, NetworkFailure, type Transport, type TransportResponse } from '../sync/transport'
 
 export interface Exchanged {
   deskId: string
@@ -23,41 +24,44 @@ const REFUSALS: Record<string, string> = {
 
 /**
  * POST /v1/desks/enrollments: the one-time code (already normalized and checked) for the desk's
- * token and id. Redirects are not followed (a Wi-Fi login page answers with one), and every way it
- * can fail becomes a GuichetFailure naming the reason; the token never appears in one.
+ * token and id, over the sync's transport (so the system proxy applies). Redirects are not followed
+ * (a Wi-Fi login page answers with one). Every way the network or the backend can say no becomes a
+ * GuichetFailure naming the reason; anything else is a bug and goes up as it is. The token never
+ * appears in a message.
  */
 export async function exchangeCode(
+  transport: Transport,
   base: string,
   code: string,
   desk: DeskDescription,
-  options: { timeoutMs: number; now: () => Date },
+  options: { timeoutMs: number; now: () => Date; signal: AbortSignal },
 ): Promise<Exchanged> {
-  let response: Response
-  let body: unknown
+  let response: TransportResponse
   try {
-    response = await fetch(`${base}/v1/desks/enrollments`, {
+    response = await transport.request({
       method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs),
+      url: `${base}/v1/desks/enrollments`,
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ code, desk }),
+      body: Buffer.from(JSON.stringify({ code, desk })),
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
     })
-    const text = await response.text()
-    body = response.headers.get('content-type')?.includes('json') ? parseJson(text) : null
-  } catch {
+  } catch (error) {
+    if (error instanceof AnswerTooLarge) throw unexpected(200)
+    if (!(error instanceof NetworkFailure)) throw error
     throw new GuichetFailure(
       'backend_unreachable',
       'The backend cannot be reached: check the network and the backend address.',
     )
   }
-  const json = isRecord(body) ? body : {}
+  const json = parseJson(response.json)
   const answered = typeof json['code'] === 'string' ? json['code'] : ''
   if (response.status === 201) return accepted(json)
   if ((response.status === 404 || response.status === 410) && REFUSALS[answered]) {
     throw new GuichetFailure(answered, REFUSALS[answered])
   }
   if (response.status === 429) {
-    const waitMs = parseRetryAfter(response.headers.get('retry-after'), options.now()) ?? 10 * 60_000
+    const waitMs = parseRetryAfter(response.header('retry-after'), options.now()) ?? 10 * 60_000
     const minutes = Math.max(1, Math.ceil(waitMs / 60_000))
     throw new GuichetFailure(
       'enrollment_throttled',
@@ -71,7 +75,7 @@ function accepted(json: Record<string, unknown>): Exchanged {
   const { deskId, token, event } = json
   const validId = typeof deskId === 'string' && settingFields.deskId.isValidSync(deskId) && deskId
   if (!validId || typeof token !== 'string' || !/^[\x21-\x7e]{1,4096}$/.test(token)) throw unexpected(201)
-  return { deskId, token, event: typeof event === 'string' && event.trim() ? event.trim() : null }
+  return { deskId: validId, token, event: typeof event === 'string' && event.trim() ? event.trim() : null }
 }
 
 const unexpected = (status: number) =>
@@ -80,13 +84,15 @@ const unexpected = (status: number) =>
     `The answer (HTTP ${status}) did not come from a Guichet backend: check the backend address, or log in to the Wi-Fi first.`,
   )
 
-function parseJson(text: string): unknown {
+/** The body as a JSON object, or {} when there is none (a portal's page, an empty answer). */
+function parseJson(body: Buffer | null): Record<string, unknown> {
+  if (body === null) return {}
   try {
-    return JSON.parse(text) as unknown
+    const value = JSON.parse(body.toString('utf8')) as unknown
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {}
   } catch {
-    return null
+    return {}
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)

@@ -204,6 +204,11 @@ export class SyncEngine {
     return missing
   }
 
+  /** The network as the sync reaches it (the system proxy in Electron), for the desk's enrollment. */
+  get network(): Transport {
+    return this.transport
+  }
+
   /** GET /v1/health alone, which needs no token; null when no backend address is set. */
   async probe(): Promise<Reachability | null> {
     const base = await this.baseUrl()
