@@ -47,6 +47,6 @@ describe('the NSIS /PROVISION switch', () => {
       expect(ok.status).toBe(0)
       // The check can fail: a broken include does not compile.
       expect(compile(wrapper('${IfNot} ${Errors}')).status).not.toBe(0)
-      },
+    },
   )
 })
