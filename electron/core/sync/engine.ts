@@ -90,6 +90,8 @@ export class SyncEngine {
   private readonly transport: Transport
   /** Scans of submitted records being deleted: the next record need not wait for them. */
   private readonly deleting = new Set<Promise<void>>()
+  /** How many `pausedDuring` scopes are open: nothing is sent while any is. */
+  private holds = 0
 
   constructor(private readonly parts: SyncParts) {
     this.tuning = { ...defaultTuning, ...parts.tuning }
@@ -135,7 +137,7 @@ export class SyncEngine {
     for (;;) {
       await this.run()
       const { online, paused, stopped } = this.current
-      if (this.closed || !online || paused || stopped) break
+      if (this.closed || !online || paused || stopped || this.holds) break
       if (this.parts.outbox.hasDueNow()) continue
       const next = this.parts.outbox.nextDueAt()
       const wait = next ? next.getTime() - this.parts.clock.now().getTime() : Infinity
@@ -160,6 +162,23 @@ export class SyncEngine {
     this.setStatus({ paused: false })
     this.kick()
     return this.status()
+  }
+
+  /**
+   * Runs `work` (the export) with no record being sent: tries under way stop now, their records going
+   * back without a failed try, and none starts until `work` is done. The admin's pause is left as it was.
+   */
+  async pausedDuring<T>(work: () => Promise<T>): Promise<T> {
+    this.holds++
+    this.controller.abort()
+    this.controller = new AbortController()
+    try {
+      await this.running
+      return await work()
+    } finally {
+      this.holds--
+      if (!this.holds) this.kick()
+    }
   }
 
   /** "Retry now" on one record, or on every record waiting. */
@@ -242,6 +261,7 @@ export class SyncEngine {
 
   private async pass(): Promise<void> {
     const { outbox, settings } = this.parts
+    if (this.holds) return
     outbox.purgeExpired(settings.get().retentionDays)
     if (this.current.paused || this.current.stopped === 'unauthorized') return
     // Without a desk id the backend would refuse every body (desk.id is required): nothing is sent.
@@ -269,7 +289,7 @@ export class SyncEngine {
 
   private canSend(): boolean {
     const { online, paused, stopped } = this.current
-    return !this.closed && online && !paused && !stopped
+    return !this.closed && online && !paused && !stopped && !this.holds
   }
 
   private async worker(client: BackendClient): Promise<void> {
