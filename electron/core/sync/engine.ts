@@ -314,7 +314,7 @@ export class SyncEngine {
       for (let round = 0; ; round++) {
         const created = await client.createRegistration(record.clientId, record.body)
         outbox.toAwaiting(record.clientId, created.id)
-        await this.upload(client, record, created.id, created.missingDocuments)
+        await this.upload(client, record, created.id, created.missingDocuments, signal)
         try {
           const serverStatus = await client.submit(created.id)
           this.deleteScans(outbox.toSubmitted(record.clientId, serverStatus))
@@ -333,7 +333,13 @@ export class SyncEngine {
     }
   }
 
-  private async upload(client: BackendClient, record: Claimed, id: string, missing: string[]): Promise<void> {
+  private async upload(
+    client: BackendClient,
+    record: Claimed,
+    id: string,
+    missing: string[],
+    signal: AbortSignal,
+  ): Promise<void> {
     const documents = missing.map((sha256) => {
       const doc = record.documents.find((d) => d.sha256 === sha256)
       if (!doc) throw new SyncFailure('attention', problem('not_found'))
@@ -352,6 +358,8 @@ export class SyncEngine {
     for (let index = 0; index < documents.length; index++) {
       const doc = documents[index]!
       const bytes = await next!
+      // Paused or closing meanwhile: read no further.
+      signal.throwIfAborted()
       // The next scan is decrypted while this one goes out.
       next = read(index + 1)
       await client.uploadDocument(id, { ...doc, bytes }, (sent) =>
