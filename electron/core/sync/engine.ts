@@ -369,7 +369,10 @@ export class SyncEngine {
     }
   }
 
-  /** Deletes a sent record's scans in the background; `drain` and `close` wait for them. */
+  /**
+   * Deletes a sent record's scans without holding up the next record; `drain` waits for them, and a
+   * file left by a close is an orphan the next start sweeps (its row is already gone).
+   */
   private deleteScans(ids: string[]): void {
     for (const id of ids) {
       const deleting: Promise<void> = this.parts.vault
@@ -381,7 +384,7 @@ export class SyncEngine {
   }
 
   /** Resolves once the scans of every record sent so far are deleted. */
-  async deletions(): Promise<void> {
+  private async deletions(): Promise<void> {
     while (this.deleting.size > 0) await Promise.all(this.deleting)
   }
 
