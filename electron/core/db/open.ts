@@ -34,6 +34,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    // Deleted content is overwritten, not left in free pages: see eraseFreed.
+    db.pragma('secure_delete = ON')
     migrate(db, migrations)
     return db
   } catch (error) {

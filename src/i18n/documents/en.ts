@@ -100,4 +100,8 @@ export const documentErrors = {
   attestation_needs_name: 'Type the student’s last and first names first: the statement is made out in them.',
   attestation_unprintable:
     'The statement prints Latin letters only, and the name or address is in another script: type them as on the passport’s machine-readable lines, or let the student write the statement by hand.',
+  not_granted:
+    'This file was not chosen in this window: add it with “Choose a file”, by dropping it here or from the scanner folder.',
+  network_path:
+    'This file is on a network share: copy it to this computer first (to the desktop, for instance), then add it.',
 } satisfies typeof frErrors

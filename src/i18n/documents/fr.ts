@@ -104,4 +104,8 @@ export const documentErrors = {
     'Saisissez d’abord le nom et le prénom de l’étudiant : l’attestation est établie à son nom.',
   attestation_unprintable:
     'L’attestation n’imprime que l’alphabet latin, et le nom ou l’adresse est écrit dans une autre écriture : saisissez-les comme sur les lignes lisibles par machine du passeport, ou faites rédiger l’attestation à la main.',
+  not_granted:
+    'Ce fichier n’a pas été choisi dans cette fenêtre : ajoutez-le avec « Choisir un fichier », en le glissant ici ou depuis le dossier du scanner.',
+  network_path:
+    'Ce fichier est sur un partage réseau : copiez-le d’abord sur ce poste (par exemple sur le bureau), puis ajoutez-le.',
 }
