@@ -145,7 +145,7 @@ describe('npm run desk', () => {
       offline,
     )
     const file = join(fair, 'queue.guichet')
-    const secret = { GUICHET_EXPORT_PASSPHRASE: 'a long passphrase' }
+    const secret = { GUICHET_EXPORT_PASSPHRASE: 'seven ferns under the harbour bridge' }
 
     expect(lines((await desk(['export', file, '--data-dir', fair], secret)).stdout)).toEqual([
       { records: 1, documents: 2, skipped: 0, conflicts: [] },
