@@ -326,6 +326,8 @@ describe('the sync engine against the reference backend', () => {
 
     const handlers = createHandlers(core, { chooseFiles: async () => [] })
     const clientId = randomUUID()
+    // As the file dialog would have handed them over.
+    core.grantFiles([files.identity, files.enrollment])
     await handlers.attachDocument({ clientId, kind: 'identity', path: files.identity })
     await handlers.attachDocument({ clientId, kind: 'enrollment', path: files.enrollment })
     await handlers.submitRegistration({ clientId, form: studentForm() })
