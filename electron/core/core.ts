@@ -18,7 +18,9 @@ import { dataKey, osKeychain, type SecretStore } from './secrets'
 import { SettingsStore } from './settings-store'
 import { DeskToken } from './sync/desk-token'
 import { EmailVerification } from './sync/email-verification'
+import { systemClock, type Clock } from './sync/clock'
 import { SyncEngine, type SyncTuning } from './sync/engine'
+import type { Transport } from './sync/transport'
 import { SyncStateStore } from './sync/sync-state'
 
 export interface CoreOptions {
@@ -30,6 +32,10 @@ export interface CoreOptions {
   secrets?: SecretStore
   nativeBinding?: string
   now?: () => Date
+  /** Time for the sync's waits and timers (tests move it themselves); stands for `now` when given. */
+  clock?: Clock
+  /** How the sync reaches the backend (the app's honours the system proxy); node:http otherwise. */
+  transport?: Transport
   /** The admin CLI's --backend and GUICHET_TOKEN, standing for the setting and the keychain. */
   backend?: { url?: string; token?: string }
   /** Tests shorten the sync's waits. */
@@ -79,16 +85,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 }
 
 async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock): Promise<Core> {
-  const now = options.now ?? (() => new Date())
+  const clock = options.clock ?? systemClock(options.now)
+  const now = () => clock.now()
   const secrets = options.secrets ?? osKeychain()
   const file = join(dataDir, 'guichet.sqlite')
   privateFile(file, `${file}-wal`, `${file}-shm`)
-  const db = openDatabase(file, options)
+  const documentsDir = join(dataDir, 'documents')
+  const db = openDatabase(file, { ...options, setAsideWith: [documentsDir] })
   const key = await dataKey(secrets, dataDir, () => sealedRows(db)).catch((error: unknown) => {
     db.close()
     throw error
   })
-  const vault = new DocumentVault(join(dataDir, 'documents'), key)
+  const vault = new DocumentVault(documentsDir, key)
   // A crash between writing a scan and committing its row leaves a file nothing references.
   await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])
   const settings = new SettingsStore(db)
@@ -107,7 +115,8 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     events,
     token: deskToken,
     state: new SyncStateStore(db),
-    now,
+    clock,
+    ...(options.transport && { transport: options.transport }),
     ...(options.backend?.url !== undefined && { backendUrl: options.backend.url }),
     ...(options.syncTuning && { tuning: options.syncTuning }),
     ...(options.onUnexpected && { onUnexpected: options.onUnexpected }),

@@ -1,10 +1,11 @@
-import { app, dialog, session, type BrowserWindow } from 'electron'
+import { app, dialog, net, session, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { deskEvents, eventIpcName } from '../../src/domain/ipc/events'
 import { GuichetFailure } from '../../src/domain/result'
 import { openCore, type Core } from '../core/core'
 import { createHandlers } from '../core/handlers'
 import { createLog } from '../core/log'
+import { fetchTransport } from '../core/sync/fetch-transport'
 import { electronHostHandlers } from './dialogs'
 import { registerIpc } from './ipc'
 import { APP_ENTRY, APP_ORIGIN, isAppUrl } from './origin'
@@ -91,6 +92,8 @@ async function openCoreOrExplain(
     openCore({
       dataDir,
       onUnexpected,
+      // Chromium's network stack: the system proxy and the OS certificate store, as a browser has them.
+      transport: fetchTransport((url, init) => net.fetch(url, init)),
       host: 'electron',
       version: app.getVersion(),
       resourcesDir: app.isPackaged

@@ -86,6 +86,8 @@ export const documentErrors = {
     'The PDF has more than 10 pages: keep only the pages needed and save it again, or scan just those pages.',
   pdf_active_content:
     'The PDF contains code or attached files, refused for safety: print it to a new PDF (which drops them) or scan the paper document.',
+  pdf_too_complex:
+    'The PDF is built so that checking it would take too much memory (a scan never is): print it to a new PDF or scan the paper document.',
   slot_full: 'This slot is full: remove a file before adding another.',
   not_a_draft: 'Documents can only be added to the registration being filled.',
   document_missing: 'A scan is missing from the desk’s document folder: add the document again.',
