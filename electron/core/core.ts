@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
 import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
@@ -13,6 +12,7 @@ import { ScannerFolder } from './documents/scanner-folder'
 import { DocumentVault } from './documents/vault'
 import { queueAnnouncer } from './outbox/announce'
 import { Outbox } from './outbox/outbox'
+import { privateFile, privateFolder } from './private-files'
 import { loadReferenceData, type ReferenceData } from './reference-data'
 import { Documents } from './registrations/documents'
 import { Registrations } from './registrations/repository'
@@ -79,7 +79,8 @@ export interface Core {
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const dataDir = resolve(options.dataDir)
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  for (const folder of [dataDir, join(dataDir, 'documents'), join(dataDir, 'logs')]) privateFolder(folder)
+  privateFile(join(dataDir, 'guichet.lock'))
   const lock = lockDesk(dataDir, options.nativeBinding)
   try {
     return await openLocked(options, dataDir, lock)
@@ -93,8 +94,10 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
   const clock = options.clock ?? systemClock(options.now)
   const now = () => clock.now()
   const secrets = options.secrets ?? osKeychain()
+  const file = join(dataDir, 'guichet.sqlite')
+  privateFile(file, `${file}-wal`, `${file}-shm`)
   const documentsDir = join(dataDir, 'documents')
-  const db = openDatabase(join(dataDir, 'guichet.sqlite'), { ...options, setAsideWith: [documentsDir] })
+  const db = openDatabase(file, { ...options, setAsideWith: [documentsDir] })
   const key = await dataKey(secrets, dataDir, () => sealedRows(db)).catch((error: unknown) => {
     db.close()
     throw error

@@ -9,15 +9,16 @@ export interface Run {
   stderr: string
 }
 
-/** `npm run desk -- ...` as an admin runs it: its own process, with `env` over the test's. */
-export function runDesk(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** `npm run desk -- ...` as an admin runs it: its own process, `env` over the test's, `input` on stdin. */
+export function runDesk(args: string[], env: Record<string, string> = {}, input = ''): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['--import', 'tsx', main, ...args],
       { env: { ...process.env, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     )
+    child.stdin?.end(input)
   })
 }
 

@@ -335,7 +335,7 @@ export class SyncEngine {
       for (let round = 0; ; round++) {
         const created = await client.createRegistration(record.clientId, record.body)
         outbox.toAwaiting(record.clientId, created.id)
-        await this.upload(client, record, created.id, created.missingDocuments)
+        await this.upload(client, record, created.id, created.missingDocuments, signal)
         try {
           const serverStatus = await client.submit(created.id)
           this.deleteScans(outbox.toSubmitted(record.clientId, serverStatus))
@@ -354,7 +354,13 @@ export class SyncEngine {
     }
   }
 
-  private async upload(client: BackendClient, record: Claimed, id: string, missing: string[]): Promise<void> {
+  private async upload(
+    client: BackendClient,
+    record: Claimed,
+    id: string,
+    missing: string[],
+    signal: AbortSignal,
+  ): Promise<void> {
     const documents = missing.map((sha256) => {
       const doc = record.documents.find((d) => d.sha256 === sha256)
       if (!doc) throw new SyncFailure('attention', problem('not_found'))
@@ -373,6 +379,8 @@ export class SyncEngine {
     for (let index = 0; index < documents.length; index++) {
       const doc = documents[index]!
       const bytes = await next!
+      // Paused or closing meanwhile: read no further.
+      signal.throwIfAborted()
       // The next scan is decrypted while this one goes out.
       next = read(index + 1)
       await client.uploadDocument(id, { ...doc, bytes }, (sent) =>
@@ -382,7 +390,10 @@ export class SyncEngine {
     }
   }
 
-  /** Deletes a sent record's scans in the background; `drain` and `close` wait for them. */
+  /**
+   * Deletes a sent record's scans without holding up the next record; `drain` waits for them, and a
+   * file left by a close is an orphan the next start sweeps (its row is already gone).
+   */
   private deleteScans(ids: string[]): void {
     for (const id of ids) {
       const deleting: Promise<void> = this.parts.vault
@@ -394,7 +405,7 @@ export class SyncEngine {
   }
 
   /** Resolves once the scans of every record sent so far are deleted. */
-  async deletions(): Promise<void> {
+  private async deletions(): Promise<void> {
     while (this.deleting.size > 0) await Promise.all(this.deleting)
   }
 
