@@ -5,21 +5,13 @@ import { join } from 'node:path'
 import { openCore, type Core } from '../../electron/core/core'
 import { migrations } from '../../electron/core/db/migrations'
 import { dataKey, type SecretStore } from '../../electron/core/secrets'
+import { memorySecrets } from './memory-secrets'
 import { resourcesDir } from '../core/sync/desk'
 import { defineBench, expectOutcome, quantile, samples, timed, versus, type Row } from './bench'
 import { seedQueue } from './seed-queue'
 
 const RECORDS = 100_000
 const RUNS = 15
-
-function memorySecrets(): SecretStore {
-  const values = new Map<string, string>()
-  return {
-    get: async (account) => values.get(account) ?? null,
-    set: async (account, value) => void values.set(account, value),
-    delete: async (account) => values.delete(account),
-  }
-}
 
 const open = (dataDir: string, secrets: SecretStore) =>
   openCore({ dataDir, host: 'web', version: 'bench', resourcesDir, secrets })

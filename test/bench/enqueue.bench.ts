@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { openCore } from '../../electron/core/core'
 import { seal } from '../../electron/core/crypto/aead'
 import { attachFile } from '../../electron/core/registrations/attach'
-import type { SecretStore } from '../../electron/core/secrets'
+import { memorySecrets } from './memory-secrets'
 import { largePdf } from '../fixtures/documents/corpus'
 import { resourcesDir, studentForm } from '../core/sync/desk'
 import { defineBench, expectOutcome, quantile, versus, type Row } from './bench'
@@ -14,15 +14,6 @@ import { defineBench, expectOutcome, quantile, versus, type Row } from './bench'
 const RUNS = 30
 /** A phone-scanned passport page and a scanned enrolment certificate, at sizes a desk sees. */
 const SIZES = [1_312_345, 2_712_345]
-
-function memorySecrets(): SecretStore {
-  const values = new Map<string, string>()
-  return {
-    get: async (account) => values.get(account) ?? null,
-    set: async (account, value) => void values.set(account, value),
-    delete: async (account) => values.delete(account),
-  }
-}
 
 /** What no storage of these bytes can avoid: hash, encrypt, write and flush each to its own new file. */
 async function physicalFloor(dir: string, contents: readonly Buffer[], key: Buffer): Promise<number> {
