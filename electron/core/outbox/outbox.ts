@@ -4,6 +4,7 @@ import { referenceOf } from '../../../src/domain/queue/reference'
 import { outboxStates } from '../../../src/domain/queue/states'
 import { GuichetFailure } from '../../../src/domain/result'
 import type { Correction, OutboxState, QueuePage, RecordProblem } from '../../../src/domain/sync/queue'
+import { eraseFreed } from '../db/erase'
 import { unflushed } from '../db/unflushed'
 import type { Registrations } from '../registrations/repository'
 import { openJson, sealJson } from '../registrations/sealed-json'
@@ -300,6 +301,7 @@ export class Outbox {
       this.db.prepare('DELETE FROM email_verifications WHERE client_id = ?').run(clientId)
       return ids
     })()
+    eraseFreed(this.db)
     this.onChange()
     return ids
   }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { eraseFreed } from '../db/erase'
 
 const DAY_MS = 86_400_000
 /** Purging is a matter of days: once an hour is soon enough, and keeps it off every sync pass. */
@@ -53,7 +54,10 @@ export class Retention {
         .run(cutoff)
       return ids.length
     })()
-    if (purged) this.onChange()
+    if (purged) {
+      eraseFreed(this.db)
+      this.onChange()
+    }
     return purged
   }
 
