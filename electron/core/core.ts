@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
 import { AdminLock } from './admin/admin-lock'
 import { lockDesk, type DeskLock } from './db/desk-lock'
+import { closeDatabase } from './db/clean-shutdown'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
 import { GrantedPaths } from './documents/granted-paths'
@@ -142,7 +143,7 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     close: () => {
       sync.close()
       scans.stop()
-      db.close()
+      closeDatabase(db)
       lock.release()
     },
   }
