@@ -5,6 +5,7 @@ import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
 import { AdminActions } from './admin/admin-actions'
 import { AdminLock } from './admin/admin-lock'
 import { lockDesk, type DeskLock } from './db/desk-lock'
+import { closeDatabase } from './db/clean-shutdown'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
 import { GrantedPaths } from './documents/granted-paths'
@@ -150,7 +151,7 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     close: () => {
       sync.close()
       scans.stop()
-      db.close()
+      closeDatabase(db)
       lock.release()
     },
   }

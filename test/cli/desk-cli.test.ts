@@ -8,7 +8,7 @@ import { jsonLines as lines, runDesk } from './run-desk'
 const t = useBackend()
 let dirs: string[]
 
-/** The desk CLI with the backend's address and token in its environment; `input` goes to its stdin. */
+/** The desk CLI with the backend's address and token in its environment. */
 const desk = (args: string[], env: Record<string, string> = {}, input = '') =>
   runDesk(args, { GUICHET_BACKEND_URL: t.backend.url, GUICHET_TOKEN: t.backend.token, ...env }, input)
 

@@ -9,7 +9,7 @@ export interface Run {
   stderr: string
 }
 
-/** `npm run desk -- ...` as an admin runs it: its own process, `env` over the test's, `input` on stdin. */
+/** `npm run desk -- ...` as an admin runs it: its own process, with `env` over the test's, `input` typed at its prompts. */
 export function runDesk(args: string[], env: Record<string, string> = {}, input = ''): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(

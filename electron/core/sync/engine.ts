@@ -283,7 +283,7 @@ export class SyncEngine {
   private async pass(): Promise<void> {
     const { outbox, settings } = this.parts
     if (this.holds) return
-    outbox.purgeExpired(settings.get().retentionDays)
+    outbox.purgeIfDue(settings.get().retentionDays)
     if (this.current.paused || this.current.stopped === 'unauthorized') return
     // Without a desk id the backend would refuse every body (desk.id is required): nothing is sent.
     const client = settings.get().deskId ? await this.client() : null
