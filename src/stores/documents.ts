@@ -33,6 +33,8 @@ export const useDocumentsStore = defineStore('documents', () => {
   const scans = ref<ScanEntry[]>([])
   /** When this registration's documents were first shown: a scan older than that may be someone else's. */
   const openedAt = ref(new Date())
+  /** The last scan taken from the scanner folder, which the core then removed from it (the tray says so). */
+  const movedScan = ref<string>()
   let unsubscribe: (() => void) | undefined
 
   async function load(id: string) {
@@ -69,6 +71,7 @@ export const useDocumentsStore = defineStore('documents', () => {
     const added = await unwrap(api().attachDocument({ clientId: id, kind, path }))
     if (clientId.value === id) documents.value = [...documents.value, added]
     announced.value = { key: 'documents.added', name: added.fileName }
+    if (added.movedFromScanner) movedScan.value = added.fileName
     return added
   }
 
@@ -161,6 +164,7 @@ export const useDocumentsStore = defineStore('documents', () => {
     announced,
     scans,
     openedAt,
+    movedScan,
     load,
     ofKind,
     attach,
