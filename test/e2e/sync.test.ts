@@ -119,14 +119,14 @@ describe('the queue and the sync, end to end with the reference backend', () => 
     expect(backend.store.registrationByClientId(clientId)?.email).toBe('lan.nguyen.2026@example.com')
   })
 
-  it('says "Hors ligne" when the backend is gone or a captive portal answers, "En ligne" when it is back', async () => {
+  it('names a captive portal in the header, says "Hors ligne" when the backend is gone, "En ligne" when it is back', async () => {
     const { page } = desk
     await provision(desk, backend)
     await expect.poll(() => indicator(page).textContent()).toBe('En ligne')
     backend.faults.add({ kind: 'captive-portal', page: 'html' })
     await openQueue(page)
     await page.getByRole('button', { name: 'Réessayer', exact: true }).click()
-    await expect.poll(() => indicator(page).textContent()).toBe('Hors ligne')
+    await expect.poll(() => indicator(page).textContent()).toBe('Wi-Fi\u00a0: connexion requise')
     backend.faults.clear()
     await page.getByRole('button', { name: 'Réessayer', exact: true }).click()
     await expect.poll(() => indicator(page).textContent()).toBe('En ligne')
