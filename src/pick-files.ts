@@ -7,7 +7,7 @@ import type { DocumentKind } from './domain/queue/states'
  * (the web host), the Files picked in the browser's own chooser. [] when the agent cancelled.
  */
 export async function pickFiles(kind: DocumentKind, multiple: boolean): Promise<(string | File)[]> {
-  if (!api().pagePicksFiles) return unwrap(api().chooseFiles({ kind }))
+  if (!api().pagePicksFiles()) return unwrap(api().chooseFiles({ kind }))
   const input = document.createElement('input')
   input.type = 'file'
   input.multiple = multiple

@@ -28,4 +28,9 @@ const pathForFile = async (file: File): Promise<Result<string>> => {
   return { ok: true, value: path }
 }
 
-contextBridge.exposeInMainWorld('guichet', { ...calls, on, pathForFile, pagePicksFiles: false } as GuichetApi)
+contextBridge.exposeInMainWorld('guichet', {
+  ...calls,
+  on,
+  pathForFile,
+  pagePicksFiles: () => false,
+} as GuichetApi)

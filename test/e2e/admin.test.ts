@@ -73,7 +73,7 @@ describe('admin mode, end to end', () => {
     await exporting.getByLabel('Phrase de passe', { exact: true }).fill('correct horse battery staple')
     await exporting.getByLabel('Phrase de passe (vérification)').fill('correct horse battery staple')
     await exporting.getByRole('button', { name: 'Exporter' }).click()
-    await page.getByText('1 dossier(s) et 2 document(s) exportés.').waitFor()
+    await page.getByText('1 dossier et 2 documents exportés.').waitFor()
     expect(existsSync(file)).toBe(true)
 
     const other = await openDesk()

@@ -54,7 +54,7 @@ describe('enrolling the desk from the Settings screen, in Chromium', () => {
       .toContain('Ce poste est enregistré')
     // The settings form below shows what the enrollment wrote.
     expect(await page.getByLabel('Identifiant du poste').inputValue()).toBe('paris-fair-3')
-    expect(await page.getByLabel("Nom de l'événement").inputValue()).toBe('Salon Paris')
+    expect(await page.getByLabel('Nom de l’événement').inputValue()).toBe('Salon Paris')
     expect(await desk.host.core.deskToken.get()).toBe(
       t.backend.enrollments.get('ABCD2345EFGH')?.issued?.token,
     )

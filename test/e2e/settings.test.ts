@@ -18,7 +18,7 @@ describe('desk settings through IPC, end to end', () => {
     const { page } = desk
     await page.getByRole('button', { name: 'Réglages' }).click()
     await page.getByLabel('Identifiant du poste').fill('paris-salon-3')
-    await page.getByLabel("Nom de l'événement").fill('Salon Étudiant Paris 2026')
+    await page.getByLabel('Nom de l’événement').fill('Salon Étudiant Paris 2026')
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
     await page.getByRole('status').getByText('Réglages enregistrés.').waitFor()
 

@@ -47,7 +47,8 @@ describe('the queue and the sync, end to end with the reference backend', () => 
     await page.getByRole('button', { name: 'Définir un code administrateur' }).click()
     await page.getByText('Code administrateur enregistré.').waitFor()
     await page.getByLabel('Identifiant du poste').fill('paris-salon-3')
-    await page.getByLabel('Adresse du serveur').fill(backend.url)
+    // The settings form's, below the enrollment panel's.
+    await page.getByLabel('Adresse du serveur').last().fill(backend.url)
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
     await page.getByText('Réglages enregistrés.').waitFor()
     await page.getByLabel('Nouveau jeton du poste').fill(backend.token)

@@ -81,7 +81,7 @@ function installGuichetBridge(
     ...Object.fromEntries(channels.map((c) => [c, (request?: unknown) => invoke(c, request)])),
     on,
     pathForFile,
-    pagePicksFiles: true,
+    pagePicksFiles: () => true,
   }
   Object.defineProperty(window, 'guichet', { value: Object.freeze(api), enumerable: true })
 }

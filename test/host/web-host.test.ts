@@ -98,6 +98,7 @@ describe('the web host used by tests and dev:web', () => {
       new Promise((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))))
     await new Promise((resolve) => ws.on('open', resolve))
     ws.send(JSON.stringify({ secret }))
+    expect(await next()).toEqual({ ready: true })
     ws.send(frame(7, '../../etc/passwd', Buffer.from('not a scan, 23 bytes...')))
     const reply = (await next()) as { id: number; result: { ok: true; value: string } }
     expect(reply.id).toBe(7)

@@ -71,7 +71,7 @@ function fakeDesk() {
       return () => state.listeners.delete(event)
     },
     pathForFile: (file: File) => ok(`/dropped/${file.name}`),
-    pagePicksFiles: false,
+    pagePicksFiles: () => false,
   }
   Object.defineProperty(window, 'guichet', { value: api, configurable: true })
   return state

@@ -207,8 +207,8 @@ describe('an import refused by the desk’s checks', () => {
     expect(text()).toContain('rien n’a été importé')
     const items = [...document.querySelectorAll('main li')].map((li) => li.textContent)
     expect(items).toContain(
-      'G-ABCD-EFGH (documents.0) : Le PDF contient du code ou des pièces jointes, refusés par sécurité : imprimez-le dans un nouveau PDF (qui les retire) ou scannez le document papier.',
+      'G-ABCD-EFGH (documents.0) : Le PDF contient du code ou des pièces jointes, refusés par sécurité : imprimez-le dans un nouveau PDF (qui les retire) ou scannez le document papier.',
     )
-    expect(items).toContain('G-JKLM-NPQR (requestBody) : body_mismatch')
+    expect(items).toContain('G-JKLM-NPQR (requestBody) : body_mismatch')
   })
 })

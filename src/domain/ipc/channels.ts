@@ -60,10 +60,11 @@ export const adminChannels: readonly Channel[] = [
 ]
 
 /**
- * What `window.guichet` holds besides the channels: the event subscription, and the path of a file
- * dropped on the page (Electron's webUtils, which only the preload can reach).
+ * What `window.guichet` holds besides the channels: the event subscription, the path of a file the
+ * page holds (Electron's webUtils, which only the preload can reach; the web host takes its bytes),
+ * and whether the page picks files itself (the web host has no system dialog).
  */
-export const pageHelpers = ['on', 'pathForFile'] as const
+export const pageHelpers = ['on', 'pathForFile', 'pagePicksFiles'] as const
 
 /**
  * Sent by the preload, never by the page, with the path of a file dropped on the window: main lets

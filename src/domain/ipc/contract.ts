@@ -127,4 +127,4 @@ export type GuichetApi = {
   [C in Channel]: undefined extends RequestOf<C>
     ? (request?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
     : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
-} & { on: Subscribe; pathForFile: (file: File) => Promise<Result<string>>; pagePicksFiles: boolean }
+} & { on: Subscribe; pathForFile: (file: File) => Promise<Result<string>>; pagePicksFiles: () => boolean }
