@@ -73,7 +73,9 @@ export interface Core {
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const dataDir = resolve(options.dataDir)
-  for (const folder of [dataDir, join(dataDir, 'documents'), join(dataDir, 'logs')]) privateFolder(folder)
+  privateFolder(dataDir)
+  // Made 0700 by whoever creates them; one made by an older Guichet is tightened here.
+  for (const folder of ['documents', 'logs']) privateFolder(join(dataDir, folder), { create: false })
   privateFile(join(dataDir, 'guichet.lock'))
   const lock = lockDesk(dataDir, options.nativeBinding)
   try {
