@@ -1,8 +1,11 @@
 import type { Database } from 'better-sqlite3'
 import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
+import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
+import { AdminActions } from './admin/admin-actions'
 import { AdminLock } from './admin/admin-lock'
 import { lockDesk, type DeskLock } from './db/desk-lock'
+import { closeDatabase } from './db/clean-shutdown'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
 import { GrantedPaths } from './documents/granted-paths'
@@ -56,6 +59,10 @@ export interface Core {
   readonly now: () => Date
   readonly events: DeskEventBus
   readonly admin: AdminLock
+  /** Admin actions once done (enrollment, settings changed): where the audit log hooks in. */
+  readonly adminActions: AdminActions
+  /** What the provisioning file found at this start did (provisionAtStart), for the agent to read. */
+  readonly provisioning: { outcome: ProvisioningOutcome | null }
   /** The scanner's folder, watched while the scannerFolder setting names one. */
   readonly scans: ScannerFolder
   /** Registrations on their way to the backend: states, the queue list, counts. */
@@ -134,6 +141,8 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     now,
     events,
     admin: new AdminLock(secrets, dataDir),
+    adminActions: new AdminActions(),
+    provisioning: { outcome: null },
     scans,
     outbox,
     sync,
@@ -144,7 +153,7 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     close: () => {
       sync.close()
       scans.stop()
-      db.close()
+      closeDatabase(db)
       lock.release()
     },
   }

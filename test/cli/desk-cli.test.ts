@@ -1,40 +1,16 @@
-import { execFile } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useBackend } from '../backend/use-backend'
 import { cleanup, documentFiles, openDesk, studentForm, tempDir } from '../core/sync/desk'
+import { jsonLines as lines, runDesk } from './run-desk'
 
-const main = fileURLToPath(new URL('../../electron/core/cli/main.ts', import.meta.url))
 const t = useBackend()
 let dirs: string[]
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-/** `npm run desk -- ...` as an admin runs it: its own process, env for the desk and the backend. */
-function desk(args: string[], env: Record<string, string> = {}, input = ''): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', main, ...args],
-      { env: { ...process.env, GUICHET_BACKEND_URL: t.backend.url, GUICHET_TOKEN: t.backend.token, ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    )
-    child.stdin?.end(input)
-  })
-}
-
-const lines = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
+/** The desk CLI with the backend's address and token in its environment. */
+const desk = (args: string[], env: Record<string, string> = {}, input = '') =>
+  runDesk(args, { GUICHET_BACKEND_URL: t.backend.url, GUICHET_TOKEN: t.backend.token, ...env }, input)
 
 /** The contract's student shape, as an admin would write it. */
 function studentJson(dir: string, email = 'cli.student@example.org'): string {

@@ -13,6 +13,8 @@ import { openCore, type Core } from '../../electron/core/core'
 import { dispatch } from '../../electron/core/dispatch'
 import { createLog } from '../../electron/core/log'
 import { createHandlers } from '../../electron/core/handlers'
+import { provisionAtStart } from '../../electron/core/enrollment/first-start'
+import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
 import { readRendererFile } from '../../electron/core/renderer-files'
 import { withDropDir } from './dropped-files'
 
@@ -25,6 +27,8 @@ export interface WebHostOptions {
   now?: () => Date
   /** The folder that files "dropped" on the page come from (see dropped-files.ts). */
   dropDir?: string
+  /** Where desk.json is looked for at start, as the installed app looks beside itself and machine-wide. */
+  provisioningLocations?: string[]
 }
 
 export interface WebHost {
@@ -35,6 +39,8 @@ export interface WebHost {
   dialog: string[][]
   /** The export/import dialog's stand-in: each call takes the next path (null when none: cancelled). */
   transferPath: string[]
+  /** What the provisioning file did at this start (null: none found, or no locations given). */
+  provisioned: Promise<ProvisioningOutcome | null>
   close(): Promise<void>
 }
 
@@ -79,6 +85,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const bridge = bridgeScript()
   const log = createLog(core.appInfo.dataDir)
   core.sync.start()
+  const provisioned = provisionAtStart(core, options.provisioningLocations ?? [])
   let origin = ''
 
   const server = createServer(async (req, res) => {
@@ -157,7 +164,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     core,
     dialog,
     transferPath,
+    provisioned,
     close: async () => {
+      await provisioned.catch(() => null)
       for (const client of sockets.clients) client.terminate()
       const closed = new Promise((resolve) => server.close(resolve))
       server.closeAllConnections()

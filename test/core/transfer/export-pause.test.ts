@@ -4,11 +4,13 @@ import type { Core } from '../../../electron/core/core'
 import { exportQueue } from '../../../electron/core/transfer/export'
 import { importQueue } from '../../../electron/core/transfer/import'
 import { assertStrongPassphrase } from '../../../electron/core/transfer/passphrase-strength'
+import { Arrivals } from '../../backend/arrivals'
 import { useBackend } from '../../backend/use-backend'
-import { cleanup, documentFiles, openDesk, queueOne, tempDir } from '../sync/desk'
+import { cleanup, documentFiles, nextEvent, openDesk, queueOne, tempDir } from '../sync/desk'
 
 const PASSPHRASE = 'correct horse battery staple'
-const t = useBackend()
+const arrivals = new Arrivals()
+const t = useBackend({ onRequest: arrivals.onRequest })
 let dirs: string[]
 let desk: Core
 
@@ -31,8 +33,11 @@ describe('export while the sync runs', { timeout: 120_000 }, () => {
     assertStrongPassphrase(PASSPHRASE) // the dictionaries are indexed now, not while the upload hangs
     // The upload hangs: the record sits between its POST and its submit when the export starts.
     t.backend.faults.add({ kind: 'hang', route: 'uploadDocument', times: 1 })
+    // Once the upload is under way, the sync has read what it sends: what is read after is the export's.
+    const uploading = arrivals.next('uploadDocument')
     desk.sync.start()
-    await vi.waitFor(() => expect(desk.sync.isBusy(clientId)).toBe(true), { timeout: 10_000 })
+    await uploading
+    expect(desk.sync.isBusy(clientId)).toBe(true)
 
     // What the sync is doing at the moment the export reads each record (only the export asks for a body).
     const seenDuringExport: { sending: number; busy: boolean; paused: boolean }[] = []
@@ -46,11 +51,12 @@ describe('export while the sync runs', { timeout: 120_000 }, () => {
       return body(id, deskId)
     })
     const file = join(dirs[1]!, 'queue.guichet')
+    const submitted = nextEvent(desk, 'queueChanged', (counts) => counts.submitted === 1)
     expect(await exportQueue(desk, file, PASSPHRASE)).toMatchObject({ records: 1, documents: 2 })
     expect(seenDuringExport).toEqual([{ sending: 0, busy: false, paused: false }])
 
-    // Resumed, and the admin's pause setting was never touched.
-    await desk.sync.drain({ maxWaitMs: 60_000 })
+    // Resumed on its own, and the admin's pause setting was never touched.
+    await submitted
     expect(desk.outbox.stateOf(clientId)).toBe('submitted')
     expect(desk.sync.status().paused).toBe(false)
     expect(t.backend.store.countRegistrations(clientId)).toBe(1)
