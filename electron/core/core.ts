@@ -94,17 +94,30 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 }
 
 async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock): Promise<Core> {
-  const clock = options.clock ?? systemClock(options.now)
-  const now = () => clock.now()
-  const secrets = options.secrets ?? osKeychain()
   const file = join(dataDir, 'guichet.sqlite')
   privateFile(file, `${file}-wal`, `${file}-shm`)
   const documentsDir = join(dataDir, 'documents')
   const db = openDatabase(file, { ...options, setAsideWith: [documentsDir] })
-  const key = await dataKey(secrets, dataDir, () => sealedRows(db)).catch((error: unknown) => {
-    db.close()
+  try {
+    return await assemble(options, dataDir, lock, db, documentsDir)
+  } catch (error) {
+    // Whatever failed after the open (no key, a full disk), no handle is left on the folder.
+    if (db.open) db.close()
     throw error
-  })
+  }
+}
+
+async function assemble(
+  options: CoreOptions,
+  dataDir: string,
+  lock: DeskLock,
+  db: Database,
+  documentsDir: string,
+): Promise<Core> {
+  const clock = options.clock ?? systemClock(options.now)
+  const now = () => clock.now()
+  const secrets = options.secrets ?? osKeychain()
+  const key = await dataKey(secrets, dataDir, () => sealedRows(db))
   const vault = new DocumentVault(documentsDir, key)
   // A crash between writing a scan and committing its row leaves a file nothing references.
   await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])
