@@ -39,6 +39,8 @@ beforeEach(async () => {
   scan = join(dir, 'SCAN0042.PDF')
   writeFileSync(scan, (await scannerPdf()).bytes)
   core = await openDesk(join(dir, 'data'), null)
+  // As the file dialog would: the agent chose it.
+  core.grantFiles([scan])
 })
 afterEach(() => {
   core.close()
@@ -128,7 +130,8 @@ const mounted = (() => {
   }
 })()
 afterAll(() => {
-  if (mounted) execFileSync('umount', [mountPoint])
+  // Lazy: the kernel lets go of it once the last handle (a closing database) is gone.
+  if (mounted) execFileSync('umount', ['-l', mountPoint])
   rmSync(join(mountPoint, '..'), { recursive: true, force: true })
 })
 
@@ -163,6 +166,7 @@ describe.skipIf(!mounted)('a real full disk (skipped: mounting a tmpfs needs roo
     const clientId = randomUUID()
     const small = join(mountPoint, 'screenshot.png')
     writeFileSync(small, (await screenshot()).bytes)
+    desk.grantFiles([small, scan])
     expect((await call('attachDocument', { clientId, kind: 'identity', path: small })).ok).toBe(true)
     expect((await call('saveDraft', { clientId, form: studentForm() })).ok).toBe(true)
     fill(filler)
