@@ -1,47 +1,24 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { PDFDocument } from 'pdf-lib'
 import { chromium } from 'playwright-core'
-import sharp from 'sharp'
 import { openDatabase } from '../../electron/core/db/open'
+import { inspectFile } from '../../electron/core/documents/inspect'
 import { normalizeImage } from '../../electron/core/documents/normalize-image'
 import { DocumentVault } from '../../electron/core/documents/vault'
 import { attachFile } from '../../electron/core/registrations/attach'
 import { Documents } from '../../electron/core/registrations/documents'
 import { Registrations } from '../../electron/core/registrations/repository'
-import { defineBench, kib, spread, type Row } from './bench'
+import { pdfObjectStreamBomb } from '../fixtures/documents/corpus'
+import * as realistic from '../fixtures/documents/realistic'
+import { defineBench, kib, ms, spread, type Row } from './bench'
 
 const RUNS = 10
 const MiB = 1024 * 1024
-
-/** Fine grain, as a phone photo or a 300 dpi colour scan has: it compresses like one. */
-function grain(width: number, height: number, amplitude: number): Buffer {
-  const pixels = randomBytes(width * height * 3)
-  for (let i = 0; i < pixels.length; i++) pixels[i] = 100 + ((pixels[i] ?? 0) & amplitude)
-  return pixels
-}
-
-/** A phone photo of a passport page: 4000 × 3000, about 3 MB of JPEG. */
-const passportJpeg = () =>
-  sharp(grain(4000, 3000, 31), { raw: { width: 4000, height: 3000, channels: 3 } })
-    .jpeg({ quality: 90 })
-    .toBuffer()
-
-/** A certificate scanned to PDF: one A4 page at 300 dpi holding a JPEG, about 2 MB. */
-async function scannedPdf(): Promise<Buffer> {
-  const scan = await sharp(grain(2480, 3508, 31), { raw: { width: 2480, height: 3508, channels: 3 } })
-    .jpeg({ quality: 88 })
-    .toBuffer()
-  const pdf = await PDFDocument.create()
-  const image = await pdf.embedJpg(scan)
-  pdf.addPage([595.28, 841.89]).drawImage(image, { x: 0, y: 0, width: 595.28, height: 841.89 })
-  return Buffer.from(await pdf.save())
-}
 
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`
 
@@ -82,10 +59,18 @@ async function takeIn(dir: string, files: { name: string; bytes: Buffer }[]): Pr
       const { times, peakRss } = await measure(async () => {
         // A fresh registration each run, so the slot's limit of files never refuses.
         const doc = await attachFile(parts, crypto.randomUUID(), 'identity', path)
+        // The outcome before any figure: the row is there and the vault gives back what it describes.
+        const kept = await parts.vault.read(doc.id)
+        if (
+          !parts.documents.summary(doc.id) ||
+          createHash('sha256').update(kept).digest('hex') !== doc.sha256
+        ) {
+          throw new Error(`${name}: the document was not stored as described`)
+        }
         stored = doc.size
       })
       rows.push({
-        case: `take in ${name} (${mib(bytes.length)} → ${mib(stored)} stored)`,
+        case: `take in ${name} (${bytes.length.toLocaleString('en')} B → ${stored.toLocaleString('en')} B stored)`,
         ...spread(times),
         'peak RSS growth': mib(peakRss),
       })
@@ -167,19 +152,60 @@ async function thumbnails(pdf: Buffer, photo: Buffer): Promise<Row[]> {
   }
 }
 
+/**
+ * The 1 MB PDF whose object stream inflates to 1 GiB, run first so the process's peak RSS is still
+ * its baseline: the growth of that peak is what the check cost at most. Each run must be refused
+ * with pdf_too_complex, or the bench stops without a figure.
+ */
+async function bomb(dir: string): Promise<Row[]> {
+  const bytes = pdfObjectStreamBomb()
+  const path = join(dir, 'bomb.pdf')
+  writeFileSync(path, bytes)
+  const rssBefore = process.memoryUsage().rss
+  const times: number[] = []
+  for (let run = 0; run < 5; run++) {
+    const start = process.hrtime.bigint()
+    const result = await inspectFile(path)
+    times.push(Number(process.hrtime.bigint() - start) / 1e6)
+    if (result.ok || result.error.code !== 'pdf_too_complex') {
+      throw new Error(
+        `the PDF bomb was not refused as pdf_too_complex: ${JSON.stringify(result.ok || result.error)}`,
+      )
+    }
+  }
+  const peakGrowth = process.resourceUsage().maxRSS * 1024 - rssBefore
+  return [
+    {
+      case: `PDF bomb refused (${bytes.length.toLocaleString('en')} B, inflates to 1 GiB; goal < 2 s, < 300 MB)`,
+      ...spread(times),
+      max: ms(Math.max(...times)),
+      'peak RSS growth': mib(peakGrowth),
+    },
+  ]
+}
+
 export default defineBench({
-  title: `Documents: take-in (attachFile) and thumbnails, ${RUNS} runs each`,
+  title: `Documents: PDF bomb, take-in (attachFile) of realistic scans and thumbnails, ${RUNS} runs each`,
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-documents-'))
     try {
-      const jpeg = await passportJpeg()
-      const pdf = await scannedPdf()
-      const rows = await takeIn(dir, [
-        { name: 'passport.jpg', bytes: jpeg },
-        { name: 'certificate.pdf', bytes: pdf },
-      ])
+      const rows = await bomb(dir)
+      const photo = await realistic.phonePhoto()
+      const pdf = (await realistic.scannerPdf(1)).bytes
+      rows.push(
+        ...(await takeIn(dir, [
+          { name: photo.name, bytes: photo.bytes },
+          { name: 'SCAN0042.PDF', bytes: pdf },
+          {
+            name: 'SCAN0043-3-pages.PDF',
+            bytes: (await realistic.scannerPdf(3, realistic.SIZES.phonePhoto)).bytes,
+          },
+          { name: 'screenshot.png', bytes: (await realistic.screenshot()).bytes },
+          { name: 'scan_001.tif', bytes: (await realistic.tiffScan()).bytes },
+        ])),
+      )
       // The photo as stored (normalized), which is what the slot shows.
-      const stored = (await normalizeImage(jpeg, 'jpg')).bytes
+      const stored = (await normalizeImage(photo.bytes, 'jpg')).bytes
       const { heapUsed, rss } = process.memoryUsage()
       rows.push({
         case: `after: heap used ${mib(heapUsed)}, RSS ${mib(rss)}, max RSS ${mib(process.resourceUsage().maxRSS * 1024)}`,
