@@ -161,17 +161,23 @@ describe.skipIf(!mounted)('a real full disk (skipped: mounting a tmpfs needs roo
   })
   afterAll(() => desk.close())
 
-  it('answers take-in and export with disk_full, loses nothing, and works again once there is room', async () => {
+  it('answers take-in, draft save, submit and export with disk_full, loses nothing, and works again once there is room', async () => {
     const call = host(desk)
     const clientId = randomUUID()
     const small = join(mountPoint, 'screenshot.png')
     writeFileSync(small, (await screenshot()).bytes)
     desk.grantFiles([small, scan])
+    const form = studentForm()
     expect((await call('attachDocument', { clientId, kind: 'identity', path: small })).ok).toBe(true)
-    expect((await call('saveDraft', { clientId, form: studentForm() })).ok).toBe(true)
+    expect((await call('attachDocument', { clientId, kind: 'enrollment', path: small })).ok).toBe(true)
+    expect((await call('saveDraft', { clientId, form })).ok).toBe(true)
+    // An empty write-ahead log: the next change to the database must grow a file on the full disk.
+    desk.db.pragma('wal_checkpoint(TRUNCATE)')
     fill(filler)
 
-    expect(await call('attachDocument', { clientId, kind: 'enrollment', path: scan })).toEqual(DISK_FULL)
+    expect(await call('attachDocument', { clientId, kind: 'identity', path: scan })).toEqual(DISK_FULL)
+    expect(await call('saveDraft', { clientId, form: { ...form, firstName: 'Linh Mai' } })).toEqual(DISK_FULL)
+    expect(await call('submitRegistration', { clientId, form })).toEqual(DISK_FULL)
     const path = join(mountPoint, 'export.guichet')
     expect(await call('exportQueue', { path, passphrase: 'correct horse battery staple' })).toEqual(DISK_FULL)
     expect(readdirSync(mountPoint).filter((name) => name.startsWith('export'))).toEqual([])
@@ -180,8 +186,11 @@ describe.skipIf(!mounted)('a real full disk (skipped: mounting a tmpfs needs roo
     expect(readdirSync(join(dataDir, 'documents')).filter((name) => name.endsWith('.tmp'))).toEqual([])
 
     rmSync(filler)
-    expect(desk.documents.list(clientId)).toHaveLength(1)
-    expect((await call('attachDocument', { clientId, kind: 'enrollment', path: scan })).ok).toBe(true)
+    expect(desk.registrations.loadDraft()).toMatchObject({ clientId, form })
+    expect(desk.documents.list(clientId)).toHaveLength(2)
+    expect((await call('attachDocument', { clientId, kind: 'identity', path: scan })).ok).toBe(true)
+    expect(await call('submitRegistration', { clientId, form })).toMatchObject({ ok: true })
+    expect(desk.outbox.counts()).toMatchObject({ queued: 1 })
   })
 
   it('lets the CLI say disk_full in one line and exit 1 instead of crashing', async () => {
