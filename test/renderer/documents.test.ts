@@ -62,7 +62,8 @@ function fakeDesk() {
     },
     readDocument: () => ok({ mediaType: 'image/png', base64: PIXEL }),
     listScans: () => ok(state.scans),
-    generateAttestation: () => ok({ fileName: 'attestation-sur-l-honneur.pdf', base64: btoa('%PDF-1.7 test') }),
+    generateAttestation: () =>
+      ok({ fileName: 'attestation-sur-l-honneur.pdf', base64: btoa('%PDF-1.7 test') }),
     getAppInfo: () => ok({ name: 'Guichet', version: 'test', host: 'web', dataDir: '/tmp' }),
     getSettings: () => ok(deskSettingsSchema.cast({})),
     on: (event: string, listener: (payload: unknown) => void) => {
