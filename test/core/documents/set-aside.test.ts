@@ -89,7 +89,7 @@ describe('a damaged database set aside', () => {
     }
   })
 
-  it('says only "that file" when there was no documents folder to move', async () => {
+  it('says only "that file" when there were no scans to move', async () => {
     const first = await openDesk(dataDir, null)
     first.close()
     damage(join(dataDir, 'guichet.sqlite'))
