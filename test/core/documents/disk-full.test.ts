@@ -116,24 +116,19 @@ describe('the desk log', () => {
   })
 })
 
-/** A real small disk: an 8 MiB tmpfs, filled to the last byte. Needs root and mount permission. */
-const mountPoint = join(tempDir('guichet-tmpfs-'), 'disk')
-const mounted = (() => {
+/** Whether this machine lets the test mount a small tmpfs (root, and a kernel that allows it). */
+function tmpfsAllowed(): boolean {
+  const probe = tempDir('guichet-tmpfs-probe-')
   try {
-    mkdirSync(mountPoint)
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m,mode=0700', 'tmpfs', mountPoint], {
-      stdio: 'ignore',
-    })
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe], { stdio: 'ignore' })
+    execFileSync('umount', [probe], { stdio: 'ignore' })
     return true
   } catch {
     return false
+  } finally {
+    rmSync(probe, { recursive: true, force: true })
   }
-})()
-afterAll(() => {
-  // Lazy: the kernel lets go of it once the last handle (a closing database) is gone.
-  if (mounted) execFileSync('umount', ['-l', mountPoint])
-  rmSync(join(mountPoint, '..'), { recursive: true, force: true })
-})
+}
 
 /** Writes until not one more byte fits. */
 function fill(path: string): void {
@@ -151,15 +146,24 @@ function fill(path: string): void {
   }
 }
 
-describe.skipIf(!mounted)('a real full disk (skipped: mounting a tmpfs needs root)', () => {
+/** A real small disk: an 8 MiB tmpfs, filled to the last byte. */
+describe.skipIf(!tmpfsAllowed())('a real full disk (skipped: mounting a tmpfs needs root)', () => {
   let desk: Core
+  const mountPoint = join(tempDir('guichet-tmpfs-'), 'disk')
   const dataDir = join(mountPoint, 'data')
   const filler = join(mountPoint, 'filler.bin')
 
   beforeAll(async () => {
+    mkdirSync(mountPoint)
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m,mode=0700', 'tmpfs', mountPoint])
     desk = await openDesk(dataDir, null)
   })
-  afterAll(() => desk.close())
+  afterAll(() => {
+    desk.close()
+    // Lazy: the kernel lets go of it once the last handle (a closing database) is gone.
+    execFileSync('umount', ['-l', mountPoint])
+    rmSync(join(mountPoint, '..'), { recursive: true, force: true })
+  })
 
   it('answers take-in, draft save, submit and export with disk_full, loses nothing, and works again once there is room', async () => {
     const call = host(desk)
