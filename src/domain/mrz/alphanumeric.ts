@@ -16,7 +16,7 @@ const MAX_CANDIDATES = 4096
  * else two away. Empty when none (or too many to try) check: the field is then unreadable.
  *
  * G/6 and L/1 differ by 10 and 20 in value, which no weight changes modulo 10: such a swap passes its
- * check digit either way, so a value that checks as read is taken as read.
+ * check digit either way, so they are not tried, and a value that checks as read is taken as read.
  */
 export function alphanumericCandidates(value: string, digit: string): string[] {
   const check = asDigits(digit)

@@ -38,5 +38,25 @@ export function asLetters(text: string): string | null {
   return /^[A-Z<]*$/.test(out) ? out : null
 }
 
-/** The other reading of a character OCR may have confused, if it has one. */
-export const lookAlike = (char: string): string | undefined => LETTER_TO_DIGIT[char] ?? DIGIT_TO_LETTER[char]
+/**
+ * The pairs OCR confuses most in OCR-B, whose glyphs differ by a stroke or a corner. Only these are
+ * tried in a document number, where the check digit must pick: a wider set (T/7, A/4) would let two
+ * readings pass too often, and L/1 or G/6 pass a check digit whichever is right.
+ */
+const SWAPS: Readonly<Record<string, string>> = {
+  O: '0',
+  '0': 'O',
+  D: '0',
+  Q: '0',
+  I: '1',
+  '1': 'I',
+  Z: '2',
+  '2': 'Z',
+  S: '5',
+  '5': 'S',
+  B: '8',
+  '8': 'B',
+}
+
+/** The other reading of a character OCR may have confused, in a field of letters and digits. */
+export const lookAlike = (char: string): string | undefined => SWAPS[char]

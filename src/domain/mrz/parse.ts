@@ -112,32 +112,27 @@ export function parseTd3(rawLine1: string, rawLine2: string, today: Date): MrzRe
       ? [personalRead]
       : alphanumericCandidates(personalRead, personalDigit)
 
-  // Where a number has several readings, the composite check digit may pick one.
-  const composite = asDigits(rawLine2[COMPOSITE_CHECK] ?? '')
-  const withComposite: [string, string][] = []
-  for (const d of docChoices)
-    for (const p of personalChoices) {
-      put(line2, doc.start, d)
-      put(line2, doc.check, asDigits(rawLine2[doc.check] ?? '') ?? '<')
-      put(line2, personal.start, p)
-      if (p === personalRead && personalDigit === '<') put(line2, personal.check, '<')
-      else put(line2, personal.check, asDigits(personalDigit) ?? '<')
-      if (composite !== null && checks(compositeText(line2.join('')), composite)) withComposite.push([d, p])
-    }
-  const [only] = withComposite
-  const chosen: [string, string] | undefined =
-    withComposite.length === 1 ? only : docChoices.length === 1 && personalChoices.length === 1 ? [docChoices[0] ?? '', personalChoices[0] ?? ''] : undefined
-  if (chosen) {
-    put(line2, doc.start, chosen[0])
-    put(line2, personal.start, chosen[1])
+  // The composite check digit weighs each number as its own check digit does, so it cannot choose
+  // between two readings that both pass: a number with several readings is unreadable.
+  const [docChoice] = docChoices.length === 1 ? docChoices : []
+  const [personalChoice] = personalChoices.length === 1 ? personalChoices : []
+  if (docChoice === undefined) unreadable.add('documentNumber')
+  else {
+    if (docChoice !== rawLine2.slice(doc.start, doc.end)) repaired.add('documentNumber')
+    put(line2, doc.start, docChoice)
+    put(line2, doc.check, asDigits(rawLine2[doc.check] ?? '') ?? '')
   }
-  const documentNumber = chosen ? chosen[0].replace(/<+$/, '') : null
-  const personalNumber = chosen ? chosen[1].replace(/<+$/, '') : null
-  if (documentNumber === null || documentNumber === '') unreadable.add('documentNumber')
-  if (personalNumber === null) unreadable.add('personalNumber')
-  if (chosen && chosen[0] !== rawLine2.slice(doc.start, doc.end)) repaired.add('documentNumber')
-  if (chosen && chosen[1] !== personalRead) repaired.add('personalNumber')
-  if (composite !== null && composite !== rawLine2[COMPOSITE_CHECK]) put(line2, COMPOSITE_CHECK, composite)
+  if (personalChoice === undefined) unreadable.add('personalNumber')
+  else {
+    if (personalChoice !== personalRead) repaired.add('personalNumber')
+    put(line2, personal.start, personalChoice)
+    if (personalDigit !== '<') put(line2, personal.check, asDigits(personalDigit) ?? '')
+  }
+  const composite = asDigits(rawLine2[COMPOSITE_CHECK] ?? '')
+  if (composite !== null) put(line2, COMPOSITE_CHECK, composite)
+  const documentNumber = docChoice?.replace(/<+$/, '') || null
+  const personalNumber = personalChoice?.replace(/<+$/, '') ?? null
+  if (documentNumber === null) unreadable.add('documentNumber')
 
   const sex = sexRead === 'F' || sexRead === 'M' || sexRead === 'X' ? sexRead : null
   if (sexRead !== null && sex === null && sexRead !== '<') unreadable.add('sex')
@@ -185,4 +180,11 @@ function readNames(zone: string): { text: string; lastName: string; firstNames: 
     lastName: words(split === -1 ? letters : letters.slice(0, split)),
     firstNames: words(split === -1 ? '' : letters.slice(split + 2)),
   }
+}
+
+/** How many of line 2's five check digits hold as read (after no repair): a measure of how MRZ-like it is. */
+export function heldCheckDigits(line2: string): number {
+  const { documentNumber: d, birthDate: b, expiryDate: e, personalNumber: p } = td3
+  const held = [d, b, e, p].filter((f) => checks(line2.slice(f.start, f.end), line2[f.check] ?? '')).length
+  return held + (checks(compositeText(line2), line2[COMPOSITE_CHECK] ?? '') ? 1 : 0)
 }

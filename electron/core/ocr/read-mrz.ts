@@ -1,0 +1,110 @@
+import sharp from 'sharp'
+import { heldCheckDigits, parseTd3, type MrzReading } from '../../../src/domain/mrz/parse'
+import { MAX_INPUT_PIXELS, MAX_PDF_PAGES } from '../documents/limits'
+import { bandOf, bandStrip } from './band'
+import { findBars, inkMask, mrzPairs, type BarPair } from './bars'
+import type { OcrEngine } from './engine'
+import { turnRight, type Gray } from './gray'
+import { mrzLinePairs } from './lines'
+import { pdfPageImages } from './pdf-images'
+
+/** What a scan's MRZ says, or found: false when the scan has none that can be read. */
+export interface MrzScan {
+  found: boolean
+  reading: MrzReading | null
+}
+
+/** The long side of the image the MRZ is looked for on: enough for 2.5 mm characters on an A4 bed. */
+const WORK_EDGE = 1400
+/** Pixels between characters on the image the band is cut from, before it is scaled for OCR. */
+const SOURCE_PITCH = 30
+/** Bands tried, best first, before a scan is said to have no MRZ. */
+const MAX_BANDS = 4
+/** Gaps (work pixels) joined between characters: small print on a whole scanner bed, large on a close photo. */
+const GAPS = [4, 9, 16]
+
+/**
+ * Finds and reads a passport's MRZ on a scan (JPEG, PNG, TIFF, or a PDF of scanned pages), wherever
+ * it lies on the page and whichever way up. A reading is returned only when OCR gave two 44-character
+ * lines that look like a TD3 MRZ (a P in front, two or more check digits holding); `valid` in it says
+ * whether every check digit holds.
+ */
+export async function readMrz(bytes: Buffer, engine: OcrEngine, today: Date): Promise<MrzScan> {
+  const images = bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? await pdfPageImages(bytes) : [bytes]
+  let best: MrzReading | null = null
+  for (const image of images.slice(0, MAX_PDF_PAGES)) {
+    const reading = await readImage(image, engine, today)
+    if (reading?.valid) return { found: true, reading }
+    best ??= reading
+  }
+  return { found: best !== null, reading: best }
+}
+
+async function readImage(image: Buffer, engine: OcrEngine, today: Date): Promise<MrzReading | null> {
+  const input = () => sharp(image, { limitInputPixels: MAX_INPUT_PIXELS }).autoOrient()
+  const meta = await sharp(image, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()
+  const turned = (meta.orientation ?? 1) >= 5
+  const [width, height] = turned ? [meta.height, meta.width] : [meta.width, meta.height]
+  const scale = Math.min(1, WORK_EDGE / Math.max(width, height))
+  const work = await gray(input().resize(Math.round(width * scale), Math.round(height * scale)).grayscale())
+  const background = await gray(
+    sharp(work.data, { raw: { width: work.width, height: work.height, channels: 1 } }).blur(10),
+  )
+
+  const candidates: { pair: BarPair; quarter: 0 | 1 }[] = []
+  for (const quarter of [0, 1] as const) {
+    const [page, bg] = quarter ? [turnRight(work), turnRight(background)] : [work, background]
+    const ink = inkMask(page, bg)
+    const minLength = 0.12 * Math.min(page.width, page.height)
+    for (const gap of GAPS)
+      for (const pair of mrzPairs(findBars(ink, page.width, page.height, gap), minLength))
+        if (!candidates.some((seen) => seen.quarter === quarter && sameBand(seen.pair, pair)))
+          candidates.push({ pair, quarter })
+  }
+  candidates.sort((a, b) => b.pair.score - a.pair.score)
+
+  let best: MrzReading | null = null
+  const sources = new Map<string, Promise<Gray>>()
+  for (const { pair, quarter } of candidates.slice(0, MAX_BANDS)) {
+    const pitch = pair.first.length / 43.5 / scale
+    const shrink = Math.min(1, SOURCE_PITCH / pitch)
+    const key = `${quarter}:${shrink.toFixed(3)}`
+    if (!sources.has(key))
+      sources.set(
+        key,
+        gray(
+          input()
+            .rotate(quarter * 90)
+            .resize(Math.round((quarter ? height : width) * shrink))
+            .grayscale(),
+        ),
+      )
+    const source = await (sources.get(key) as Promise<Gray>)
+    const band = bandOf(pair, quarter, shrink / scale)
+    for (const flip of [false, true]) {
+      const lines = await engine.readLines(await bandStrip(source, band, flip))
+      for (const [line1, line2] of mrzLinePairs(lines)) {
+        const reading = parseTd3(line1, line2, today)
+        if (!reading || heldCheckDigits(reading.line2) < 2) continue
+        if (reading.valid) return reading
+        best ??= reading
+      }
+      if (best) break
+    }
+  }
+  return best
+}
+
+const sameBand = (a: BarPair, b: BarPair) =>
+  Math.hypot(a.first.cx - b.first.cx, a.first.cy - b.first.cy) < a.first.thickness &&
+  Math.hypot(a.second.cx - b.second.cx, a.second.cy - b.second.cy) < a.second.thickness
+
+/** The pipeline's pixels, one byte each: sharp hands a blurred one-channel image back as three. */
+async function gray(pipeline: sharp.Sharp): Promise<Gray> {
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true })
+  const { width, height, channels } = info
+  if (channels === 1) return { data, width, height }
+  const one = new Uint8Array(width * height)
+  for (let i = 0; i < one.length; i++) one[i] = data[i * channels] ?? 255
+  return { data: one, width, height }
+}
