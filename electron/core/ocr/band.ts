@@ -42,7 +42,7 @@ export function bandOf(pair: BarPair, quarter: 0 | 1, scale: number): Band {
  * stretched and scaled so characters are about the size OCR reads best: a PNG for the OCR engine.
  * Each pixel of the strip is sampled (bilinear) from where it lies on the tilted band.
  */
-export async function bandStrip(source: Gray, band: Band, flip: boolean): Promise<Buffer> {
+export async function bandStrip(source: Gray, band: Band, flip: boolean): Promise<{ png: Buffer; upsideDown: boolean }> {
   const zoom = PITCH / band.pitch
   const width = Math.round(band.length * zoom)
   const height = Math.round(band.height * zoom)
@@ -66,5 +66,23 @@ export async function bandStrip(source: Gray, band: Band, flip: boolean): Promis
       strip[v * width + u] = top * (1 - fy) + bottom * fy
     }
   }
-  return sharp(strip, { raw: { width, height, channels: 1 } }).normalise().png().toBuffer()
+  const png = await sharp(strip, { raw: { width, height, channels: 1 } }).normalise().png().toBuffer()
+  return { png, upsideDown: fillerOnTheLeft({ data: strip, width, height }) }
+}
+
+/**
+ * Whether the strip is more likely upside down: line 1 ends in `<` fillers (lighter than letters) and
+ * line 2's fillers sit before its last digits, so upright the top line is lighter on its right.
+ * Only the order in which both ways are tried depends on it.
+ */
+function fillerOnTheLeft(strip: Gray): boolean {
+  const { data, width, height } = strip
+  let left = 0
+  let right = 0
+  for (let y = 0; y < height / 2; y++)
+    for (let x = 0; x < width / 3; x++) {
+      left += 255 - (data[y * width + x] ?? 255)
+      right += 255 - (data[y * width + width - 1 - x] ?? 255)
+    }
+  return left < right
 }

@@ -96,9 +96,9 @@ export function findBars(ink: Uint8Array, width: number, height: number, gap: nu
     moments.set(root, m)
   })
 
-  const bars: Bar[] = []
+  const blobs: Bar[] = []
   for (const [n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0] of moments.values()) {
-    if (n < 200) continue
+    if (n < 20) continue
     const cx = sx / n
     const cy = sy / n
     const vxx = sxx / n - cx * cx
@@ -110,9 +110,50 @@ export function findBars(ink: Uint8Array, width: number, height: number, gap: nu
     const length = Math.sqrt(12 * major)
     const thickness = Math.sqrt(12 * minor)
     const angle = 0.5 * Math.atan2(2 * vxy, vxx - vyy)
-    // A line of text: much longer than tall, nearly level, and mostly filled once smeared.
-    if (length / thickness < 12 || Math.abs(angle) > 0.2 || n < 0.5 * length * thickness) continue
-    bars.push({ cx, cy, length, thickness, angle })
+    // Word-like pieces only: a lone character's angle says nothing.
+    if (length >= 2.5 * thickness && Math.abs(angle) < 0.2 && n >= 0.5 * length * thickness)
+      blobs.push({ cx, cy, length, thickness, angle })
+  }
+  // A line of text: much longer than tall once its pieces are joined.
+  return joinCollinear(blobs).filter((bar) => bar.length / bar.thickness >= 12)
+}
+
+/**
+ * Joins pieces of one line that a faint run of `<` (thin strokes, lost to JPEG or downscaling) cut
+ * apart: pieces at the same slope and height, end to end with a gap of a few characters at most.
+ */
+function joinCollinear(blobs: Bar[]): Bar[] {
+  const bars = [...blobs].sort((a, b) => a.cx - b.cx)
+  for (let joined = true; joined; ) {
+    joined = false
+    for (let i = 0; i < bars.length && !joined; i++)
+      for (let j = 0; j < bars.length && !joined; j++) {
+        const a = bars[i]
+        const b = bars[j]
+        if (!a || !b || i === j || b.cx <= a.cx) continue
+        const thickness = Math.max(a.thickness, b.thickness)
+        if (Math.abs(a.thickness - b.thickness) > 0.5 * thickness || Math.abs(a.angle - b.angle) > 0.08) continue
+        const [cos, sin] = [Math.cos(a.angle), Math.sin(a.angle)]
+        const dx = b.cx - a.cx
+        const dy = b.cy - a.cy
+        const across = Math.abs(dy * cos - dx * sin)
+        const gap = dx * cos + dy * sin - (a.length + b.length) / 2
+        if (across > 0.4 * thickness || gap > 3 * thickness || gap < -thickness) continue
+        const start = [a.cx - (a.length / 2) * cos, a.cy - (a.length / 2) * sin]
+        const [bc, bs] = [Math.cos(b.angle), Math.sin(b.angle)]
+        const end = [b.cx + (b.length / 2) * bc, b.cy + (b.length / 2) * bs]
+        const [x0 = 0, y0 = 0] = start
+        const [x1 = 0, y1 = 0] = end
+        bars[i] = {
+          cx: (x0 + x1) / 2,
+          cy: (y0 + y1) / 2,
+          length: Math.hypot(x1 - x0, y1 - y0),
+          thickness,
+          angle: Math.atan2(y1 - y0, x1 - x0),
+        }
+        bars.splice(j, 1)
+        joined = true
+      }
   }
   return bars
 }
@@ -141,7 +182,7 @@ export function mrzPairs(bars: readonly Bar[], minLength: number): BarPair[] {
       const dy = second.cy - first.cy
       const across = dy * Math.cos(angle) - dx * Math.sin(angle)
       const along = dx * Math.cos(angle) + dy * Math.sin(angle)
-      if (Math.abs(first.length - second.length) > 0.12 * length) continue
+      if (Math.abs(first.length - second.length) > 0.15 * length) continue
       if (Math.abs(first.angle - second.angle) > 0.05) continue
       if (across < 1.2 * thickness || across > 4 * thickness) continue
       if (Math.abs(along) > 0.08 * length) continue

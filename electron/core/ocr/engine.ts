@@ -4,6 +4,11 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js'
 const MRZ_WHITELIST = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<'
 
 export interface OcrOptions {
+  /**
+   * Tesseract's legacy engine reads OCR-B's `<` reliably but confuses W with N and 8 with S; its LSTM
+   * engine reads letters and digits well but turns runs of `<` into K and L. The MRZ reader runs both.
+   */
+  engine: 'legacy' | 'lstm'
   langPath: string
   /** Where tesseract.js keeps the unpacked traineddata between runs (in the desk's data folder). */
   cachePath: string
@@ -13,11 +18,18 @@ export interface OcrOptions {
   setTimer?: (run: () => void, ms: number) => { clear(): void }
 }
 
+/** A character OCR read, with its left and right edges in the image's pixels. */
+export interface OcrSymbol {
+  char: string
+  x0: number
+  x1: number
+}
+
 export interface OcrLine {
-  text: string
-  /** Left edge of each character, in the image's pixels; same length as `text`. */
-  xs: number[]
-  height: number
+  symbols: OcrSymbol[]
+  /** Top and bottom of the line, in the image's pixels. */
+  y0: number
+  y1: number
 }
 
 const realTimer = (run: () => void, ms: number) => {
@@ -52,14 +64,13 @@ export class OcrEngine {
       const { data } = await worker.recognize(image, {}, { text: true, blocks: true })
       return (data.blocks ?? []).flatMap((block) =>
         block.paragraphs.flatMap((paragraph) =>
-          paragraph.lines.map((line) => {
-            const symbols = line.words.flatMap((word) => word.symbols)
-            return {
-              text: symbols.map((symbol) => symbol.text).join(''),
-              xs: symbols.map((symbol) => symbol.bbox.x0),
-              height: line.bbox.y1 - line.bbox.y0,
-            }
-          }),
+          paragraph.lines.map((line) => ({
+            symbols: line.words.flatMap((word) =>
+              word.symbols.map(({ text, bbox }) => ({ char: text, x0: bbox.x0, x1: bbox.x1 })),
+            ),
+            y0: line.bbox.y0,
+            y1: line.bbox.y1,
+          })),
         ),
       )
     } finally {
@@ -78,7 +89,8 @@ export class OcrEngine {
 
   private start(): Promise<Worker> {
     this.worker ??= (async () => {
-      const worker = await createWorker('eng', OEM.TESSERACT_ONLY, {
+      const oem = this.options.engine === 'legacy' ? OEM.TESSERACT_ONLY : OEM.LSTM_ONLY
+      const worker = await createWorker('eng', oem, {
         langPath: this.options.langPath,
         cachePath: this.options.cachePath,
         gzip: true,
@@ -102,4 +114,17 @@ export class OcrEngine {
       if (this.busy === 0) void this.close()
     }, this.options.idleMs ?? 60_000)
   }
+}
+
+/** The two engines the MRZ reader runs side by side on each band, one worker thread each. */
+export interface MrzEngines {
+  legacy: OcrEngine
+  lstm: OcrEngine
+  close(): Promise<void>
+}
+
+export function mrzEngines(options: Omit<OcrOptions, 'engine'>): MrzEngines {
+  const legacy = new OcrEngine({ ...options, engine: 'legacy' })
+  const lstm = new OcrEngine({ ...options, engine: 'lstm' })
+  return { legacy, lstm, close: async () => void (await Promise.all([legacy.close(), lstm.close()])) }
 }

@@ -1,32 +1,51 @@
 import { TD3_LENGTH } from '../../../src/domain/mrz/td3'
-import type { OcrLine } from './engine'
+import type { OcrLine, OcrSymbol } from './engine'
+
+/** Wide OCR-B capitals that the legacy engine may read as two or three narrow ones in one place. */
+const SPLIT_GLYPHS: Readonly<Record<string, string>> = { IVI: 'M', IV: 'M', VI: 'M', VV: 'W', IN: 'M', NI: 'M' }
+/** What the LSTM engine makes of a `<` it does not see as one. */
+const CHEVRON_GHOSTS = new Set(['<', 'K', 'L', 'C'])
+
+const centre = (symbol: OcrSymbol) => (symbol.x0 + symbol.x1) / 2
+const overlap = (a: OcrLine, b: OcrLine) => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)
 
 /**
- * The line as 44 MRZ characters, or null. OCR may split a character in two or drop one; the MRZ is
- * monospaced, so each character is put in the cell its position falls in, and the line is kept only
- * when every cell holds exactly one character.
+ * One MRZ line from the two engines' readings of it, or null when a character cannot be told. The MRZ
+ * is monospaced: the line's extent is cut into 44 cells and each cell takes the legacy engine's `<`,
+ * else the LSTM engine's single letter or digit, else the legacy engine's.
  */
-export function toMrzLine(line: OcrLine): string | null {
-  const chars = [...line.text]
-  if (chars.length === TD3_LENGTH) return line.text
-  if (Math.abs(chars.length - TD3_LENGTH) > 4 || line.xs.length !== chars.length) return null
-  const steps = line.xs.slice(1).map((x, i) => x - (line.xs[i] ?? x)).filter((step) => step > 0)
-  const pitch = steps.sort((a, b) => a - b)[Math.floor(steps.length / 2)] ?? 0
-  const first = line.xs[0] ?? 0
-  const last = line.xs[line.xs.length - 1] ?? 0
-  if (pitch <= 0 || Math.round((last - first) / pitch) !== TD3_LENGTH - 1) return null
-  const cells: string[][] = Array.from({ length: TD3_LENGTH }, () => [])
-  chars.forEach((char, i) => cells[Math.round(((line.xs[i] ?? 0) - first) / pitch)]?.push(char))
-  const merged = cells.map((cell) => (cell.length === 1 ? cell[0] : SPLIT_GLYPHS[cell.join('')]))
-  return merged.every((char) => char !== undefined) ? merged.join('') : null
+function mergeLine(legacy: OcrLine, lstm: OcrLine | undefined): string | null {
+  const all = [...legacy.symbols, ...(lstm?.symbols ?? [])]
+  if (legacy.symbols.length < TD3_LENGTH - 6 || legacy.symbols.length > TD3_LENGTH + 8) return null
+  const left = Math.min(...all.map((symbol) => symbol.x0))
+  const right = Math.max(...all.map((symbol) => symbol.x1))
+  const pitch = (right - left) / TD3_LENGTH
+  if (!(pitch > 0) || all.length === 0) return null
+  const cell = (symbol: OcrSymbol) => Math.floor((centre(symbol) - left) / pitch)
+  const cells = Array.from({ length: TD3_LENGTH }, (_, i) => ({
+    legacy: legacy.symbols.filter((symbol) => cell(symbol) === i).map((symbol) => symbol.char),
+    lstm: (lstm?.symbols ?? []).filter((symbol) => cell(symbol) === i).map((symbol) => symbol.char),
+  }))
+  const chars = cells.map(({ legacy: old, lstm: modern }) => {
+    const legacyChar = old.length === 1 ? old[0] : SPLIT_GLYPHS[old.join('')]
+    if (legacyChar === '<' || (modern.length > 0 && modern.every((c) => c === '<'))) {
+      return modern.every((c) => CHEVRON_GHOSTS.has(c)) || legacyChar === '<' ? '<' : undefined
+    }
+    if (modern.length === 1 && modern[0] !== '<') return modern[0]
+    return legacyChar
+  })
+  return chars.every((char) => char !== undefined) ? chars.join('') : null
 }
 
-/** Wide OCR-B capitals that OCR may read as two or three narrow ones in the space of one. */
-const SPLIT_GLYPHS: Readonly<Record<string, string>> = { IVI: 'M', IV: 'M', VI: 'M', VV: 'W', IN: 'M', NI: 'M' }
-
-/** Pairs of consecutive lines that are both 44 MRZ characters long, top first. */
-export function mrzLinePairs(lines: readonly OcrLine[]): [string, string][] {
-  const texts = lines.map((line) => toMrzLine({ ...line, text: line.text.replace(/\s/g, '') }))
+/**
+ * Pairs of consecutive lines that make 44 MRZ characters each, top first, from the legacy engine's
+ * lines and the LSTM engine's (matched to them by their height on the strip).
+ */
+export function mrzLinePairs(legacy: readonly OcrLine[], lstm: readonly OcrLine[]): [string, string][] {
+  const texts = legacy.map((line) => {
+    const twin = lstm.find((other) => overlap(line, other) > 0.5 * (line.y1 - line.y0))
+    return mergeLine(line, twin)
+  })
   const pairs: [string, string][] = []
   for (let i = 0; i + 1 < texts.length; i++) {
     const [a, b] = [texts[i], texts[i + 1]]

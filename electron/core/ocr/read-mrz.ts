@@ -3,7 +3,7 @@ import { heldCheckDigits, parseTd3, type MrzReading } from '../../../src/domain/
 import { MAX_INPUT_PIXELS, MAX_PDF_PAGES } from '../documents/limits'
 import { bandOf, bandStrip } from './band'
 import { findBars, inkMask, mrzPairs, type BarPair } from './bars'
-import type { OcrEngine } from './engine'
+import type { MrzEngines } from './engine'
 import { turnRight, type Gray } from './gray'
 import { mrzLinePairs } from './lines'
 import { pdfPageImages } from './pdf-images'
@@ -14,14 +14,20 @@ export interface MrzScan {
   reading: MrzReading | null
 }
 
-/** The long side of the image the MRZ is looked for on: enough for 2.5 mm characters on an A4 bed. */
-const WORK_EDGE = 1400
+/**
+ * Sizes (long side) the page is searched at, each with the gaps (pixels) joined between characters.
+ * A run of `<` leaves almost a whole character's pitch empty in every row, so the gaps go up to the
+ * pitch: about 12 px for 2.5 mm characters on an A4 bed at 1400 px, up to 14 px for a close photo of
+ * the page at 700 px.
+ */
+const SEARCHES = [
+  { edge: 1400, gaps: [5, 10, 13] },
+  { edge: 700, gaps: [5, 9, 14] },
+]
 /** Pixels between characters on the image the band is cut from, before it is scaled for OCR. */
 const SOURCE_PITCH = 30
 /** Bands tried, best first, before a scan is said to have no MRZ. */
 const MAX_BANDS = 4
-/** Gaps (work pixels) joined between characters: small print on a whole scanner bed, large on a close photo. */
-const GAPS = [4, 9, 16]
 
 /**
  * Finds and reads a passport's MRZ on a scan (JPEG, PNG, TIFF, or a PDF of scanned pages), wherever
@@ -29,43 +35,48 @@ const GAPS = [4, 9, 16]
  * lines that look like a TD3 MRZ (a P in front, two or more check digits holding); `valid` in it says
  * whether every check digit holds.
  */
-export async function readMrz(bytes: Buffer, engine: OcrEngine, today: Date): Promise<MrzScan> {
+export async function readMrz(bytes: Buffer, engines: MrzEngines, today: Date): Promise<MrzScan> {
   const images = bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? await pdfPageImages(bytes) : [bytes]
   let best: MrzReading | null = null
   for (const image of images.slice(0, MAX_PDF_PAGES)) {
-    const reading = await readImage(image, engine, today)
+    const reading = await readImage(image, engines, today)
     if (reading?.valid) return { found: true, reading }
     best ??= reading
   }
   return { found: best !== null, reading: best }
 }
 
-async function readImage(image: Buffer, engine: OcrEngine, today: Date): Promise<MrzReading | null> {
+async function readImage(image: Buffer, engines: MrzEngines, today: Date): Promise<MrzReading | null> {
   const input = () => sharp(image, { limitInputPixels: MAX_INPUT_PIXELS }).autoOrient()
   const meta = await sharp(image, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()
   const turned = (meta.orientation ?? 1) >= 5
   const [width, height] = turned ? [meta.height, meta.width] : [meta.width, meta.height]
-  const scale = Math.min(1, WORK_EDGE / Math.max(width, height))
-  const work = await gray(input().resize(Math.round(width * scale), Math.round(height * scale)).grayscale())
-  const background = await gray(
-    sharp(work.data, { raw: { width: work.width, height: work.height, channels: 1 } }).blur(10),
-  )
-
-  const candidates: { pair: BarPair; quarter: 0 | 1 }[] = []
-  for (const quarter of [0, 1] as const) {
-    const [page, bg] = quarter ? [turnRight(work), turnRight(background)] : [work, background]
-    const ink = inkMask(page, bg)
-    const minLength = 0.12 * Math.min(page.width, page.height)
-    for (const gap of GAPS)
-      for (const pair of mrzPairs(findBars(ink, page.width, page.height, gap), minLength))
-        if (!candidates.some((seen) => seen.quarter === quarter && sameBand(seen.pair, pair)))
-          candidates.push({ pair, quarter })
+  const candidates: { pair: BarPair; quarter: 0 | 1; scale: number }[] = []
+  // Characters 2.5 mm tall are a few pixels on a whole scanner bed and dozens on a close photo: the
+  // page is searched at two sizes, so that the gaps joined are right for one of them.
+  for (const { edge, gaps } of SEARCHES) {
+    const scale = Math.min(1, edge / Math.max(width, height))
+    const work = await gray(input().resize(Math.round(width * scale), Math.round(height * scale)).grayscale())
+    const background = await gray(
+      sharp(work.data, { raw: { width: work.width, height: work.height, channels: 1 } }).blur(10),
+    )
+    for (const quarter of [0, 1] as const) {
+      const [page, bg] = quarter ? [turnRight(work), turnRight(background)] : [work, background]
+      const ink = inkMask(page, bg)
+      const minLength = 0.12 * Math.min(page.width, page.height)
+      for (const gap of gaps)
+        for (const pair of mrzPairs(findBars(ink, page.width, page.height, gap), minLength)) {
+          const scaled = { pair, quarter, scale }
+          if (!candidates.some((seen) => sameBand(seen, scaled))) candidates.push(scaled)
+        }
+    }
   }
-  candidates.sort((a, b) => b.pair.score - a.pair.score)
+  // Longer bars are more characters for the page's size: the score is compared on a common scale.
+  candidates.sort((a, b) => b.pair.score / b.scale - a.pair.score / a.scale)
 
   let best: MrzReading | null = null
   const sources = new Map<string, Promise<Gray>>()
-  for (const { pair, quarter } of candidates.slice(0, MAX_BANDS)) {
+  for (const { pair, quarter, scale } of candidates.slice(0, MAX_BANDS)) {
     const pitch = pair.first.length / 43.5 / scale
     const shrink = Math.min(1, SOURCE_PITCH / pitch)
     const key = `${quarter}:${shrink.toFixed(3)}`
@@ -81,9 +92,11 @@ async function readImage(image: Buffer, engine: OcrEngine, today: Date): Promise
       )
     const source = await (sources.get(key) as Promise<Gray>)
     const band = bandOf(pair, quarter, shrink / scale)
-    for (const flip of [false, true]) {
-      const lines = await engine.readLines(await bandStrip(source, band, flip))
-      for (const [line1, line2] of mrzLinePairs(lines)) {
+    const upright = await bandStrip(source, band, false)
+    for (const flip of upright.upsideDown ? [true, false] : [false, true]) {
+      const { png } = flip ? await bandStrip(source, band, true) : upright
+      const [legacy, lstm] = await Promise.all([engines.legacy.readLines(png), engines.lstm.readLines(png)])
+      for (const [line1, line2] of mrzLinePairs(legacy, lstm)) {
         const reading = parseTd3(line1, line2, today)
         if (!reading || heldCheckDigits(reading.line2) < 2) continue
         if (reading.valid) return reading
@@ -95,9 +108,16 @@ async function readImage(image: Buffer, engine: OcrEngine, today: Date): Promise
   return best
 }
 
-const sameBand = (a: BarPair, b: BarPair) =>
-  Math.hypot(a.first.cx - b.first.cx, a.first.cy - b.first.cy) < a.first.thickness &&
-  Math.hypot(a.second.cx - b.second.cx, a.second.cy - b.second.cy) < a.second.thickness
+/** Whether two candidates found at different sizes or gaps are the same two lines. */
+function sameBand(
+  a: { pair: BarPair; quarter: number; scale: number },
+  b: { pair: BarPair; quarter: number; scale: number },
+): boolean {
+  if (a.quarter !== b.quarter) return false
+  const near = (p: { cx: number; cy: number; thickness: number }, q: { cx: number; cy: number }) =>
+    Math.hypot(p.cx / a.scale - q.cx / b.scale, p.cy / a.scale - q.cy / b.scale) < p.thickness / a.scale
+  return near(a.pair.first, b.pair.first) && near(a.pair.second, b.pair.second)
+}
 
 /** The pipeline's pixels, one byte each: sharp hands a blurred one-channel image back as three. */
 async function gray(pipeline: sharp.Sharp): Promise<Gray> {
