@@ -8,6 +8,7 @@ import { DeskEventBus } from './events'
 import { ScannerFolder } from './documents/scanner-folder'
 import { DocumentVault } from './documents/vault'
 import { queueAnnouncer } from './outbox/announce'
+import { Passports } from './ocr/passports'
 import { Outbox } from './outbox/outbox'
 import { loadReferenceData, type ReferenceData } from './reference-data'
 import { Documents } from './registrations/documents'
@@ -56,6 +57,8 @@ export interface Core {
   readonly sync: SyncEngine
   readonly deskToken: DeskToken
   readonly emailVerification: EmailVerification
+  /** Passport MRZ reading (OCR workers started on first use, released when idle). */
+  readonly passports: Passports
   close(): void
 }
 
@@ -89,6 +92,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...(options.syncTuning && { tuning: options.syncTuning }),
     ...(options.onUnexpected && { onUnexpected: options.onUnexpected }),
   })
+  const passports = new Passports({ resourcesDir: options.resourcesDir, dataDir, now })
   return {
     appInfo: { name: 'Guichet', version: options.version, host: options.host, dataDir },
     db,
@@ -105,7 +109,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sync,
     deskToken,
     emailVerification: new EmailVerification(() => sync.clientOrFail(), outbox.verifications),
+    passports,
     close: () => {
+      void passports.close()
       sync.close()
       scans.stop()
       db.close()

@@ -14,4 +14,5 @@ export const commands: Record<string, { summary: string; load: () => Promise<Des
   sync: { summary: 'send the queue (--once: then exit)', load: () => import('./commands/sync') },
   export: { summary: 'write unsent records to an encrypted file', load: () => import('./commands/export') },
   import: { summary: "take in another desk's export file", load: () => import('./commands/import') },
+  mrz: { summary: "read passport scans' MRZ, one JSON line per file", load: () => import('./mrz') },
 }

@@ -68,11 +68,11 @@ function agrees(field: PrefillField, typed: string, proposed: string, truncatedN
  */
 export function prefillOffers(fields: MrzFields, form: PrefillValues, truncatedName = false): PrefillOffer[] {
   const proposed = proposals(fields)
-  return prefillFields.flatMap((field) => {
+  return prefillFields.flatMap((field): PrefillOffer[] => {
     const value = proposed[field]
     if (value === undefined) return []
     const typed = (form[field] ?? '').trim()
-    if (typed === '') return [{ field, typed, proposed: value, state: 'empty' as const }]
-    return agrees(field, typed, value, truncatedName) ? [] : [{ field, typed, proposed: value, state: 'differs' as const }]
+    if (typed === '') return [{ field, typed, proposed: value, state: 'empty' }]
+    return agrees(field, typed, value, truncatedName) ? [] : [{ field, typed, proposed: value, state: 'differs' }]
   })
 }
