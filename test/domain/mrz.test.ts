@@ -69,7 +69,10 @@ describe('reading a TD3 MRZ', () => {
 
   it('puts a birth year in the century that makes it past, and an expiry in this one', () => {
     const [l1, l2] = composeTd3({ ...holder, birthDate: '2008-03-04', expiryDate: '2031-01-02' })
-    expect(parseTd3(l1, l2, today)?.fields).toMatchObject({ birthDate: '2008-03-04', expiryDate: '2031-01-02' })
+    expect(parseTd3(l1, l2, today)?.fields).toMatchObject({
+      birthDate: '2008-03-04',
+      expiryDate: '2031-01-02',
+    })
     const [o1, o2] = composeTd3({ ...holder, birthDate: '1930-12-31' })
     expect(parseTd3(o1, o2, today)?.fields.birthDate).toBe('1930-12-31')
   })
@@ -156,7 +159,18 @@ const passport: fc.Arbitrary<PassportData> = fc.record({
 
 /** The look-alikes ICAO readers meet, both ways. */
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
-  O: '0', '0': 'O', I: '1', '1': 'I', Z: '2', '2': 'Z', S: '5', '5': 'S', B: '8', '8': 'B', G: '6', '6': 'G',
+  O: '0',
+  '0': 'O',
+  I: '1',
+  '1': 'I',
+  Z: '2',
+  '2': 'Z',
+  S: '5',
+  '5': 'S',
+  B: '8',
+  '8': 'B',
+  G: '6',
+  '6': 'G',
 }
 // In a field of letters and digits, G/6 differ by 10 in value and L/1 by 20, which no weight changes
 // modulo 10: such a swap passes the check digit whichever is right, so no parser can see it.
@@ -191,7 +205,9 @@ describe('MRZ properties', () => {
     const cases = passport.chain((data) => {
       const lines = composeTd3(data)
       const spots = lines.flatMap((text, line) =>
-        [...text].flatMap((char, at) => (LOOK_ALIKES[char] && !invisible(line, at, char) ? [[line, at] as const] : [])),
+        [...text].flatMap((char, at) =>
+          LOOK_ALIKES[char] && !invisible(line, at, char) ? [[line, at] as const] : [],
+        ),
       )
       return spots.length ? fc.tuple(fc.constant(lines), fc.constantFrom(...spots)) : fc.constant(null)
     })
@@ -264,7 +280,10 @@ describe('ICAO transliteration of typed names', () => {
 })
 
 describe('prefill offers', () => {
-  const fields = parseTd3(...composeTd3({ ...holder, lastName: 'MUELLER', firstNames: 'JOSE MARIA', sex: 'F' }), today)!.fields
+  const fields = parseTd3(
+    ...composeTd3({ ...holder, lastName: 'MUELLER', firstNames: 'JOSE MARIA', sex: 'F' }),
+    today,
+  )!.fields
 
   it('fills an empty form, with the civility only suggested', () => {
     const offers = prefillOffers(fields, {})

@@ -82,7 +82,10 @@ async function render(initial: Record<string, string>) {
 
 const row = (wrapper: ReturnType<typeof mount>, field: string) => wrapper.find(`tr[data-field="${field}"]`)
 const click = async (wrapper: ReturnType<typeof mount>, text: string) => {
-  await wrapper.findAll('button').find((b) => b.text() === text)!.trigger('click')
+  await wrapper
+    .findAll('button')
+    .find((b) => b.text() === text)!
+    .trigger('click')
 }
 
 describe('the passport offer', () => {

@@ -29,8 +29,8 @@ export function bandOf(pair: BarPair, quarter: 0 | 1, scale: number): Band {
   return {
     quarter,
     pitch: (Math.max(first.length, second.length) / 43.5) * scale,
-    cx: (first.cx + second.cx) / 2 * scale,
-    cy: (first.cy + second.cy) / 2 * scale,
+    cx: ((first.cx + second.cx) / 2) * scale,
+    cy: ((first.cy + second.cy) / 2) * scale,
     length: (Math.max(first.length, second.length) * 1.06 + 2 * thickness) * scale,
     height: (across + 2.2 * thickness) * scale,
     angle,
@@ -42,7 +42,11 @@ export function bandOf(pair: BarPair, quarter: 0 | 1, scale: number): Band {
  * stretched and scaled so characters are about the size OCR reads best: a PNG for the OCR engine.
  * Each pixel of the strip is sampled (bilinear) from where it lies on the tilted band.
  */
-export async function bandStrip(source: Gray, band: Band, flip: boolean): Promise<{ png: Buffer; upsideDown: boolean }> {
+export async function bandStrip(
+  source: Gray,
+  band: Band,
+  flip: boolean,
+): Promise<{ png: Buffer; upsideDown: boolean }> {
   const zoom = PITCH / band.pitch
   const width = Math.round(band.length * zoom)
   const height = Math.round(band.height * zoom)
@@ -66,7 +70,10 @@ export async function bandStrip(source: Gray, band: Band, flip: boolean): Promis
       strip[v * width + u] = top * (1 - fy) + bottom * fy
     }
   }
-  const png = await sharp(strip, { raw: { width, height, channels: 1 } }).normalise().png().toBuffer()
+  const png = await sharp(strip, { raw: { width, height, channels: 1 } })
+    .normalise()
+    .png()
+    .toBuffer()
   return { png, upsideDown: fillerOnTheLeft({ data: strip, width, height }) }
 }
 

@@ -124,7 +124,7 @@ export function findBars(ink: Uint8Array, width: number, height: number, gap: nu
  */
 function joinCollinear(blobs: Bar[]): Bar[] {
   const bars = [...blobs].sort((a, b) => a.cx - b.cx)
-  for (let joined = true; joined; ) {
+  for (let joined = true; joined;) {
     joined = false
     for (let i = 0; i < bars.length && !joined; i++)
       for (let j = 0; j < bars.length && !joined; j++) {
@@ -132,7 +132,8 @@ function joinCollinear(blobs: Bar[]): Bar[] {
         const b = bars[j]
         if (!a || !b || i === j || b.cx <= a.cx) continue
         const thickness = Math.max(a.thickness, b.thickness)
-        if (Math.abs(a.thickness - b.thickness) > 0.5 * thickness || Math.abs(a.angle - b.angle) > 0.08) continue
+        if (Math.abs(a.thickness - b.thickness) > 0.5 * thickness || Math.abs(a.angle - b.angle) > 0.08)
+          continue
         const [cos, sin] = [Math.cos(a.angle), Math.sin(a.angle)]
         const dx = b.cx - a.cx
         const dy = b.cy - a.cy

@@ -2,7 +2,14 @@ import { TD3_LENGTH } from '../../../src/domain/mrz/td3'
 import type { OcrLine, OcrSymbol } from './engine'
 
 /** Wide OCR-B capitals that the legacy engine may read as two or three narrow ones in one place. */
-const SPLIT_GLYPHS: Readonly<Record<string, string>> = { IVI: 'M', IV: 'M', VI: 'M', VV: 'W', IN: 'M', NI: 'M' }
+const SPLIT_GLYPHS: Readonly<Record<string, string>> = {
+  IVI: 'M',
+  IV: 'M',
+  VI: 'M',
+  VV: 'W',
+  IN: 'M',
+  NI: 'M',
+}
 /** What the LSTM engine makes of a `<` it does not see as one. */
 const CHEVRON_GHOSTS = new Set(['<', 'K', 'L', 'C'])
 

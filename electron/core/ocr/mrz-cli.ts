@@ -10,7 +10,14 @@ export interface MrzLine {
   line2: string | null
   fields: Pick<
     MrzFields,
-    'documentNumber' | 'nationality' | 'birthDate' | 'sex' | 'expiryDate' | 'lastName' | 'firstNames' | 'issuingState'
+    | 'documentNumber'
+    | 'nationality'
+    | 'birthDate'
+    | 'sex'
+    | 'expiryDate'
+    | 'lastName'
+    | 'firstNames'
+    | 'issuingState'
   > | null
   valid: boolean
   ms: number
@@ -22,7 +29,11 @@ export interface MrzLine {
  * digit holds (exact or absent); the fields are printed with null for those that could not be read.
  * Resolves to the exit code: 1 when a file could not be read at all.
  */
-export async function runMrz(files: string[], reader: PassportReader, out: (line: string) => void): Promise<number> {
+export async function runMrz(
+  files: string[],
+  reader: PassportReader,
+  out: (line: string) => void,
+): Promise<number> {
   let failed = false
   for (const file of files) {
     const start = process.hrtime.bigint()
@@ -55,7 +66,16 @@ export async function runMrz(files: string[], reader: PassportReader, out: (line
       failed = true
       // The error's name only: a message may quote the file's path.
       const name = error instanceof Error ? error.name : typeof error
-      const line: MrzLine = { file, found: false, line1: null, line2: null, fields: null, valid: false, ms: elapsed(), error: name }
+      const line: MrzLine = {
+        file,
+        found: false,
+        line1: null,
+        line2: null,
+        fields: null,
+        valid: false,
+        ms: elapsed(),
+        error: name,
+      }
       out(JSON.stringify(line))
     }
   }

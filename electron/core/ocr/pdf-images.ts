@@ -21,7 +21,8 @@ export async function pdfPageImages(bytes: Uint8Array): Promise<Buffer[]> {
       if (dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue
       const width = dict.lookupMaybe(PDFName.of('Width'), PDFNumber)?.asNumber() ?? 0
       const height = dict.lookupMaybe(PDFName.of('Height'), PDFNumber)?.asNumber() ?? 0
-      if (!best || width * height > best.area) best = { area: width * height, image: decode(stream, width, height) }
+      if (!best || width * height > best.area)
+        best = { area: width * height, image: decode(stream, width, height) }
     }
     const image = await best?.image
     if (image) images.push(image)

@@ -56,7 +56,11 @@ async function readImage(image: Buffer, engines: MrzEngines, today: Date): Promi
   // page is searched at two sizes, so that the gaps joined are right for one of them.
   for (const { edge, gaps } of SEARCHES) {
     const scale = Math.min(1, edge / Math.max(width, height))
-    const work = await gray(input().resize(Math.round(width * scale), Math.round(height * scale)).grayscale())
+    const work = await gray(
+      input()
+        .resize(Math.round(width * scale), Math.round(height * scale))
+        .grayscale(),
+    )
     const background = await gray(
       sharp(work.data, { raw: { width: work.width, height: work.height, channels: 1 } }).blur(10),
     )

@@ -47,7 +47,11 @@ function* combinations(items: readonly number[], size: number, from = 0): Genera
     for (const rest of combinations(items, size - 1, i + 1)) yield [items[i] ?? 0, ...rest]
 }
 
-function* substitutions(value: string, positions: readonly number[], options: readonly string[][]): Generator<string> {
+function* substitutions(
+  value: string,
+  positions: readonly number[],
+  options: readonly string[][],
+): Generator<string> {
   if (positions.length === 0) {
     yield value
     return

@@ -7,6 +7,8 @@ export const EXPIRY_WARNING_MONTHS = 3
 export function passportValidity(expiryDate: string, today: Date): PassportValidity {
   const day = today.toISOString().slice(0, 10)
   if (expiryDate < day) return 'expired'
-  const soon = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + EXPIRY_WARNING_MONTHS, today.getUTCDate()))
+  const soon = new Date(
+    Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + EXPIRY_WARNING_MONTHS, today.getUTCDate()),
+  )
   return expiryDate < soon.toISOString().slice(0, 10) ? 'expires_soon' : 'valid'
 }

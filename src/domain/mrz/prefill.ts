@@ -73,6 +73,8 @@ export function prefillOffers(fields: MrzFields, form: PrefillValues, truncatedN
     if (value === undefined) return []
     const typed = (form[field] ?? '').trim()
     if (typed === '') return [{ field, typed, proposed: value, state: 'empty' }]
-    return agrees(field, typed, value, truncatedName) ? [] : [{ field, typed, proposed: value, state: 'differs' }]
+    return agrees(field, typed, value, truncatedName)
+      ? []
+      : [{ field, typed, proposed: value, state: 'differs' }]
   })
 }

@@ -37,8 +37,7 @@ export function mrzSpellings(typed: string): string[] {
   let spellings = ['']
   for (const char of typed.normalize('NFC')) {
     const upper = char === 'ß' ? 'ß' : char.toLocaleUpperCase('und')
-    const options =
-      TABLE[upper] ??
+    const options = TABLE[upper] ??
       TABLE[char] ?? [
         upper
           .normalize('NFD')

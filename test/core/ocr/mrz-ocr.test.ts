@@ -56,7 +56,11 @@ async function expectExact(data: PassportData, options: ScanOptions) {
 describe('reading a passport’s MRZ on a scan', { timeout: 120_000 }, () => {
   it('reads the ICAO specimen on a whole A4 scanner bed at 300 dpi, off to one side', async () => {
     const reading = await expectExact(SPECIMEN, { dpi: 300, at: [70, 30], jpegQuality: 85 })
-    expect(reading?.fields).toMatchObject({ lastName: 'ERIKSSON', birthDate: '1974-08-12', documentNumber: 'L898902C3' })
+    expect(reading?.fields).toMatchObject({
+      lastName: 'ERIKSSON',
+      birthDate: '1974-08-12',
+      documentNumber: 'L898902C3',
+    })
   })
 
   it('finds it turned a quarter, askew by 3 degrees, under the facing page, at 200 dpi in a rough JPEG', async () => {
@@ -64,12 +68,22 @@ describe('reading a passport’s MRZ on a scan', { timeout: 120_000 }, () => {
   })
 
   it('finds it upside down on a shaded, grainy phone photo of the page', async () => {
-    await expectExact(passportData(12), { dpi: 300, turn: 180, photo: true, shading: 0.45, noise: 8, skew: -2 })
+    await expectExact(passportData(12), {
+      dpi: 300,
+      turn: 180,
+      photo: true,
+      shading: 0.45,
+      noise: 8,
+      skew: -2,
+    })
   })
 
   it('reads a scanner PDF (one JPEG per page) whose passport is on the second page', async () => {
     const pdf = await PDFDocument.create()
-    for (const page of [await passportScan(null, { dpi: 150 }), await passportScan(passportData(14), { dpi: 300 })]) {
+    for (const page of [
+      await passportScan(null, { dpi: 150 }),
+      await passportScan(passportData(14), { dpi: 300 }),
+    ]) {
       const image = await pdf.embedJpg(page)
       pdf.addPage([595.28, 841.89]).drawImage(image, { x: 0, y: 0, width: 595.28, height: 841.89 })
     }
@@ -78,7 +92,10 @@ describe('reading a passport’s MRZ on a scan', { timeout: 120_000 }, () => {
   })
 
   it('says there is none on a page of text, and on a passport page with its MRZ cut off', async () => {
-    expect(await reader.read(await passportScan(null, { dpi: 200, seed: 3 }))).toEqual({ found: false, reading: null })
+    expect(await reader.read(await passportScan(null, { dpi: 200, seed: 3 }))).toEqual({
+      found: false,
+      reading: null,
+    })
     expect(await reader.read(await passportScan(passportData(15), { noMrz: true }))).toEqual({
       found: false,
       reading: null,
