@@ -216,7 +216,8 @@ describe('MRZ properties', () => {
         if (!found) return
         const [lines, [line, at]] = found
         const damaged: [string, string] = [...lines]
-        damaged[line] = swap(lines[line], at, LOOK_ALIKES[lines[line][at] ?? ''] ?? '')
+        const text = lines[line] ?? ''
+        damaged[line] = swap(text, at, LOOK_ALIKES[text[at] ?? ''] ?? '')
         const reading = parseTd3(...damaged, today)
         if (reading?.valid) expect([reading.line1, reading.line2]).toEqual(lines)
         else expect(reading?.unreadable.length ?? 1).toBeGreaterThan(0)
