@@ -1,15 +1,20 @@
 import type { Database } from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
+import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
+import { AdminActions } from './admin/admin-actions'
 import { AdminLock } from './admin/admin-lock'
+import { lockDesk, type DeskLock } from './db/desk-lock'
+import { closeDatabase } from './db/clean-shutdown'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
+import { GrantedPaths } from './documents/granted-paths'
 import { ScannerFolder } from './documents/scanner-folder'
 import { DocumentVault } from './documents/vault'
 import { queueAnnouncer } from './outbox/announce'
 import { Passports } from './ocr/passports'
 import { Outbox } from './outbox/outbox'
+import { privateFile, privateFolder } from './private-files'
 import { loadReferenceData, type ReferenceData } from './reference-data'
 import { Documents } from './registrations/documents'
 import { Registrations } from './registrations/repository'
@@ -17,7 +22,9 @@ import { dataKey, osKeychain, type SecretStore } from './secrets'
 import { SettingsStore } from './settings-store'
 import { DeskToken } from './sync/desk-token'
 import { EmailVerification } from './sync/email-verification'
+import { systemClock, type Clock } from './sync/clock'
 import { SyncEngine, type SyncTuning } from './sync/engine'
+import type { Transport } from './sync/transport'
 import { SyncStateStore } from './sync/sync-state'
 
 export interface CoreOptions {
@@ -29,6 +36,10 @@ export interface CoreOptions {
   secrets?: SecretStore
   nativeBinding?: string
   now?: () => Date
+  /** Time for the sync's waits and timers (tests move it themselves); stands for `now` when given. */
+  clock?: Clock
+  /** How the sync reaches the backend (the app's honours the system proxy); node:http otherwise. */
+  transport?: Transport
   /** The admin CLI's --backend and GUICHET_TOKEN, standing for the setting and the keychain. */
   backend?: { url?: string; token?: string }
   /** Tests shorten the sync's waits. */
@@ -49,6 +60,10 @@ export interface Core {
   readonly now: () => Date
   readonly events: DeskEventBus
   readonly admin: AdminLock
+  /** Admin actions once done (enrollment, settings changed): where the audit log hooks in. */
+  readonly adminActions: AdminActions
+  /** What the provisioning file found at this start did (provisionAtStart), for the agent to read. */
+  readonly provisioning: { outcome: ProvisioningOutcome | null }
   /** The scanner's folder, watched while the scannerFolder setting names one. */
   readonly scans: ScannerFolder
   /** Registrations on their way to the backend: states, the queue list, counts. */
@@ -57,6 +72,10 @@ export interface Core {
   readonly sync: SyncEngine
   readonly deskToken: DeskToken
   readonly emailVerification: EmailVerification
+  /** Files the agent handed over (dialog, drop, an upload saved by the host): attachDocument reads only these. */
+  readonly grants: GrantedPaths
+  /** Lets attachDocument read these files; every host calls it with what the agent chose. */
+  grantFiles(paths: readonly string[]): void
   /** Passport MRZ reading (OCR workers started on first use, released when idle). */
   readonly passports: Passports
   close(): void
@@ -64,12 +83,30 @@ export interface Core {
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const dataDir = resolve(options.dataDir)
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const now = options.now ?? (() => new Date())
+  for (const folder of [dataDir, join(dataDir, 'documents'), join(dataDir, 'logs')]) privateFolder(folder)
+  privateFile(join(dataDir, 'guichet.lock'))
+  const lock = lockDesk(dataDir, options.nativeBinding)
+  try {
+    return await openLocked(options, dataDir, lock)
+  } catch (error) {
+    lock.release()
+    throw error
+  }
+}
+
+async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock): Promise<Core> {
+  const clock = options.clock ?? systemClock(options.now)
+  const now = () => clock.now()
   const secrets = options.secrets ?? osKeychain()
-  const key = await dataKey(secrets, dataDir)
-  const db = openDatabase(join(dataDir, 'guichet.sqlite'), options)
-  const vault = new DocumentVault(join(dataDir, 'documents'), key)
+  const file = join(dataDir, 'guichet.sqlite')
+  privateFile(file, `${file}-wal`, `${file}-shm`)
+  const documentsDir = join(dataDir, 'documents')
+  const db = openDatabase(file, { ...options, setAsideWith: [documentsDir] })
+  const key = await dataKey(secrets, dataDir, () => sealedRows(db)).catch((error: unknown) => {
+    db.close()
+    throw error
+  })
+  const vault = new DocumentVault(documentsDir, key)
   // A crash between writing a scan and committing its row leaves a file nothing references.
   await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])
   const settings = new SettingsStore(db)
@@ -79,6 +116,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const announce = queueAnnouncer(events, () => (db.open ? outbox.counts() : null))
   const outbox: Outbox = new Outbox(db, key, now, announce)
   outbox.recover()
+  const grants = new GrantedPaths()
   const deskToken = new DeskToken(secrets, dataDir, options.backend?.token)
   const sync = new SyncEngine({
     outbox,
@@ -87,7 +125,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events,
     token: deskToken,
     state: new SyncStateStore(db),
-    now,
+    clock,
+    ...(options.transport && { transport: options.transport }),
     ...(options.backend?.url !== undefined && { backendUrl: options.backend.url }),
     ...(options.syncTuning && { tuning: options.syncTuning }),
     ...(options.onUnexpected && { onUnexpected: options.onUnexpected }),
@@ -104,17 +143,33 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     now,
     events,
     admin: new AdminLock(secrets, dataDir),
+    adminActions: new AdminActions(),
+    provisioning: { outcome: null },
     scans,
     outbox,
     sync,
     deskToken,
     emailVerification: new EmailVerification(() => sync.clientOrFail(), outbox.verifications),
+    grants,
+    grantFiles: (paths) => grants.grant(paths),
     passports,
     close: () => {
       void passports.close()
       sync.close()
       scans.stop()
-      db.close()
+      closeDatabase(db)
+      lock.release()
     },
   }
+}
+
+/** Rows sealed under the data key: registrations and drafts, documents' metadata, e-mail proofs. */
+function sealedRows(db: Database): number {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM registrations) + (SELECT count(*) FROM documents)
+         + (SELECT count(*) FROM email_verifications)`,
+    )
+    .pluck()
+    .get() as number
 }

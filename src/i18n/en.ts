@@ -5,6 +5,7 @@ import documents, { documentErrors } from './documents/en'
 import mrz from './mrz/en'
 import settings, { settingsErrors } from './settings/en'
 import queue, { queueErrors } from './queue/en'
+import enrollment, { enrollmentErrors } from './enrollment/en'
 
 export const en: Messages = {
   app: {
@@ -16,6 +17,7 @@ export const en: Messages = {
   },
   settings,
   queue,
+  enrollment,
   /** The registration rules' codes (src/domain/registration/codes.ts). */
   validation,
   form,
@@ -25,10 +27,13 @@ export const en: Messages = {
   errors: {
     internal: 'Something unexpected went wrong. Try again; if it happens again, contact support.',
     invalid_request: 'Some values are not valid: correct the fields marked.',
+    disk_full:
+      "The desk's disk is full (or read-only): nothing was saved this time, and everything saved before is kept. Free some space (empty the recycle bin, move large files off it) and try again.",
     desk_id_format: 'Letters, digits and hyphens only, for example paris-fair-3.',
     ...formErrors,
     ...documentErrors,
     ...settingsErrors,
     ...queueErrors,
+    ...enrollmentErrors,
   },
 }

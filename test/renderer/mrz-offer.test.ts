@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { useForm } from 'vee-validate'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, type Ref } from 'vue'
 import MrzOffer from '../../src/components/mrz/MrzOffer.vue'
 import type { PassportScan } from '../../src/domain/mrz/passport-scan'
 import { parseTd3 } from '../../src/domain/mrz/parse'
@@ -10,21 +10,14 @@ import type { DocumentSummary } from '../../src/domain/queue/documents'
 import type { Result } from '../../src/domain/result'
 import { i18n } from '../../src/i18n'
 import { useDocumentsStore } from '../../src/stores/documents'
-import { composeTd3 } from '../fixtures/mrz/compose'
 
 const clientId = '3f0e1d2c-4b5a-4697-8876-a5b4c3d2e1f0'
 const today = new Date('2026-12-01T09:00:00Z')
-const lines = composeTd3({
-  issuingState: 'D',
-  lastName: 'MUELLER',
-  firstNames: 'JOSE MARIA',
-  documentNumber: 'C01X00T47',
-  nationality: 'D',
-  birthDate: '2001-02-03',
-  sex: 'F',
-  expiryDate: '2031-05-06',
-  personalNumber: '',
-})
+// A German passport's MRZ (D, an empty personal number), as test/fixtures/mrz/compose.ts writes it.
+const lines = [
+  'P<D<<MUELLER<<JOSE<MARIA<<<<<<<<<<<<<<<<<<<<',
+  'C01X00T478D<<0102030F3105065<<<<<<<<<<<<<<<0',
+] as const
 const reading = parseTd3(...lines, today)!
 const scanOf = (over: Partial<PassportScan> = {}): PassportScan => ({
   found: true,
@@ -52,7 +45,7 @@ beforeEach(() => {
       },
     },
   })
-  i18n.global.locale.value = 'fr'
+  ;(i18n.global.locale as unknown as Ref<string>).value = 'fr'
 })
 
 /** The offer inside a form holding `initial`, as RegistrationForm holds it. */

@@ -157,3 +157,58 @@ describe('the settings screen', () => {
     expect(byId('backend-url').getAttribute('aria-invalid')).toBe('true')
   })
 })
+
+describe('the export passphrase', () => {
+  it('can be generated: both fields filled with it, shown once to be written down, and sent as is', async () => {
+    const { calls } = await settingsScreen(
+      { configured: true, unlocked: true },
+      { exportQueue: () => ok({ records: 2, documents: 4, skipped: 0, conflicts: [] }) },
+    )
+    button('Générer une phrase de passe')?.click()
+    await settle()
+    const generated = byId('export-passphrase').value
+    expect(generated).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){5}$/)
+    expect(byId('export-again').value).toBe(generated)
+    expect(text()).toContain(`Phrase de passe à noter et à transmettre séparément du fichier : ${generated}`)
+    await type('export-path', '/media/usb/file.guichet')
+    ;[...document.querySelectorAll<HTMLButtonElement>('main button[type="submit"]')]
+      .find((b) => b.textContent?.trim() === 'Exporter')
+      ?.click()
+    await settle()
+    expect(calls.exportQueue).toHaveBeenCalledWith({ path: '/media/usb/file.guichet', passphrase: generated })
+    expect(text()).not.toContain(generated)
+  })
+})
+
+describe('an import refused by the desk’s checks', () => {
+  it('lists each refused registration with the reason, in words', async () => {
+    await settingsScreen(
+      { configured: true, unlocked: true },
+      {
+        importQueue: () => ({
+          ok: false,
+          error: {
+            code: 'import_refused',
+            message: '2 registration(s) in this file fail this desk’s checks; nothing was imported.',
+            fields: [
+              { path: 'G-ABCD-EFGH.documents.0', code: 'pdf_active_content', message: 'x' },
+              { path: 'G-JKLM-NPQR.requestBody', code: 'body_mismatch', message: 'x' },
+            ],
+          },
+        }),
+      },
+    )
+    await type('import-path', '/media/usb/file.guichet')
+    await type('import-passphrase', 'correct horse battery staple')
+    ;[...document.querySelectorAll<HTMLButtonElement>('main button[type="submit"]')]
+      .find((b) => b.textContent?.trim() === 'Importer')
+      ?.click()
+    await settle()
+    expect(text()).toContain('rien n’a été importé')
+    const items = [...document.querySelectorAll('main li')].map((li) => li.textContent)
+    expect(items).toContain(
+      'G-ABCD-EFGH (documents.0) : Le PDF contient du code ou des pièces jointes, refusés par sécurité : imprimez-le dans un nouveau PDF (qui les retire) ou scannez le document papier.',
+    )
+    expect(items).toContain('G-JKLM-NPQR (requestBody) : body_mismatch')
+  })
+})

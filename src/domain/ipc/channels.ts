@@ -41,6 +41,8 @@ export const channels = [
   'confirmVerificationCode',
   'exportQueue',
   'importQueue',
+  'enrollDesk',
+  'enrollmentStatus',
 ] as const
 
 export type Channel = (typeof channels)[number]
@@ -55,6 +57,7 @@ export const adminChannels: readonly Channel[] = [
   'discardRecord',
   'exportQueue',
   'importQueue',
+  'enrollDesk',
 ]
 
 /**
@@ -62,6 +65,12 @@ export const adminChannels: readonly Channel[] = [
  * dropped on the page (Electron's webUtils, which only the preload can reach).
  */
 export const pageHelpers = ['on', 'pathForFile'] as const
+
+/**
+ * Sent by the preload, never by the page, with the path of a file dropped on the window: main lets
+ * attachDocument read it (see electron/core/documents/granted-paths.ts).
+ */
+export const grantDroppedIpc = 'guichet-preload:grant-dropped'
 
 /** The IPC channel name behind an API function; prefixed so nothing else on ipcMain can collide. */
 export const ipcName = (c: Channel): string => `guichet:${c}`

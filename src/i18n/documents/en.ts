@@ -40,19 +40,21 @@ export default {
     generate: 'Generate the sworn statement',
     generating: 'Preparing the statement…',
     ready: 'Statement ready: print it, have the student sign and date it, then add its scan here.',
-    download: 'Download the statement (PDF)',
+    notSaved:
+      'It is saved nowhere on this computer (it holds the student’s personal data): print it from the preview.',
     open: 'View and print',
     title: 'Sworn statement',
   },
   settings: {
     scannerFolder: 'Scanner folder',
     scannerFolderHint:
-      'The folder the desk’s scanner saves its files into (full path); they show up in “Received scans”. Guichet reads them, never moves or deletes them. Empty: no scanner.',
+      'The folder the desk’s scanner saves its files into (full path); they show up in “Received scans”. A scan added to a registration is moved into the desk (encrypted) and removed from that folder. Empty: no scanner.',
   },
   scans: {
     title: 'Received scans',
     empty: 'No scans yet: files the scanner saves show up here.',
-    hint: 'Attach a scan with one click, or drag it onto a slot.',
+    hint: 'Attach a scan with one click, or drag it onto a slot: it then moves into the desk, encrypted, and leaves the scanner folder.',
+    moved: '{name} is now in the desk (encrypted) and was removed from the scanner folder.',
     toIdentity: '→ Identity',
     toEnrollment: '→ Enrollment',
     attachIdentity: 'Attach {name} to the identity document',
@@ -86,6 +88,8 @@ export const documentErrors = {
     'The PDF has more than 10 pages: keep only the pages needed and save it again, or scan just those pages.',
   pdf_active_content:
     'The PDF contains code or attached files, refused for safety: print it to a new PDF (which drops them) or scan the paper document.',
+  pdf_too_complex:
+    'The PDF is built so that checking it would take too much memory (a scan never is): print it to a new PDF or scan the paper document.',
   slot_full: 'This slot is full: remove a file before adding another.',
   not_a_draft: 'Documents can only be added to the registration being filled.',
   document_missing: 'A scan is missing from the desk’s document folder: add the document again.',
@@ -96,4 +100,8 @@ export const documentErrors = {
   attestation_needs_name: 'Type the student’s last and first names first: the statement is made out in them.',
   attestation_unprintable:
     'The statement prints Latin letters only, and the name or address is in another script: type them as on the passport’s machine-readable lines, or let the student write the statement by hand.',
+  not_granted:
+    'This file was not chosen in this window: add it with “Choose a file”, by dropping it here or from the scanner folder.',
+  network_path:
+    'This file is on a network share: copy it to this computer first (to the desktop, for instance), then add it.',
 } satisfies typeof frErrors

@@ -40,19 +40,21 @@ export default {
     generating: 'Préparation de l’attestation…',
     ready:
       'Attestation prête : imprimez-la, faites-la signer et dater par l’étudiant, puis ajoutez son scan ici.',
-    download: 'Télécharger l’attestation (PDF)',
+    notSaved:
+      'Elle n’est enregistrée nulle part sur cet ordinateur (elle contient les données de l’étudiant) : imprimez-la depuis l’aperçu.',
     open: 'Voir et imprimer',
     title: 'Attestation sur l’honneur',
   },
   settings: {
     scannerFolder: 'Dossier du scanner',
     scannerFolderHint:
-      'Le dossier où le scanner du poste enregistre ses fichiers (chemin complet) ; ils s’affichent dans « Scans reçus ». Guichet les lit sans jamais les déplacer ni les supprimer. Vide : pas de scanner.',
+      'Le dossier où le scanner du poste enregistre ses fichiers (chemin complet) ; ils s’affichent dans « Scans reçus ». Un scan ajouté à un dossier est déplacé dans le poste (chiffré) et retiré de ce dossier. Vide : pas de scanner.',
   },
   scans: {
     title: 'Scans reçus',
     empty: 'Aucun scan reçu : les fichiers enregistrés par le scanner s’affichent ici.',
-    hint: 'Joignez un scan d’un clic, ou glissez-le sur un emplacement.',
+    hint: 'Joignez un scan d’un clic, ou glissez-le sur un emplacement : il passe alors dans le poste, chiffré, et quitte le dossier du scanner.',
+    moved: '{name} est maintenant dans le poste (chiffré) : il a été retiré du dossier du scanner.',
     toIdentity: '→ Identité',
     toEnrollment: '→ Inscription',
     attachIdentity: 'Joindre {name} à la pièce d’identité',
@@ -88,6 +90,8 @@ export const documentErrors = {
     'Le PDF a plus de 10 pages : gardez seulement les pages utiles et enregistrez-le à nouveau, ou scannez seulement ces pages.',
   pdf_active_content:
     'Le PDF contient du code ou des pièces jointes, refusés par sécurité : imprimez-le dans un nouveau PDF (qui les retire) ou scannez le document papier.',
+  pdf_too_complex:
+    'Le PDF est construit de façon à demander trop de mémoire pour être vérifié (ce n’est jamais le cas d’un scan) : imprimez-le dans un nouveau PDF ou scannez le document papier.',
   slot_full: 'Cet emplacement est complet : retirez un fichier avant d’en ajouter un autre.',
   not_a_draft: 'Les documents ne s’ajoutent qu’au dossier en cours de saisie.',
   document_missing: 'Un scan manque dans le dossier des documents du poste : ajoutez le document à nouveau.',
@@ -100,4 +104,8 @@ export const documentErrors = {
     'Saisissez d’abord le nom et le prénom de l’étudiant : l’attestation est établie à son nom.',
   attestation_unprintable:
     'L’attestation n’imprime que l’alphabet latin, et le nom ou l’adresse est écrit dans une autre écriture : saisissez-les comme sur les lignes lisibles par machine du passeport, ou faites rédiger l’attestation à la main.',
+  not_granted:
+    'Ce fichier n’a pas été choisi dans cette fenêtre : ajoutez-le avec « Choisir un fichier », en le glissant ici ou depuis le dossier du scanner.',
+  network_path:
+    'Ce fichier est sur un partage réseau : copiez-le d’abord sur ce poste (par exemple sur le bureau), puis ajoutez-le.',
 }

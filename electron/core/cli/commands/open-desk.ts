@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { GuichetFailure } from '../../../../src/domain/result'
 import { openCore, type Core } from '../../core'
+import { knownFailure } from '../../disk-full'
 import { createLog } from '../../log'
 
 /** The options every command that opens the desk takes, beside its own. */
@@ -27,11 +29,17 @@ export async function openDesk(args: DeskArgs): Promise<Core> {
   return openCore({
     dataDir,
     host: 'cli',
-    version: 'cli',
+    version: appVersion(),
     resourcesDir: fileURLToPath(new URL('../../../../resources', import.meta.url)),
     ...((url || token) && { backend: { ...(url && { url }), ...(token && { token }) } }),
     onUnexpected: (error) => log.error('cli', error),
   })
+}
+
+/** The version of the desk app this CLI belongs to (package.json), as `desk status` reports it. */
+function appVersion(): string {
+  const manifest = new URL('../../../../package.json', import.meta.url)
+  return String((JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version ?? 'unknown')
 }
 
 /**
@@ -44,11 +52,12 @@ export async function withDesk(args: DeskArgs, body: (core: Core) => Promise<num
     core = await openDesk(args)
     return await body(core)
   } catch (error) {
-    if (!(error instanceof GuichetFailure)) throw error
+    const failure = knownFailure(error)
+    if (!failure) throw error
     console.error(
-      JSON.stringify({ error: { code: error.code, message: error.message, fields: error.fields } }),
+      JSON.stringify({ error: { code: failure.code, message: failure.message, fields: failure.fields } }),
     )
-    return error.code === 'usage' ? 2 : 1
+    return failure.code === 'usage' ? 2 : 1
   } finally {
     core?.close()
   }
