@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkDigit } from '../../src/domain/mrz/check-digit'
+import { combineLine1, combineLine2 } from '../../src/domain/mrz/combine'
 import { passportValidity } from '../../src/domain/mrz/expiry'
 import { nationalityFromMrz } from '../../src/domain/mrz/nationality'
 import { heldCheckDigits, parseTd3 } from '../../src/domain/mrz/parse'
@@ -328,5 +329,22 @@ describe('passport expiry', () => {
     ['2027-03-01', 'valid'],
   ] as const)('a passport expiring on %s is %s on 1 December 2026', (expiry, validity) => {
     expect(passportValidity(expiry, today)).toBe(validity)
+  })
+})
+
+describe('combining two OCR readings of line 2', () => {
+  it('takes each field from the reading where its check digit holds, and is valid only if all hold', () => {
+    const truth = SPECIMEN[1]
+    const a = swap(truth, 15, '3') // birth date wrong in the first reading
+    const b = swap(truth, 23, '7') // expiry wrong in the second
+    const mixed = combineLine2([a, b]).map((line) => parseTd3(SPECIMEN[0], line, today))
+    expect(mixed.find((reading) => reading?.valid)?.line2).toBe(truth)
+    // Both readings wrong in the same field: nothing valid comes out of them.
+    const c = swap(truth, 15, '4')
+    expect(combineLine2([a, c]).some((line) => parseTd3(SPECIMEN[0], line, today)?.valid)).toBe(false)
+  })
+
+  it('takes line 1 from a reading whose names read as letters', () => {
+    expect(combineLine1(['P<UTOERIKSS%N<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', SPECIMEN[0]])).toBe(SPECIMEN[0])
   })
 })

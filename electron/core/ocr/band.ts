@@ -4,6 +4,8 @@ import type { Gray } from './gray'
 
 /** Characters are drawn this many pixels apart in the strip handed to OCR: about 30 px tall capitals. */
 const PITCH = 22
+/** A second look, when the first reading fails a check digit: OCR errs differently at another size. */
+export const SECOND_PITCH = 28
 
 /** Where a pair of bars found on the work image lies on the full-size image, upright by `quarter`. */
 export interface Band {
@@ -46,8 +48,9 @@ export async function bandStrip(
   source: Gray,
   band: Band,
   flip: boolean,
+  pitch = PITCH,
 ): Promise<{ png: Buffer; upsideDown: boolean }> {
-  const zoom = PITCH / band.pitch
+  const zoom = pitch / band.pitch
   const width = Math.round(band.length * zoom)
   const height = Math.round(band.height * zoom)
   const angle = band.angle + (flip ? Math.PI : 0)

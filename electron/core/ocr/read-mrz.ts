@@ -1,7 +1,8 @@
 import sharp from 'sharp'
+import { combineLine1, combineLine2 } from '../../../src/domain/mrz/combine'
 import { heldCheckDigits, parseTd3, type MrzReading } from '../../../src/domain/mrz/parse'
 import { MAX_INPUT_PIXELS, MAX_PDF_PAGES } from '../documents/limits'
-import { bandOf, bandStrip } from './band'
+import { bandOf, bandStrip, SECOND_PITCH } from './band'
 import { findBars, inkMask, mrzPairs, type BarPair } from './bars'
 import type { MrzEngines } from './engine'
 import { turnRight, type Gray } from './gray'
@@ -97,16 +98,32 @@ async function readImage(image: Buffer, engines: MrzEngines, today: Date): Promi
     const source = await (sources.get(key) as Promise<Gray>)
     const band = bandOf(pair, quarter, shrink / scale)
     const upright = await bandStrip(source, band, false)
+    const ocr = async (png: Buffer) => {
+      const [legacy, lstm] = await Promise.all([engines.legacy.readLines(png), engines.lstm.readLines(png)])
+      return mrzLinePairs(legacy, lstm)
+    }
     for (const flip of upright.upsideDown ? [true, false] : [false, true]) {
       const { png } = flip ? await bandStrip(source, band, true) : upright
-      const [legacy, lstm] = await Promise.all([engines.legacy.readLines(png), engines.lstm.readLines(png)])
-      for (const [line1, line2] of mrzLinePairs(legacy, lstm)) {
+      const first = (await ocr(png)).filter(([line1, line2]) => {
         const reading = parseTd3(line1, line2, today)
-        if (!reading || heldCheckDigits(reading.line2) < 2) continue
-        if (reading.valid) return reading
-        best ??= reading
+        return reading !== null && heldCheckDigits(reading.line2) >= 2
+      })
+      if (first.length === 0) continue
+      const [[line1, line2] = ['', '']] = first
+      const reading = parseTd3(line1, line2, today)
+      if (reading?.valid) return reading
+      // A check digit failed: read the band again at another size, and take each field from the
+      // reading where its check digit holds.
+      const again = await ocr((await bandStrip(source, band, flip, SECOND_PITCH)).png)
+      const lines1 = [line1, ...again.map(([a]) => a)]
+      const lines2 = [line2, ...again.map(([, b]) => b)]
+      const name = combineLine1(lines1) ?? line1
+      for (const mixed of combineLine2(lines2)) {
+        const combined = parseTd3(name, mixed, today)
+        if (combined?.valid) return combined
       }
-      if (best) break
+      best ??= reading
+      break
     }
   }
   return best
