@@ -8,12 +8,10 @@ import { heldCheckDigits, parseTd3 } from '../../src/domain/mrz/parse'
 import { prefillOffers } from '../../src/domain/mrz/prefill'
 import { mrzSpellings, sameNameAsMrz } from '../../src/domain/mrz/transliterate'
 import { composeTd3, type PassportData } from '../fixtures/mrz/compose'
+import { SPECIMEN_LINES, SPECIMEN as SPECIMEN_DATA } from '../fixtures/mrz/specimen'
 
 const today = new Date('2026-12-01T10:00:00Z')
-const SPECIMEN: [string, string] = [
-  'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
-  'L898902C36UTO7408122F1204159ZE184226B<<<<<10',
-]
+const SPECIMEN = SPECIMEN_LINES
 const GERMAN: [string, string] = [
   'P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<',
   'C01X00T478D<<6408125F2702283<<<<<<<<<<<<<<<4',
@@ -40,19 +38,9 @@ describe('reading a TD3 MRZ', () => {
       line2: SPECIMEN[1],
       unreadable: [],
       repaired: [],
-      fields: {
-        documentCode: 'P<',
-        issuingState: 'UTO',
-        lastName: 'ERIKSSON',
-        firstNames: 'ANNA MARIA',
-        documentNumber: 'L898902C3',
-        nationality: 'UTO',
-        birthDate: '1974-08-12',
-        sex: 'F',
-        expiryDate: '2012-04-15',
-        personalNumber: 'ZE184226B',
-      },
+      fields: { documentCode: 'P<', ...SPECIMEN_DATA },
     })
+    expect(composeTd3(SPECIMEN_DATA)).toEqual(SPECIMEN)
   })
 
   it('reads Germany’s one-letter code D and an empty personal number with a < check digit', () => {

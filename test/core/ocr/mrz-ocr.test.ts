@@ -7,6 +7,7 @@ import { runMrz } from '../../../electron/core/ocr/mrz-cli'
 import { passportReader, type PassportReader } from '../../../electron/core/ocr/passport-reader'
 import { composeTd3, type PassportData } from '../../fixtures/mrz/compose'
 import { passportData, passportScan, type ScanOptions } from '../../fixtures/mrz/scan'
+import { SPECIMEN } from '../../fixtures/mrz/specimen'
 
 /**
  * The OCR on synthetic scans the test draws itself (OCR-B from Debian's fonts-ocr-b on a passport-like
@@ -14,17 +15,6 @@ import { passportData, passportScan, type ScanOptions } from '../../fixtures/mrz
  * run; the bench (test/bench/mrz.bench.ts) measures accuracy over many more.
  */
 const today = new Date('2026-12-01T09:00:00Z')
-const SPECIMEN: PassportData = {
-  issuingState: 'UTO',
-  lastName: 'ERIKSSON',
-  firstNames: 'ANNA MARIA',
-  documentNumber: 'L898902C3',
-  nationality: 'UTO',
-  birthDate: '1974-08-12',
-  sex: 'F',
-  expiryDate: '2012-04-15',
-  personalNumber: 'ZE184226B',
-}
 const dataDir = mkdtempSync(join(tmpdir(), 'guichet-ocr-'))
 const timers: (() => void)[] = []
 let reader: PassportReader
