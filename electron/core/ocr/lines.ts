@@ -13,15 +13,18 @@ const SPLIT_GLYPHS: Readonly<Record<string, string>> = {
 /** What the LSTM engine makes of a `<` it does not see as one. */
 const CHEVRON_GHOSTS = new Set(['<', 'K', 'L', 'C'])
 
+type Engine = 'legacy' | 'lstm'
+
 const centre = (symbol: OcrSymbol) => (symbol.x0 + symbol.x1) / 2
 const overlap = (a: OcrLine, b: OcrLine) => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)
 
 /**
  * One MRZ line from the two engines' readings of it, or null when a character cannot be told. The MRZ
  * is monospaced: the line's extent is cut into 44 cells and each cell takes the legacy engine's `<`,
- * else the LSTM engine's single letter or digit, else the legacy engine's.
+ * else the `prefer`red engine's letter or digit, else the other's. The LSTM engine is right more
+ * often; where the two differ, reading the line both ways lets the check digits choose.
  */
-function mergeLine(legacy: OcrLine, lstm: OcrLine | undefined): string | null {
+function mergeLine(legacy: OcrLine, lstm: OcrLine | undefined, prefer: Engine): string | null {
   const all = [...legacy.symbols, ...(lstm?.symbols ?? [])]
   if (legacy.symbols.length < TD3_LENGTH - 6 || legacy.symbols.length > TD3_LENGTH + 8) return null
   const left = Math.min(...all.map((symbol) => symbol.x0))
@@ -38,8 +41,9 @@ function mergeLine(legacy: OcrLine, lstm: OcrLine | undefined): string | null {
     if (legacyChar === '<' || (modern.length > 0 && modern.every((c) => c === '<'))) {
       return modern.every((c) => CHEVRON_GHOSTS.has(c)) || legacyChar === '<' ? '<' : undefined
     }
-    if (modern.length === 1 && modern[0] !== '<') return modern[0]
-    return legacyChar
+    if (modern.length === 1 && modern[0] !== '<' && (prefer === 'lstm' || legacyChar === undefined))
+      return modern[0]
+    return legacyChar ?? (modern.length === 1 ? modern[0] : undefined)
   })
   return chars.every((char) => char !== undefined) ? chars.join('') : null
 }
@@ -48,10 +52,14 @@ function mergeLine(legacy: OcrLine, lstm: OcrLine | undefined): string | null {
  * Pairs of consecutive lines that make 44 MRZ characters each, top first, from the legacy engine's
  * lines and the LSTM engine's (matched to them by their height on the strip).
  */
-export function mrzLinePairs(legacy: readonly OcrLine[], lstm: readonly OcrLine[]): [string, string][] {
+export function mrzLinePairs(
+  legacy: readonly OcrLine[],
+  lstm: readonly OcrLine[],
+  prefer: Engine = 'lstm',
+): [string, string][] {
   const texts = legacy.map((line) => {
     const twin = lstm.find((other) => overlap(line, other) > 0.5 * (line.y1 - line.y0))
-    return mergeLine(line, twin)
+    return mergeLine(line, twin, prefer)
   })
   const pairs: [string, string][] = []
   for (let i = 0; i + 1 < texts.length; i++) {

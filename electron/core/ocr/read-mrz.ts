@@ -98,31 +98,37 @@ async function readImage(image: Buffer, engines: MrzEngines, today: Date): Promi
     const source = await (sources.get(key) as Promise<Gray>)
     const band = bandOf(pair, quarter, shrink / scale)
     const upright = await bandStrip(source, band, false)
+    // Each OCR run gives the lines twice: letters from the LSTM engine first, then from the legacy one.
     const ocr = async (png: Buffer) => {
       const [legacy, lstm] = await Promise.all([engines.legacy.readLines(png), engines.lstm.readLines(png)])
-      return mrzLinePairs(legacy, lstm)
+      return [...mrzLinePairs(legacy, lstm, 'lstm'), ...mrzLinePairs(legacy, lstm, 'legacy')]
+    }
+    const plausible = ([line1, line2]: [string, string]) => {
+      const reading = parseTd3(line1, line2, today)
+      return reading !== null && heldCheckDigits(reading.line2) >= 2
+    }
+    /** The first valid reading of the lines, or of them put together field by field by check digit. */
+    const settle = (pairs: [string, string][]): MrzReading | null => {
+      const name = combineLine1(pairs.map(([line1]) => line1))
+      for (const line2 of combineLine2(pairs.map(([, line]) => line))) {
+        const reading = name === null ? null : parseTd3(name, line2, today)
+        if (reading?.valid) return reading
+      }
+      return null
     }
     for (const flip of upright.upsideDown ? [true, false] : [false, true]) {
       const { png } = flip ? await bandStrip(source, band, true) : upright
-      const first = (await ocr(png)).filter(([line1, line2]) => {
-        const reading = parseTd3(line1, line2, today)
-        return reading !== null && heldCheckDigits(reading.line2) >= 2
-      })
-      if (first.length === 0) continue
-      const [[line1, line2] = ['', '']] = first
-      const reading = parseTd3(line1, line2, today)
-      if (reading?.valid) return reading
-      // A check digit failed: read the band again at another size, and take each field from the
-      // reading where its check digit holds.
-      const again = await ocr((await bandStrip(source, band, flip, SECOND_PITCH)).png)
-      const lines1 = [line1, ...again.map(([a]) => a)]
-      const lines2 = [line2, ...again.map(([, b]) => b)]
-      const name = combineLine1(lines1) ?? line1
-      for (const mixed of combineLine2(lines2)) {
-        const combined = parseTd3(name, mixed, today)
-        if (combined?.valid) return combined
-      }
-      best ??= reading
+      const first = (await ocr(png)).filter(plausible)
+      const [top] = first
+      if (!top) continue
+      const settled = settle(first)
+      if (settled) return settled
+      // A check digit still fails: read the band again at another size, and take each field from
+      // the reading where its check digit holds.
+      const again = (await ocr((await bandStrip(source, band, flip, SECOND_PITCH)).png)).filter(plausible)
+      const combined = settle([...first, ...again])
+      if (combined) return combined
+      best ??= parseTd3(...top, today)
       break
     }
   }
