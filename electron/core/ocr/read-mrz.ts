@@ -28,7 +28,7 @@ const SEARCHES = [
 /** Pixels between characters on the image the band is cut from, before it is scaled for OCR. */
 const SOURCE_PITCH = 30
 /** Bands tried, best first, before a scan is said to have no MRZ. */
-const MAX_BANDS = 4
+const MAX_BANDS = 3
 
 /**
  * Finds and reads a passport's MRZ on a scan (JPEG, PNG, TIFF, or a PDF of scanned pages), wherever
