@@ -12,6 +12,7 @@ import { GrantedPaths } from './documents/granted-paths'
 import { ScannerFolder } from './documents/scanner-folder'
 import { DocumentVault } from './documents/vault'
 import { queueAnnouncer } from './outbox/announce'
+import { Passports } from './ocr/passports'
 import { Outbox } from './outbox/outbox'
 import { privateFile, privateFolder } from './private-files'
 import { loadReferenceData, type ReferenceData } from './reference-data'
@@ -75,12 +76,16 @@ export interface Core {
   readonly grants: GrantedPaths
   /** Lets attachDocument read these files; every host calls it with what the agent chose. */
   grantFiles(paths: readonly string[]): void
+  /** Passport MRZ reading (OCR workers started on first use, released when idle). */
+  readonly passports: Passports
   close(): void
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const dataDir = resolve(options.dataDir)
-  for (const folder of [dataDir, join(dataDir, 'documents'), join(dataDir, 'logs')]) privateFolder(folder)
+  privateFolder(dataDir)
+  // Made 0700 by whoever creates them; one made by an older Guichet is tightened here.
+  for (const folder of ['documents', 'logs']) privateFolder(join(dataDir, folder), { create: false })
   privateFile(join(dataDir, 'guichet.lock'))
   const lock = lockDesk(dataDir, options.nativeBinding)
   try {
@@ -92,17 +97,30 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 }
 
 async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock): Promise<Core> {
-  const clock = options.clock ?? systemClock(options.now)
-  const now = () => clock.now()
-  const secrets = options.secrets ?? osKeychain()
   const file = join(dataDir, 'guichet.sqlite')
   privateFile(file, `${file}-wal`, `${file}-shm`)
   const documentsDir = join(dataDir, 'documents')
   const db = openDatabase(file, { ...options, setAsideWith: [documentsDir] })
-  const key = await dataKey(secrets, dataDir, () => sealedRows(db)).catch((error: unknown) => {
-    db.close()
+  try {
+    return await assemble(options, dataDir, lock, db, documentsDir)
+  } catch (error) {
+    // Whatever failed after the open (no key, a full disk), no handle is left on the folder.
+    if (db.open) db.close()
     throw error
-  })
+  }
+}
+
+async function assemble(
+  options: CoreOptions,
+  dataDir: string,
+  lock: DeskLock,
+  db: Database,
+  documentsDir: string,
+): Promise<Core> {
+  const clock = options.clock ?? systemClock(options.now)
+  const now = () => clock.now()
+  const secrets = options.secrets ?? osKeychain()
+  const key = await dataKey(secrets, dataDir, () => sealedRows(db))
   const vault = new DocumentVault(documentsDir, key)
   // A crash between writing a scan and committing its row leaves a file nothing references.
   await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])
@@ -128,6 +146,7 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     ...(options.syncTuning && { tuning: options.syncTuning }),
     ...(options.onUnexpected && { onUnexpected: options.onUnexpected }),
   })
+  const passports = new Passports({ resourcesDir: options.resourcesDir, dataDir, now })
   return {
     appInfo: { name: 'Guichet', version: options.version, host: options.host, dataDir },
     db,
@@ -148,7 +167,9 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     emailVerification: new EmailVerification(() => sync.clientOrFail(), outbox.verifications),
     grants,
     grantFiles: (paths) => grants.grant(paths),
+    passports,
     close: () => {
+      void passports.close()
       sync.close()
       scans.stop()
       closeDatabase(db)

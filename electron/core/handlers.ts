@@ -75,5 +75,10 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
     },
     listScans: () => core.scans.list(),
     generateAttestation: ({ clientId, form }) => generateAttestation(core, clientId, form),
+    readPassportMrz: async ({ clientId, id }) => {
+      if (!documents.summary(id))
+        throw new GuichetFailure('not_found', 'This document is no longer on the desk.')
+      return core.passports.read(clientId, await vault.read(id))
+    },
   }
 }

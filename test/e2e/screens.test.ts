@@ -42,7 +42,12 @@ async function axe(page: Page, screen: string): Promise<Finding[]> {
         }
       }
     ).axe.run
-    return (await run(document, { resultTypes: ['violations'] })).violations
+    // Every rule, the experimental one that compares a button's name with its visible text included.
+    const options = {
+      resultTypes: ['violations'],
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+    }
+    return (await run(document, options)).violations
   })
   return violations.map((v) => ({
     screen,
