@@ -110,8 +110,8 @@ describe('the passport offer', () => {
     // Müller is MUELLER in the MRZ: no offer for it; the accented name stays as typed.
     expect(row(wrapper, 'lastName').exists()).toBe(false)
     expect(row(wrapper, 'nationality').exists()).toBe(false)
-    expect(row(wrapper, 'firstName').text()).toContain('Garder « Josée »')
-    expect(row(wrapper, 'firstName').text()).toContain('Prendre « JOSE »')
+    expect(row(wrapper, 'firstName').text()).toContain('Garder « Josée »')
+    expect(row(wrapper, 'firstName').text()).toContain('Prendre « JOSE »')
     expect(row(wrapper, 'birthDate').text()).toContain('02/03/2001')
     expect(row(wrapper, 'birthDate').text()).toContain('03/02/2001')
     await row(wrapper, 'birthDate').find('input[data-choice="passport"]').setValue(true)
@@ -124,7 +124,7 @@ describe('the passport offer', () => {
     answer = scanOf({ validity: 'expired' })
     const expired = await render({})
     expect(expired.wrapper.get('[data-test="mrz-expiry"]').text()).toBe(
-      'Passeport expiré depuis le 6 mai 2031 : demandez un passeport en cours de validité.',
+      'Passeport expiré depuis le 6 mai 2031 : demandez un passeport en cours de validité.',
     )
     expired.wrapper.unmount()
     setActivePinia(createPinia())
