@@ -97,6 +97,11 @@ export const settingsErrors = {
   export_unreadable: 'This file cannot be opened: check the path and that the USB drive is plugged in.',
   passphrase_weak:
     'This passphrase is too easy to guess for a file that holds passports: use several unrelated words, or the passphrase the desk generates.',
+  body_mismatch:
+    'The request stored in the file does not match the registration: ask the other desk for a new export.',
+  image_metadata:
+    'An image in the file still carries metadata (position, camera) that Guichet would have removed: the file did not come from a Guichet desk; ask for a new export.',
+  duplicate_record: 'This registration is in the file twice: ask the other desk for a new export.',
   import_refused:
     'This file holds registrations that fail this desk’s checks: nothing was imported. Each refused registration is listed with the reason.',
   data_key_missing:

@@ -99,6 +99,12 @@ export const settingsErrors = {
     'Ce fichier ne peut pas être ouvert : vérifiez le chemin et que la clé USB est bien branchée.',
   passphrase_weak:
     'Cette phrase de passe se devine trop facilement pour un fichier qui contient des passeports : prenez plusieurs mots sans rapport entre eux, ou la phrase générée par le poste.',
+  body_mismatch:
+    'La demande enregistrée dans le fichier ne correspond pas au dossier : demandez à l’autre poste un nouvel export.',
+  image_metadata:
+    'Une image du fichier contient encore des métadonnées (position, appareil) que Guichet aurait retirées : le fichier ne vient pas d’un poste Guichet ; demandez un nouvel export.',
+  duplicate_record:
+    'Ce dossier figure deux fois dans le fichier : demandez à l’autre poste un nouvel export.',
   import_refused:
     'Ce fichier contient des dossiers qui ne passent pas les contrôles de ce poste : rien n’a été importé. Chaque dossier refusé est listé avec la raison.',
   data_key_missing:
