@@ -3,12 +3,16 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
 import { AdminLock } from './admin/admin-lock'
+import { AuditLog } from './audit/audit-log'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
 import { ScannerFolder } from './documents/scanner-folder'
 import { DocumentVault } from './documents/vault'
 import { queueAnnouncer } from './outbox/announce'
 import { Outbox } from './outbox/outbox'
+import { Operators } from './people/operators'
+import { PinGuard } from './people/pin-guard'
+import { DeskSessions } from './people/session'
 import { loadReferenceData, type ReferenceData } from './reference-data'
 import { Documents } from './registrations/documents'
 import { Registrations } from './registrations/repository'
@@ -48,6 +52,12 @@ export interface Core {
   readonly now: () => Date
   readonly events: DeskEventBus
   readonly admin: AdminLock
+  /** The agents who may sign in at this desk. */
+  readonly operators: Operators
+  /** Who is signed in, and whether the privacy screen covers the desk. */
+  readonly session: DeskSessions
+  /** Who did what: `audit.record(event)` for every action worth an entry. */
+  readonly audit: AuditLog
   /** The scanner's folder, watched while the scannerFolder setting names one. */
   readonly scans: ScannerFolder
   /** Registrations on their way to the backend: states, the queue list, counts. */
@@ -76,6 +86,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const announce = queueAnnouncer(events, () => (db.open ? outbox.counts() : null))
   const outbox: Outbox = new Outbox(db, key, now, announce)
   outbox.recover()
+  const clock = () => now().getTime()
+  const guard = new PinGuard(db, clock)
+  const admin = new AdminLock(secrets, dataDir, db, guard, clock)
+  const operators = new Operators(db, key, guard, now)
+  const session = new DeskSessions(operators, admin, events)
+  const audit = new AuditLog(db, key, now, () => {
+    const operator = session.current()
+    if (operator) return `operator:${operator.id}`
+    return admin.activeNow() ? 'admin' : options.host === 'cli' ? 'cli' : 'desk'
+  })
   const deskToken = new DeskToken(secrets, dataDir, options.backend?.token)
   const sync = new SyncEngine({
     outbox,
@@ -99,7 +119,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     reference: loadReferenceData(options.resourcesDir),
     now,
     events,
-    admin: new AdminLock(secrets, dataDir),
+    admin,
+    operators,
+    session,
+    audit,
     scans,
     outbox,
     sync,

@@ -2,8 +2,11 @@ import { searchEstablishments } from '../../src/domain/reference/establishments'
 import { GuichetFailure } from '../../src/domain/result'
 import type { Core } from './core'
 import type { Handlers } from './dispatch'
+import { referenceOf } from '../../src/domain/queue/reference'
 import { generateAttestation } from './attestation/generate'
+import { peopleHandlers } from './people/handlers'
 import { attachFile } from './registrations/attach'
+import { changeSettings } from './settings-change'
 import { syncHandlers } from './sync/handlers'
 
 /**
@@ -19,6 +22,7 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
     chooseTransferFile: () => null,
     ...host,
     ...syncHandlers(core),
+    ...peopleHandlers(core),
     getAppInfo: () => core.appInfo,
     adminStatus: () => core.admin.status(),
     unlockAdmin: ({ pin }) => core.admin.unlock(pin),
@@ -26,25 +30,27 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       core.admin.lock()
       return core.admin.status()
     },
-    setAdminPin: ({ pin, currentPin }) => core.admin.setPin(pin, currentPin),
-    getSettings: () => settings.get(),
-    updateSettings: (patch) => {
-      const next = settings.update(patch)
-      core.scans.follow(next.scannerFolder)
-      // A new backend address may make the desk online now, not at the next timer.
-      core.sync.kick()
-      return next
+    setAdminPin: async ({ pin, currentPin }) => {
+      const status = await core.admin.setPin(pin, currentPin)
+      core.audit.record({ action: 'admin_pin_set' })
+      return status
     },
-    loadDraft: () => registrations.loadDraft(),
+    getSettings: () => settings.get(),
+    updateSettings: (patch) => changeSettings(core, patch),
+    loadDraft: () => {
+      core.session.assertOpen()
+      return registrations.loadDraft()
+    },
     saveDraft: ({ clientId, form }) => registrations.saveDraft(clientId, form),
     discardDraft: async ({ clientId }) => {
       await Promise.all(registrations.discardDraft(clientId).map((id) => vault.delete(id)))
       return null
     },
     submitRegistration: async ({ clientId, form }) => {
-      const { deskId, eventName, operator } = settings.get()
-      const desk = { id: deskId, event: eventName, operator }
+      const { deskId, eventName } = settings.get()
+      const desk = { id: deskId, event: eventName, operator: core.session.operatorForRegistration() }
       const receipt = await registrations.submit(clientId, form, desk, reference.context(core.now()))
+      core.audit.record({ action: 'registration_queued', subject: receipt.reference })
       core.sync.kick()
       return receipt
     },
@@ -63,11 +69,22 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       return null
     },
     readDocument: async ({ id }) => {
+      core.session.assertOpen()
       const found = documents.summary(id)
-      if (!found) throw new GuichetFailure('not_found', 'This document is no longer on the desk.')
+      const clientId = documents.clientIdOf(id)
+      if (!found || !clientId)
+        throw new GuichetFailure('not_found', 'This document is no longer on the desk.')
+      core.audit.record({
+        action: 'document_viewed',
+        subject: referenceOf(clientId),
+        detail: { document: id },
+      })
       return { mediaType: found.mediaType, base64: (await vault.read(id)).toString('base64') }
     },
     listScans: () => core.scans.list(),
-    generateAttestation: ({ clientId, form }) => generateAttestation(core, clientId, form),
+    generateAttestation: ({ clientId, form }) => {
+      core.session.assertOpen()
+      return generateAttestation(core, clientId, form)
+    },
   }
 }

@@ -11,8 +11,6 @@ export const deskSettingsSchema = yup
       .matches(/^[a-z0-9][a-z0-9-]*$/i, { message: 'desk_id_format', excludeEmptyString: true })
       .default(''),
     eventName: yup.string().trim().max(120, 'too_long').default(''),
-    /** Initials or id of the agent at the desk, sent with each registration. */
-    operator: yup.string().trim().max(40, 'too_long').default(''),
     locale: yup.mixed<Locale>().oneOf(['fr', 'en']).default('fr'),
     /** The folder the desk's scanner saves into, watched for new scans; empty: no tray. */
     scannerFolder: yup.string().trim().max(4096, 'too_long').default(''),
@@ -32,6 +30,14 @@ export const deskSettingsSchema = yup
       .min(0, 'retention_days_range')
       .max(3650, 'retention_days_range')
       .default(30),
+    /** Minutes without a key or a click before the privacy screen covers the desk. */
+    idleLockMinutes: yup
+      .number()
+      .typeError('idle_minutes_range')
+      .integer('idle_minutes_range')
+      .min(1, 'idle_minutes_range')
+      .max(60, 'idle_minutes_range')
+      .default(3),
   })
   .noUnknown()
 

@@ -3,6 +3,7 @@ import form, { formErrors } from './form/fr'
 import documents, { documentErrors } from './documents/fr'
 import settings, { settingsErrors } from './settings/fr'
 import queue, { queueErrors } from './queue/fr'
+import session, { sessionErrors } from './session/fr'
 
 export const fr = {
   app: {
@@ -14,6 +15,7 @@ export const fr = {
   },
   settings,
   queue,
+  session,
   /** The registration rules' codes (src/domain/registration/codes.ts). */
   validation,
   form,
@@ -27,5 +29,6 @@ export const fr = {
     ...documentErrors,
     ...settingsErrors,
     ...queueErrors,
+    ...sessionErrors,
   },
 }

@@ -40,6 +40,13 @@ export const channels = [
   'confirmVerificationCode',
   'exportQueue',
   'importQueue',
+  'sessionStatus',
+  'listOperators',
+  'signIn',
+  'signOut',
+  'lockScreen',
+  'addOperator',
+  'removeOperator',
 ] as const
 
 export type Channel = (typeof channels)[number]
@@ -54,6 +61,8 @@ export const adminChannels: readonly Channel[] = [
   'discardRecord',
   'exportQueue',
   'importQueue',
+  'addOperator',
+  'removeOperator',
 ]
 
 /**

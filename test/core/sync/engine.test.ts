@@ -7,7 +7,7 @@ import type { Core } from '../../../electron/core/core'
 import { createHandlers } from '../../../electron/core/handlers'
 import { createBackend } from '../../backend/server'
 import { useBackend } from '../../backend/use-backend'
-import { cleanup, documentFiles, openDesk, queueOne, studentForm, tempDir } from './desk'
+import { cleanup, deskOf, documentFiles, openDesk, queueOne, studentForm, tempDir } from './desk'
 
 const t = useBackend()
 let dataDir: string
@@ -213,11 +213,10 @@ describe('the sync engine against the reference backend', () => {
     expect(draft.form.email).toBe(taken)
     expect(core.documents.list(clientId)).toHaveLength(2)
     const fixed = `${randomUUID()}@example.org`
-    const { deskId, eventName, operator } = core.settings.get()
     await core.registrations.submit(
       clientId,
       { ...draft.form, email: fixed, emailConfirmation: fixed },
-      { id: deskId, event: eventName, operator },
+      deskOf(core),
       core.reference.context(core.now()),
     )
 
