@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
 import { AdminLock } from './admin/admin-lock'
 import { AuditLog } from './audit/audit-log'
+import { pruneAudit } from './audit/retention'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
 import { ScannerFolder } from './documents/scanner-folder'
@@ -96,6 +97,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     if (operator) return `operator:${operator.id}`
     return admin.activeNow() ? 'admin' : options.host === 'cli' ? 'cli' : 'desk'
   })
+  pruneAudit(db, audit, settings.get().retentionDays, now())
   const deskToken = new DeskToken(secrets, dataDir, options.backend?.token)
   const sync = new SyncEngine({
     outbox,

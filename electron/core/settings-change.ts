@@ -16,7 +16,9 @@ export async function changeSettings(core: Core, patch: SettingsPatch): Promise<
     await core.deskToken.clear()
     core.sync.tokenChanged()
   }
-  const changed = (Object.keys(next) as (keyof DeskSettings)[]).filter((key) => before[key] !== next[key])
+  const changed = (Object.keys(next) as (keyof DeskSettings)[])
+    .filter((key) => before[key] !== next[key])
+    .sort()
   if (changed.length) core.audit.record({ action: 'settings_changed', detail: { settings: changed } })
   core.scans.follow(next.scannerFolder)
   // A new backend address may make the desk online now, not at the next timer.

@@ -119,8 +119,11 @@ export class AuditLog {
   /**
    * Drops the oldest entries older than `before` whose subject `stillHeld` says is gone from the desk,
    * stopping at the first one to keep, so what remains is one unbroken chain after a MAC'd checkpoint.
+   * Nothing is pruned from a log that does not verify.
    */
   prune(before: Date, stillHeld: (subject: string) => boolean): number {
+    // A new checkpoint over a tampered chain would launder it: a log that does not verify stays whole.
+    if (!this.verify().ok) return 0
     return this.db
       .transaction(() => {
         const start = (this.checkpoint()?.seq ?? 0) + 1

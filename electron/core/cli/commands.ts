@@ -14,4 +14,8 @@ export const commands: Record<string, { summary: string; load: () => Promise<Des
   sync: { summary: 'send the queue (--once: then exit)', load: () => import('./commands/sync') },
   export: { summary: 'write unsent records to an encrypted file', load: () => import('./commands/export') },
   import: { summary: "take in another desk's export file", load: () => import('./commands/import') },
+  audit: {
+    summary: 'print the audit log (--json, --since) or verify its chain',
+    load: () => import('./commands/audit'),
+  },
 }
