@@ -46,5 +46,15 @@ export type DeskSettings = yup.InferType<typeof deskSettingsSchema>
 export const locales = ['fr', 'en'] as const
 export type Locale = (typeof locales)[number]
 
-export const settingsPatchSchema = deskSettingsSchema.partial().noUnknown().strict(false)
+/** Defaults belong to the whole settings, not to a patch: a patch names only what it changes. */
+const withoutDefaults = <S extends yup.ObjectShape>(shape: S): S =>
+  Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [key, (field as yup.Schema).default(undefined)]),
+  ) as S
+
+export const settingsPatchSchema = yup
+  .object(withoutDefaults(deskSettingsSchema.fields))
+  .partial()
+  .noUnknown()
+  .strict(false)
 export type SettingsPatch = yup.InferType<typeof settingsPatchSchema>

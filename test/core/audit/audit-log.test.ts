@@ -94,7 +94,9 @@ describe('the audit log', () => {
     await someHistory(await open())
     tamper((db) => {
       // Rewrite entry 6 and recompute its hash as an attacker with the file can; the MAC stays wrong.
-      const row = db.prepare('SELECT * FROM audit_log WHERE seq = 6').get() as Record<string, never>
+      const row = db.prepare('SELECT * FROM audit_log WHERE seq = 6').get() as Record<string, unknown> & {
+        prev: Buffer
+      }
       const body = JSON.stringify([row.seq, row.at, 'cli', row.action, row.subject, row.detail])
       const hash = createHash('sha256').update(row.prev).update(body).digest()
       db.prepare("UPDATE audit_log SET actor = 'cli', hash = ? WHERE seq = 6").run(hash)
