@@ -59,7 +59,7 @@ export class Operators {
       Row | undefined
     if (!row) throw unknownOperator()
     if (!(await this.guard.attempt(subjectOf(id), () => pinMatches(pin, row.pin_hash)))) {
-      throw new GuichetFailure('wrong_pin', "This PIN is not this operator's PIN.")
+      throw new GuichetFailure('wrong_operator_pin', "This PIN is not this operator's PIN.")
     }
     return { id: row.id, name: openJson<string>(this.key, row.name, row.id) }
   }

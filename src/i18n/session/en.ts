@@ -3,7 +3,7 @@ import type { sessionErrors as frErrors } from './fr'
 export default {
   signedInAs: 'Agent: {name}',
   nobody: 'No agent signed in',
-  lock: 'Lock',
+  lock: 'Lock screen',
   lockShortcut: 'Lock the screen (Ctrl+L)',
   switchOperator: 'Switch agent',
   signOut: 'End of shift',
@@ -43,6 +43,7 @@ export default {
 }
 
 export const sessionErrors: Record<keyof typeof frErrors, string> = {
+  wrong_operator_pin: 'This is not this agent’s PIN.',
   operator_pin_format: 'The personal PIN has 4 to 8 digits.',
   operator_unknown: 'This agent is no longer registered on this desk: choose another.',
   operator_required: 'Sign in as an agent before registering a student (Ctrl+L).',

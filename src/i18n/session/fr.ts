@@ -2,7 +2,7 @@
 export default {
   signedInAs: 'Agent : {name}',
   nobody: 'Aucun agent connecté',
-  lock: 'Verrouiller',
+  lock: 'Verrouiller l’écran',
   lockShortcut: 'Verrouiller l’écran (Ctrl+L)',
   switchOperator: 'Changer d’agent',
   signOut: 'Fin de service',
@@ -42,6 +42,7 @@ export default {
 }
 
 export const sessionErrors = {
+  wrong_operator_pin: 'Ce n’est pas le code de cet agent.',
   operator_pin_format: 'Le code personnel compte 4 à 8 chiffres.',
   operator_unknown: 'Cet agent n’est plus enregistré sur ce poste : choisissez-en un autre.',
   operator_required: 'Connectez-vous comme agent avant d’enregistrer un dossier (Ctrl+L).',

@@ -73,7 +73,7 @@ export default {
 
 export const settingsErrors = {
   admin_required: 'This needs admin mode: type the admin PIN.',
-  wrong_pin: 'This PIN is not the right one.',
+  wrong_pin: 'This is not the admin PIN.',
   pin_locked_out: 'Too many wrong PINs: this PIN is blocked for a few minutes. Try again later.',
   pin_too_short: 'The PIN has at least 6 characters.',
   pin_spaces: 'The PIN has no spaces.',

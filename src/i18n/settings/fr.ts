@@ -74,7 +74,7 @@ export default {
 /** Failure codes of admin mode, the settings and the transfer (merged into `errors`). */
 export const settingsErrors = {
   admin_required: 'Cette action demande le mode administrateur : saisissez le code administrateur.',
-  wrong_pin: 'Ce code n’est pas le bon.',
+  wrong_pin: 'Ce n’est pas le code administrateur.',
   pin_locked_out: 'Trop de codes erronés : ce code est bloqué quelques minutes. Réessayez plus tard.',
   pin_too_short: 'Le code compte au moins 6 caractères.',
   pin_spaces: 'Le code ne contient pas d’espace.',

@@ -79,7 +79,7 @@ describe('operators', () => {
   it('sign in at the start of a shift; the registration carries the operator id', async () => {
     const { core: c, call, ana } = await staffedDesk()
     expect(await call('sessionStatus')).toEqual({ operator: null, locked: true, operatorsExist: true })
-    expect(await code(call('signIn', { operatorId: ana.id, pin: '1111' }))).toBe('wrong_pin')
+    expect(await code(call('signIn', { operatorId: ana.id, pin: '1111' }))).toBe('wrong_operator_pin')
     expect(await call('signIn', { operatorId: ana.id, pin: '2468' })).toEqual({
       operator: ana,
       locked: false,
@@ -105,10 +105,10 @@ describe('operators', () => {
   it("lock an operator's PIN out after five wrong tries, across a restart, without locking the others", async () => {
     const { call, ana, bob } = await staffedDesk()
     for (let i = 0; i < 3; i++)
-      expect(await code(call('signIn', { operatorId: ana.id, pin: '0000' }))).toBe('wrong_pin')
+      expect(await code(call('signIn', { operatorId: ana.id, pin: '0000' }))).toBe('wrong_operator_pin')
     const reopened = await desk()
     for (let i = 0; i < 2; i++) {
-      expect(await code(reopened.call('signIn', { operatorId: ana.id, pin: '0000' }))).toBe('wrong_pin')
+      expect(await code(reopened.call('signIn', { operatorId: ana.id, pin: '0000' }))).toBe('wrong_operator_pin')
     }
     const again = await desk()
     expect(await code(again.call('signIn', { operatorId: ana.id, pin: '2468' }))).toBe('pin_locked_out')
