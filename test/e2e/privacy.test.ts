@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { GuichetApi } from '../../src/domain/ipc/contract'
 import type { OperatorSummary } from '../../src/domain/people'
 import { documentFiles, queueOne, tempDir } from '../core/sync/desk'
 import { openDesk, type Desk } from './desk'
@@ -69,7 +70,13 @@ describe('operators and the privacy screen, in Chromium', () => {
     await cover(page).waitFor()
     expect(await studentInPage(page)).toBe(false)
     // What the page can still ask the core: references, no names.
-    const asked = await page.evaluate(() => window.guichet.listQueue({ state: null, after: null, limit: 10 }))
+    const asked = await page.evaluate(() =>
+      (window as unknown as { guichet: GuichetApi }).guichet.listQueue({
+        state: null,
+        after: null,
+        limit: 10,
+      }),
+    )
     expect(asked.ok && asked.value.items.map((i) => [i.name, i.email])).toEqual([[null, null]])
 
     expect(await focusedOperator(page)).toBe(ana.id)
