@@ -151,7 +151,11 @@ describe('the settings screen', () => {
     button('Enregistrer')?.click()
     await settle()
     expect(calls.updateSettings).toHaveBeenCalledWith(
-      expect.objectContaining({ backendUrl: 'http://192.168.1.20:8080', retentionDays: 30, idleLockMinutes: 5 }),
+      expect.objectContaining({
+        backendUrl: 'http://192.168.1.20:8080',
+        retentionDays: 30,
+        idleLockMinutes: 5,
+      }),
     )
     expect(document.querySelector('[role="alert"]')?.textContent).toContain('http:// seulement vers ce poste')
     expect(byId('backend-url').getAttribute('aria-invalid')).toBe('true')

@@ -108,7 +108,9 @@ describe('operators', () => {
       expect(await code(call('signIn', { operatorId: ana.id, pin: '0000' }))).toBe('wrong_operator_pin')
     const reopened = await desk()
     for (let i = 0; i < 2; i++) {
-      expect(await code(reopened.call('signIn', { operatorId: ana.id, pin: '0000' }))).toBe('wrong_operator_pin')
+      expect(await code(reopened.call('signIn', { operatorId: ana.id, pin: '0000' }))).toBe(
+        'wrong_operator_pin',
+      )
     }
     const again = await desk()
     expect(await code(again.call('signIn', { operatorId: ana.id, pin: '2468' }))).toBe('pin_locked_out')
