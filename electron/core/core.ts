@@ -5,8 +5,10 @@ import type { AppInfo } from '../../src/domain/ipc/contract'
 import { AdminLock } from './admin/admin-lock'
 import { AuditLog } from './audit/audit-log'
 import { pruneAudit } from './audit/retention'
+import { lockDesk, type DeskLock } from './db/desk-lock'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
+import { GrantedPaths } from './documents/granted-paths'
 import { ScannerFolder } from './documents/scanner-folder'
 import { DocumentVault } from './documents/vault'
 import { queueAnnouncer } from './outbox/announce'
@@ -21,7 +23,9 @@ import { dataKey, osKeychain, type SecretStore } from './secrets'
 import { SettingsStore } from './settings-store'
 import { DeskToken } from './sync/desk-token'
 import { EmailVerification } from './sync/email-verification'
+import { systemClock, type Clock } from './sync/clock'
 import { SyncEngine, type SyncTuning } from './sync/engine'
+import type { Transport } from './sync/transport'
 import { SyncStateStore } from './sync/sync-state'
 
 export interface CoreOptions {
@@ -33,6 +37,10 @@ export interface CoreOptions {
   secrets?: SecretStore
   nativeBinding?: string
   now?: () => Date
+  /** Time for the sync's waits and timers (tests move it themselves); stands for `now` when given. */
+  clock?: Clock
+  /** How the sync reaches the backend (the app's honours the system proxy); node:http otherwise. */
+  transport?: Transport
   /** The admin CLI's --backend and GUICHET_TOKEN, standing for the setting and the keychain. */
   backend?: { url?: string; token?: string }
   /** Tests shorten the sync's waits. */
@@ -67,17 +75,36 @@ export interface Core {
   readonly sync: SyncEngine
   readonly deskToken: DeskToken
   readonly emailVerification: EmailVerification
+  /** Files the agent handed over (dialog, drop, an upload saved by the host): attachDocument reads only these. */
+  readonly grants: GrantedPaths
+  /** Lets attachDocument read these files; every host calls it with what the agent chose. */
+  grantFiles(paths: readonly string[]): void
   close(): void
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const dataDir = resolve(options.dataDir)
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const now = options.now ?? (() => new Date())
+  const lock = lockDesk(dataDir, options.nativeBinding)
+  try {
+    return await openLocked(options, dataDir, lock)
+  } catch (error) {
+    lock.release()
+    throw error
+  }
+}
+
+async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock): Promise<Core> {
+  const clock = options.clock ?? systemClock(options.now)
+  const now = () => clock.now()
   const secrets = options.secrets ?? osKeychain()
-  const key = await dataKey(secrets, dataDir)
-  const db = openDatabase(join(dataDir, 'guichet.sqlite'), options)
-  const vault = new DocumentVault(join(dataDir, 'documents'), key)
+  const documentsDir = join(dataDir, 'documents')
+  const db = openDatabase(join(dataDir, 'guichet.sqlite'), { ...options, setAsideWith: [documentsDir] })
+  const key = await dataKey(secrets, dataDir, () => sealedRows(db)).catch((error: unknown) => {
+    db.close()
+    throw error
+  })
+  const vault = new DocumentVault(documentsDir, key)
   // A crash between writing a scan and committing its row leaves a file nothing references.
   await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])
   const settings = new SettingsStore(db)
@@ -87,9 +114,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const announce = queueAnnouncer(events, () => (db.open ? outbox.counts() : null))
   const outbox: Outbox = new Outbox(db, key, now, announce)
   outbox.recover()
-  const clock = () => now().getTime()
-  const guard = new PinGuard(db, clock)
-  const admin = new AdminLock(secrets, dataDir, db, guard, clock)
+  const millis = () => now().getTime()
+  const guard = new PinGuard(db, millis)
+  const admin = new AdminLock(secrets, dataDir, db, guard, millis)
   const operators = new Operators(db, key, guard, now)
   const session = new DeskSessions(operators, admin, events)
   const audit = new AuditLog(db, key, now, () => {
@@ -98,6 +125,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     return admin.activeNow() ? 'admin' : options.host === 'cli' ? 'cli' : 'desk'
   })
   pruneAudit(db, audit, settings.get().retentionDays, now())
+  const grants = new GrantedPaths()
   const deskToken = new DeskToken(secrets, dataDir, options.backend?.token)
   const sync = new SyncEngine({
     outbox,
@@ -106,7 +134,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events,
     token: deskToken,
     state: new SyncStateStore(db),
-    now,
+    clock,
+    ...(options.transport && { transport: options.transport }),
     ...(options.backend?.url !== undefined && { backendUrl: options.backend.url }),
     ...(options.syncTuning && { tuning: options.syncTuning }),
     ...(options.onUnexpected && { onUnexpected: options.onUnexpected }),
@@ -130,10 +159,24 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sync,
     deskToken,
     emailVerification: new EmailVerification(() => sync.clientOrFail(), outbox.verifications),
+    grants,
+    grantFiles: (paths) => grants.grant(paths),
     close: () => {
       sync.close()
       scans.stop()
       db.close()
+      lock.release()
     },
   }
+}
+
+/** Rows sealed under the data key: registrations and drafts, documents' metadata, e-mail proofs. */
+function sealedRows(db: Database): number {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM registrations) + (SELECT count(*) FROM documents)
+         + (SELECT count(*) FROM email_verifications)`,
+    )
+    .pluck()
+    .get() as number
 }

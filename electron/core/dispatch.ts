@@ -1,7 +1,8 @@
 import { ValidationError } from 'yup'
 import { contract, type Channel, type RequestOf, type ResponseOf } from '../../src/domain/ipc/contract'
 import { adminChannels, isChannel } from '../../src/domain/ipc/channels'
-import { GuichetFailure, type Result } from '../../src/domain/result'
+import type { Result } from '../../src/domain/result'
+import { knownFailure } from './disk-full'
 
 export type Handlers = {
   [C in Channel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>
@@ -40,13 +41,23 @@ export async function dispatch(
     const handler = handlers[channel] as (r: unknown) => unknown
     return { ok: true, value: await handler(request) }
   } catch (error) {
-    if (error instanceof GuichetFailure) {
+    const failure = knownFailure(error)
+    if (failure) {
       return {
         ok: false,
-        error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
+        error: {
+          code: failure.code,
+          message: failure.message,
+          ...(failure.fields && { fields: failure.fields }),
+        },
       }
     }
-    onUnexpected(error)
+    // Reporting a bug must not become one: the agent still gets the answer below.
+    try {
+      onUnexpected(error)
+    } catch {
+      // The log is best effort (see log.ts); nothing else can be done here.
+    }
     return {
       ok: false,
       error: {

@@ -58,7 +58,10 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       searchEstablishments(reference.establishments, query, { department, limit: 30 }),
     communesFor: ({ postalCode }) => reference.postalCodes.communes(postalCode),
     uaiExceptions: () => reference.uaiExceptions,
-    attachDocument: ({ clientId, kind, path }) => attachFile(core, clientId, kind, path),
+    attachDocument: ({ clientId, kind, path }) => {
+      core.grants.assert(path, () => core.scans.list().map((entry) => entry.path))
+      return attachFile(core, clientId, kind, path)
+    },
     listDocuments: ({ clientId }) => documents.list(clientId),
     removeDocument: async ({ id }) => {
       if (documents.remove(id)) await vault.delete(id)

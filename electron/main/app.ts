@@ -1,14 +1,18 @@
-import { app, dialog, session, type BrowserWindow } from 'electron'
+import { app, dialog, net, session, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { deskEvents, eventIpcName } from '../../src/domain/ipc/events'
 import { GuichetFailure } from '../../src/domain/result'
 import { openCore, type Core } from '../core/core'
 import { createHandlers } from '../core/handlers'
 import { createLog } from '../core/log'
+import { fetchTransport } from '../core/sync/fetch-transport'
 import { electronHostHandlers } from './dialogs'
 import { registerIpc } from './ipc'
 import { APP_ENTRY, APP_ORIGIN, isAppUrl } from './origin'
 import { registerAppScheme, serveRenderer } from './protocol'
+import { deskDataDir, localUserData } from './data-dir'
+import { debuggingSwitches } from './debug-switches'
+import { recoverRenderer } from './recovery'
 import { confineWebContents, denyPermissions } from './security'
 import { createMainWindow } from './window'
 
@@ -18,6 +22,16 @@ import { createMainWindow } from './window'
  * server; that origin is trusted only while the app is not packaged.
  */
 export function runApp(): void {
+  const debugging = app.isPackaged
+    ? debuggingSwitches(process.argv, (name) => app.commandLine.hasSwitch(name))
+    : []
+  if (debugging.length) {
+    console.error(`Guichet does not start with ${debugging.join(', ')}.`)
+    app.exit(1)
+    return
+  }
+  const local = localUserData(process.platform, process.env, app.getName())
+  if (local) app.setPath('userData', local)
   registerAppScheme()
   if (!app.requestSingleInstanceLock()) {
     app.quit()
@@ -40,17 +54,18 @@ export function runApp(): void {
     .then(async () => {
       denyPermissions(session.defaultSession)
       serveRenderer(join(import.meta.dirname, '../renderer'))
-      const dataDir = process.env['GUICHET_DATA_DIR'] ?? app.getPath('userData')
+      const dataDir = deskDataDir(app, process.env)
       const log = createLog(dataDir)
       const core = await openCoreOrExplain(dataDir, (error) => log.error('sync', error))
       if (!core) return
       app.on('will-quit', () => core.close())
       const handlers = createHandlers(
         core,
-        electronHostHandlers(() => window),
+        electronHostHandlers(() => window, core.grantFiles),
       )
-      registerIpc(handlers, core.admin, isAllowed, (error) => log.error('ipc', error))
+      registerIpc(handlers, core.admin, isAllowed, (error) => log.error('ipc', error), core.grantFiles)
       window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), devUrl ?? APP_ENTRY)
+      recoverRenderer(window, (error) => log.error('renderer', error))
       const contents = window.webContents
       // An event may land between the window closing and the app quitting.
       core.events.onAny((event, payload) => {
@@ -77,6 +92,8 @@ async function openCoreOrExplain(
     openCore({
       dataDir,
       onUnexpected,
+      // Chromium's network stack: the system proxy and the OS certificate store, as a browser has them.
+      transport: fetchTransport((url, init) => net.fetch(url, init)),
       host: 'electron',
       version: app.getVersion(),
       resourcesDir: app.isPackaged

@@ -4,7 +4,11 @@ import type { HostHandlers } from '../core/handlers'
 /** The types inspection accepts or converts; the content decides in the end, not the extension. */
 const scanExtensions = ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff']
 
-export function electronHostHandlers(window: () => BrowserWindow | undefined): HostHandlers {
+/** `grantFiles`: what the agent picks in the file dialog is what attachDocument may then read. */
+export function electronHostHandlers(
+  window: () => BrowserWindow | undefined,
+  grantFiles: (paths: readonly string[]) => void,
+): HostHandlers {
   return {
     chooseFiles: async () => {
       const options: Electron.OpenDialogOptions = {
@@ -15,7 +19,9 @@ export function electronHostHandlers(window: () => BrowserWindow | undefined): H
       const result = owner
         ? await dialog.showOpenDialog(owner, options)
         : await dialog.showOpenDialog(options)
-      return result.canceled ? [] : result.filePaths
+      if (result.canceled) return []
+      grantFiles(result.filePaths)
+      return result.filePaths
     },
     chooseTransferFile: async ({ mode }) => {
       const filters = [{ name: 'Guichet', extensions: ['guichet'] }]

@@ -1,5 +1,5 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { channels, ipcName } from '../../src/domain/ipc/channels'
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron'
+import { channels, grantDroppedIpc, ipcName } from '../../src/domain/ipc/channels'
 import { dispatch, type Handlers } from '../core/dispatch'
 
 /**
@@ -11,7 +11,11 @@ export function registerIpc(
   admin: { assertUnlocked(): Promise<void> },
   isAllowed: (url: string) => boolean,
   onUnexpected: (error: unknown) => void,
+  grantFiles: (paths: readonly string[]) => void,
 ): void {
+  ipcMain.on(grantDroppedIpc, (event, path: unknown) => {
+    if (fromAppTopFrame(event, isAllowed) && typeof path === 'string') grantFiles([path])
+  })
   for (const channel of channels) {
     ipcMain.handle(ipcName(channel), (event, request: unknown) => {
       if (!fromAppTopFrame(event, isAllowed)) {
@@ -22,7 +26,10 @@ export function registerIpc(
   }
 }
 
-function fromAppTopFrame(event: IpcMainInvokeEvent, isAllowed: (url: string) => boolean): boolean {
+function fromAppTopFrame(
+  event: IpcMainInvokeEvent | IpcMainEvent,
+  isAllowed: (url: string) => boolean,
+): boolean {
   const frame = event.senderFrame
   return !!frame && frame.parent === null && isAllowed(frame.url)
 }

@@ -18,6 +18,8 @@ export function createMainWindow(preload: string, url: string): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click on a link would open it in a new window, past will-navigate.
+      disableBlinkFeatures: 'Auxclick',
       // At a desk anyone may touch the keyboard: no console to call the API from in an installed app.
       devTools: !app.isPackaged,
     },

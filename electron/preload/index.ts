@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import { channels, ipcName } from '../../src/domain/ipc/channels'
+import { channels, grantDroppedIpc, ipcName } from '../../src/domain/ipc/channels'
 import type { GuichetApi } from '../../src/domain/ipc/contract'
 import { deskEvents, eventIpcName, type DeskEvent } from '../../src/domain/ipc/events'
 
@@ -15,7 +15,14 @@ function on(event: DeskEvent, listener: (payload: unknown) => void): () => void 
   return () => void ipcRenderer.off(eventIpcName(event), forward)
 }
 
-// A File dropped on the page carries no path since Electron 32; only webUtils, here, can tell it.
-const pathForFile = (file: File): string => webUtils.getPathForFile(file)
+// A File dropped on the page carries no path since Electron 32; only webUtils, here, can tell it. The
+// path is granted to attachDocument from here, the isolated world, so the page cannot grant one it made
+// up (a File the page builds itself has no path). Sent before the page can call attachDocument, and
+// IPC messages from one frame arrive in order.
+const pathForFile = (file: File): string => {
+  const path = webUtils.getPathForFile(file)
+  if (path) ipcRenderer.send(grantDroppedIpc, path)
+  return path
+}
 
 contextBridge.exposeInMainWorld('guichet', { ...calls, on, pathForFile } as GuichetApi)

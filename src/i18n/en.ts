@@ -25,6 +25,8 @@ export const en: Messages = {
   errors: {
     internal: 'Something unexpected went wrong. Try again; if it happens again, contact support.',
     invalid_request: 'Some values are not valid: correct the fields marked.',
+    disk_full:
+      "The desk's disk is full (or read-only): nothing was saved this time, and everything saved before is kept. Free some space (empty the recycle bin, move large files off it) and try again.",
     desk_id_format: 'Letters, digits and hyphens only, for example paris-fair-3.',
     ...formErrors,
     ...documentErrors,

@@ -24,6 +24,8 @@ export const fr = {
   errors: {
     internal: "Une erreur inattendue s'est produite. Réessayez ; si elle revient, contactez le support.",
     invalid_request: 'Certaines valeurs ne sont pas valides : corrigez les champs signalés.',
+    disk_full:
+      'Le disque du poste est plein (ou en lecture seule) : rien n’a été enregistré cette fois, tout ce qui l’était avant est conservé. Libérez de la place (videz la corbeille, déplacez de gros fichiers) puis réessayez.',
     desk_id_format: 'Lettres, chiffres et tirets seulement, par exemple paris-salon-3.',
     ...formErrors,
     ...documentErrors,

@@ -25,6 +25,8 @@ export interface BackendOptions {
   limits?: Partial<Limits>
   /** Called when an exchange is over, answered or not (the CLI prints it). */
   onExchange?: (entry: LogEntry) => void
+  /** Called when a request arrives, before it is answered (tests wait for one to be under way). */
+  onRequest?: (entry: LogEntry) => void
 }
 
 export interface Backend {
@@ -58,6 +60,7 @@ interface State {
   now: () => Date
   stopping: AbortSignal
   onExchange: (entry: LogEntry) => void
+  onRequest: (entry: LogEntry) => void
 }
 
 /** Starts the reference registration backend (contract: shared/contract/registration-api.md). */
@@ -74,6 +77,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     now: options.now ?? (() => new Date()),
     stopping: stopping.signal,
     onExchange: options.onExchange ?? (() => {}),
+    onRequest: options.onRequest ?? (() => {}),
   }
   const server = createServer((req, res) => void exchange(req, res, state))
   const host = options.host ?? '127.0.0.1'
@@ -117,6 +121,7 @@ async function exchange(req: IncomingMessage, res: ServerResponse, state: State)
   res.once('finish', () => (entry.status = res.statusCode))
   res.once('close', () => state.onExchange(entry))
   const countBytes = (count: number): void => void (entry.bodyBytes += count)
+  state.onRequest(entry)
 
   switch (fault?.kind) {
     case 'hang':

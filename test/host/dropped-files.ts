@@ -6,14 +6,23 @@ const DROPPED = 'drop:'
 /**
  * A browser never tells a page where a dropped file lives, so the web bridge's `pathForFile` answers
  * `drop:<name>` and this maps it to that name in `dropDir`, the folder a test (or a dev:web user)
- * drops from. Only the base name is kept, so a crafted name cannot reach outside the folder. Without
- * a dropDir, the path is left as it is and refused as a missing file, as it would be in the app.
+ * drops from, and grants it as the preload does in the app. Only the base name is kept, so a crafted
+ * name cannot reach outside the folder. Without a dropDir, the path is left as it is and refused as
+ * not granted, as a path the page made up would be in the app.
  */
-export function withDropDir(handlers: Handlers, dropDir: string | undefined): Handlers {
+export function withDropDir(
+  handlers: Handlers,
+  dropDir: string | undefined,
+  grantFiles: (paths: readonly string[]) => void,
+): Handlers {
   const attach = handlers.attachDocument
   return {
     ...handlers,
-    attachDocument: (request) => attach({ ...request, path: droppedPath(request.path, dropDir) }),
+    attachDocument: (request) => {
+      const path = droppedPath(request.path, dropDir)
+      if (path !== request.path) grantFiles([path])
+      return attach({ ...request, path })
+    },
   }
 }
 

@@ -18,12 +18,16 @@ beforeAll(async () => {
 afterAll(() => host.close())
 
 /** Opens the IPC socket as a page of `pageOrigin` would, sends `first`, then one call. */
-function call(first: object, pageOrigin = origin): Promise<unknown> {
+function call(
+  first: object,
+  pageOrigin = origin,
+  then: object = { id: 1, channel: 'getAppInfo' },
+): Promise<unknown> {
   return new Promise((resolve) => {
     const ws = new WebSocket(`${origin.replace('http', 'ws')}/__guichet/ws`, { origin: pageOrigin })
     ws.on('open', () => {
       ws.send(JSON.stringify(first))
-      ws.send(JSON.stringify({ id: 1, channel: 'getAppInfo' }))
+      ws.send(JSON.stringify(then))
     })
     ws.on('message', (data) => {
       resolve(JSON.parse(String(data)))
@@ -41,6 +45,17 @@ describe('the web host used by tests and dev:web', () => {
 
   it('answers a page of its own origin that knows the secret', async () => {
     expect(await call({ secret })).toMatchObject({ id: 1, result: { ok: true, value: { host: 'web' } } })
+  })
+
+  it('does not let the page attach a file it was not handed (a path it made up)', async () => {
+    const request = {
+      clientId: '6f1d3c2a-8b4e-4f5a-9c7d-1e2f3a4b5c6d',
+      kind: 'identity',
+      path: '/etc/passwd',
+    }
+    expect(await call({ secret }, origin, { id: 1, channel: 'attachDocument', request })).toMatchObject({
+      result: { ok: false, error: { code: 'not_granted' } },
+    })
   })
 
   it('closes the socket on a wrong secret', async () => {

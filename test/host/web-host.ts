@@ -61,10 +61,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const transferPath: string[] = []
   const handlers = withDropDir(
     createHandlers(core, {
-      chooseFiles: async () => dialog.shift() ?? [],
+      chooseFiles: async () => {
+        const chosen = dialog.shift() ?? []
+        core.grantFiles(chosen)
+        return chosen
+      },
       chooseTransferFile: async () => transferPath.shift() ?? null,
     }),
     options.dropDir,
+    core.grantFiles,
   )
   const bridge = bridgeScript()
   const log = createLog(core.appInfo.dataDir)

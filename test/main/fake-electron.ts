@@ -8,6 +8,14 @@ type Listener = (...args: unknown[]) => unknown
 
 export class FakeWebContents extends EventEmitter {
   readonly sent: [string, unknown][] = []
+  reloads = 0
+  crashes = 0
+  reload() {
+    this.reloads++
+  }
+  forcefullyCrashRenderer() {
+    this.crashes++
+  }
   isDestroyed() {
     return false
   }
@@ -41,6 +49,9 @@ export class FakeBrowserWindow extends EventEmitter {
   isMinimized() {
     return false
   }
+  isDestroyed() {
+    return false
+  }
   restore() {}
   focus() {}
   show() {}
@@ -49,6 +60,7 @@ export class FakeBrowserWindow extends EventEmitter {
 export function createFakeElectron() {
   const appEvents = new EventEmitter()
   const ipcHandlers = new Map<string, Listener>()
+  const ipcListeners = new Map<string, Listener>()
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>()
   const state = {
     whenReady: Promise.resolve(),
@@ -59,11 +71,17 @@ export function createFakeElectron() {
     permissionRequest: undefined as undefined | Listener,
     permissionCheck: undefined as undefined | Listener,
     errorBoxes: [] as string[],
+    /** What app.getPath('userData') answers; tests point it at a temporary folder. */
+    userData: '/nonexistent',
+    switches: [] as string[],
+    exitCode: undefined as number | undefined,
+    paths: {} as Record<string, string>,
   }
   /** Back to a fresh, not-yet-ready Electron between tests; the module object stays the same. */
   function reset() {
     appEvents.removeAllListeners()
     ipcHandlers.clear()
+    ipcListeners.clear()
     protocolHandlers.clear()
     FakeBrowserWindow.instances = []
     Object.assign(state, {
@@ -73,6 +91,10 @@ export function createFakeElectron() {
       permissionRequest: undefined,
       permissionCheck: undefined,
       errorBoxes: [],
+      userData: '/nonexistent',
+      switches: [],
+      exitCode: undefined,
+      paths: {},
     })
     state.whenReady = new Promise<void>((resolve) => (state.ready = resolve))
   }
@@ -85,7 +107,11 @@ export function createFakeElectron() {
       quit: () => void state.quit++,
       on: (event: string, listener: Listener) => appEvents.on(event, listener),
       whenReady: () => state.whenReady,
-      getPath: () => process.env['GUICHET_DATA_DIR'] ?? '/nonexistent',
+      getPath: (name: string) => state.paths[name] ?? state.userData,
+      setPath: (name: string, path: string) => void (state.paths[name] = path),
+      getName: () => 'Guichet',
+      exit: (code: number) => void (state.exitCode = code),
+      commandLine: { hasSwitch: (name: string) => state.switches.includes(name) },
       getVersion: () => '9.9.9',
       getAppPath: () => process.cwd(),
     },
@@ -105,9 +131,21 @@ export function createFakeElectron() {
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
         protocolHandlers.set(scheme, handler),
     },
-    ipcMain: { handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener) },
+    ipcMain: {
+      handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener),
+      on: (channel: string, listener: Listener) => ipcListeners.set(channel, listener),
+    },
   }
-  return { electron, state, appEvents, ipcHandlers, protocolHandlers, reset, ready: () => state.ready() }
+  return {
+    electron,
+    state,
+    appEvents,
+    ipcHandlers,
+    ipcListeners,
+    protocolHandlers,
+    reset,
+    ready: () => state.ready(),
+  }
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>

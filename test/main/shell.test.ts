@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { contentSecurityPolicy } from '../../src/domain/csp'
+import { contentSecurityPolicy, metaContentSecurityPolicy } from '../../src/domain/csp'
 import { FakeBrowserWindow, FakeWebContents, type FakeElectron } from './fake-electron'
 
 const fake: FakeElectron = await vi.hoisted(async () =>
@@ -25,7 +25,9 @@ beforeEach(() => {
   fake.reset()
   // The fake app is packaged: resources are read from process.resourcesPath, as in an installer.
   Object.assign(process, { resourcesPath: process.cwd() })
-  process.env['GUICHET_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'guichet-shell-'))
+  fake.state.userData = mkdtempSync(join(tmpdir(), 'guichet-shell-'))
+  // Set as a development shell would have it: the packaged app must not follow it.
+  process.env['GUICHET_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'guichet-elsewhere-'))
   delete process.env['ELECTRON_RENDERER_URL']
 })
 
@@ -39,6 +41,7 @@ describe('the main window', () => {
       nodeIntegrationInWorker: false,
       webSecurity: true,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     })
     expect(String(window?.options.webPreferences?.['preload'])).toMatch(/preload[/\\]index\.cjs$/)
   })
@@ -129,6 +132,19 @@ describe('the app:// protocol', () => {
     expect((await handle(new Request('app://other/index.html'))).status).toBe(404)
   })
 
+  it('is also in index.html as a meta tag, the same policy but frame-ancestors (header only)', () => {
+    const html = readFileSync('src/index.html', 'utf8')
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1]
+    expect(meta).toBe(metaContentSecurityPolicy)
+    expect(contentSecurityPolicy).toBe(`${metaContentSecurityPolicy}; frame-ancestors 'none'`)
+    // The meta tag comes before any script, so it governs them all.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'))
+  })
+
+  it('runs workers only from the app bundle, never from blob: URLs', () => {
+    expect(contentSecurityPolicy).toMatch(/worker-src 'self'(;|$)/)
+  })
+
   it('allows no inline script, eval or remote origin', () => {
     expect(contentSecurityPolicy).toContain("default-src 'none'")
     expect(contentSecurityPolicy).toContain("script-src 'self'")
@@ -190,6 +206,24 @@ describe('IPC', () => {
     expect(await call('updateSettings', { deskId: 'x' })).toMatchObject({ ok: true, value: { deskId: 'x' } })
   })
 
+  it('lets attachDocument read a dropped file only once the preload of the app page granted it', async () => {
+    await startApp()
+    const { pdf } = await import('../fixtures/documents/corpus')
+    const { writeFileSync } = await import('node:fs')
+    const path = join(mkdtempSync(join(tmpdir(), 'guichet-drop-')), 'passport.pdf')
+    writeFileSync(path, await pdf(1))
+    const request = { clientId: '6f1d3c2a-8b4e-4f5a-9c7d-1e2f3a4b5c6d', kind: 'identity', path }
+    const attach = () =>
+      fake.ipcHandlers.get('guichet:attachDocument')!(frame('app://guichet/index.html'), request)
+    const grant = fake.ipcListeners.get('guichet-preload:grant-dropped')!
+    expect(await attach()).toMatchObject({ ok: false, error: { code: 'not_granted' } })
+    grant(frame('https://evil.example/'), path)
+    grant(frame('app://guichet/index.html', { url: 'app://guichet/index.html' }), path)
+    expect(await attach()).toMatchObject({ ok: false, error: { code: 'not_granted' } })
+    grant(frame('app://guichet/index.html'), path)
+    expect(await attach()).toMatchObject({ ok: true, value: { mediaType: 'application/pdf' } })
+  })
+
   it('validates the request again in main, whatever the page sent', async () => {
     await startApp()
     const result = await fake.ipcHandlers.get('guichet:updateSettings')!(frame('app://guichet/index.html'), {
@@ -201,7 +235,7 @@ describe('IPC', () => {
 
 describe('a database written by a newer Guichet', () => {
   it('stops with a clear message instead of a crash', async () => {
-    const dir = process.env['GUICHET_DATA_DIR']!
+    const dir = fake.state.userData
     const Database = (await import('better-sqlite3')).default
     const db = new Database(join(dir, 'guichet.sqlite'))
     db.pragma('user_version = 999')
@@ -214,5 +248,75 @@ describe('a database written by a newer Guichet', () => {
     expect(fake.state.errorBoxes[0]).toMatch(/newer Guichet/)
     expect(fake.state.quit).toBe(1)
     expect(FakeBrowserWindow.instances).toHaveLength(0)
+  })
+})
+
+describe('a packaged app', () => {
+  it('keeps its data in userData and ignores GUICHET_DATA_DIR', async () => {
+    const { existsSync } = await import('node:fs')
+    await startApp()
+    await vi.waitFor(() => expect(fake.ipcHandlers.size).toBeGreaterThan(0))
+    expect(existsSync(join(fake.state.userData, 'guichet.sqlite'))).toBe(true)
+    expect(existsSync(join(process.env['GUICHET_DATA_DIR']!, 'guichet.sqlite'))).toBe(false)
+  })
+
+  it.each([
+    [['remote-debugging-port'], []],
+    [[], ['--inspect=9229']],
+    [[], ['--inspect-brk']],
+    [['remote-debugging-pipe'], []],
+  ])('refuses to start with a debugging switch (%j %j)', async (switches, argv) => {
+    fake.state.switches = switches
+    const before = process.argv
+    process.argv = [...before, ...argv]
+    try {
+      vi.resetModules()
+      const { runApp } = await import('../../electron/main/app')
+      runApp()
+      fake.ready()
+      expect(fake.state.exitCode).toBe(1)
+      expect(fake.state.privilegedSchemes).toEqual([])
+      expect(FakeBrowserWindow.instances).toHaveLength(0)
+    } finally {
+      process.argv = before
+    }
+  })
+})
+
+describe('Windows', () => {
+  it('keeps the data in LocalAppData, not the roaming profile', async () => {
+    const { localUserData } = await import('../../electron/main/data-dir')
+    expect(localUserData('win32', { LOCALAPPDATA: 'C:\\Users\\desk\\AppData\\Local' }, 'Guichet')).toBe(
+      join('C:\\Users\\desk\\AppData\\Local', 'Guichet'),
+    )
+    expect(localUserData('darwin', { LOCALAPPDATA: '/x' }, 'Guichet')).toBeNull()
+  })
+})
+
+describe('a renderer that crashed or hangs', () => {
+  it('is reloaded after a crash, and the draft saved in the core is offered back', async () => {
+    const window = await startApp()
+    await vi.waitFor(() => expect(fake.ipcHandlers.size).toBeGreaterThan(0))
+    const call = (channel: string, request?: unknown) =>
+      fake.ipcHandlers.get(`guichet:${channel}`)!(
+        { senderFrame: { url: 'app://guichet/index.html', parent: null } },
+        request,
+      )
+    const clientId = '6f1d3c2a-8b4e-4f5a-9c7d-1e2f3a4b5c6d'
+    await call('saveDraft', { clientId, form: { lastName: 'Nguyen' } })
+    window!.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 })
+    expect(window!.webContents.reloads).toBe(1)
+    expect(await call('loadDraft')).toMatchObject({
+      ok: true,
+      value: { clientId, form: { lastName: 'Nguyen' } },
+    })
+    window!.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 })
+    expect(window!.webContents.reloads).toBe(1)
+  })
+
+  it('is killed when it hangs, which reloads it', async () => {
+    const window = await startApp()
+    window!.emit('unresponsive')
+    expect(window!.webContents.crashes).toBe(1)
   })
 })

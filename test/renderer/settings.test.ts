@@ -161,3 +161,25 @@ describe('the settings screen', () => {
     expect(byId('backend-url').getAttribute('aria-invalid')).toBe('true')
   })
 })
+
+describe('the export passphrase', () => {
+  it('can be generated: both fields filled with it, shown once to be written down, and sent as is', async () => {
+    const { calls } = await settingsScreen(
+      { configured: true, unlocked: true },
+      { exportQueue: () => ok({ records: 2, documents: 4, skipped: 0, conflicts: [] }) },
+    )
+    button('Générer une phrase de passe')?.click()
+    await settle()
+    const generated = byId('export-passphrase').value
+    expect(generated).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){5}$/)
+    expect(byId('export-again').value).toBe(generated)
+    expect(text()).toContain(`Phrase de passe à noter et à transmettre séparément du fichier : ${generated}`)
+    await type('export-path', '/media/usb/file.guichet')
+    ;[...document.querySelectorAll<HTMLButtonElement>('main button[type="submit"]')]
+      .find((b) => b.textContent?.trim() === 'Exporter')
+      ?.click()
+    await settle()
+    expect(calls.exportQueue).toHaveBeenCalledWith({ path: '/media/usb/file.guichet', passphrase: generated })
+    expect(text()).not.toContain(generated)
+  })
+})

@@ -11,6 +11,11 @@ export interface OpenOptions {
   nativeBinding?: string
   /** Clock for the name of a damaged file kept aside; tests pin it. */
   now?: () => Date
+  /**
+   * Folders that belong to this database and go aside with it when it is damaged (the documents
+   * vault): a new, empty database does not know their files and must not be the one to judge them.
+   */
+  setAsideWith?: readonly string[]
 }
 
 /**
@@ -19,7 +24,7 @@ export interface OpenOptions {
  * aside with its WAL and never deleted, and the caller gets a failure naming where it went.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
-  const { migrations = allMigrations, nativeBinding, now = () => new Date() } = options
+  const { migrations = allMigrations, nativeBinding, now = () => new Date(), setAsideWith = [] } = options
   let db: Database.Database | undefined
   try {
     db = new Database(file, nativeBinding ? { nativeBinding } : {})
@@ -29,17 +34,26 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    // Deleted content is overwritten, not left in free pages: see eraseFreed.
+    db.pragma('secure_delete = ON')
     migrate(db, migrations)
     return db
   } catch (error) {
     db?.close()
     if (error instanceof GuichetFailure) throw error
     if (error instanceof CorruptDatabase || isCorruption(error)) {
-      const keptAt = keepAside(file, now())
+      const stamp = `.damaged-${now().toISOString().replace(/[:.]/g, '-')}`
+      // The companions go first: if one cannot move, the database stays where it is and the desk
+      // refuses to start rather than open a new database beside scans it would take for orphans.
+      const companions = setAsideWith.filter((path) => existsSync(path)).map((path) => keepAside(path, stamp))
+      const keptAt = keepAside(file, stamp)
       throw new GuichetFailure(
         'database_corrupt',
-        `The desk database was damaged and has been kept aside at ${keptAt}. ` +
-          'Guichet will start with an empty queue; send that file to support to recover its records.',
+        `The desk database was damaged and has been kept aside at ${keptAt}` +
+          (companions.length ? `, with its scans at ${companions.join(', ')}. ` : '. ') +
+          'Guichet will start with an empty queue; send ' +
+          (companions.length ? 'all of these' : 'that file') +
+          ' to support to recover its records.',
       )
     }
     throw error
@@ -53,8 +67,8 @@ function isCorruption(error: unknown): boolean {
   return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
 }
 
-function keepAside(file: string, at: Date): string {
-  const target = `${file}.damaged-${at.toISOString().replace(/[:.]/g, '-')}`
+function keepAside(file: string, stamp: string): string {
+  const target = file + stamp
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix)
   }

@@ -16,25 +16,34 @@ const aliases: Record<string, string> = {
   heif: 'heic',
 }
 
+export interface DetectedKind {
+  kind: SourceKind
+  /** The extension, when it names another known format than the content's (a PNG named .jpg). */
+  extensionMismatch?: string
+}
+
 /**
- * The file's kind from its magic bytes, never from its name. The name is only checked against the
- * content: a file whose extension names another known format is refused, because either the file is
- * not the one the agent meant or something disguised it.
+ * The file's kind from its magic bytes, never from its name: scanner and phone software get
+ * extensions wrong every day, so a file Guichet accepts is accepted whatever it is called, and the
+ * mismatch only noted. The name only shapes the refusal of a file Guichet does not accept: one named
+ * as a known format but holding another is a `type_mismatch` (the wrong file, or a disguised one).
  */
-export async function detectKind(path: string, bytes: Uint8Array): Promise<SourceKind> {
+export async function detectKind(path: string, bytes: Uint8Array): Promise<DetectedKind> {
   const detected = await fileTypeFromBuffer(bytes)
   const actual = detected && canonical(detected.ext)
   const extension = extname(path).slice(1).toLowerCase()
   const claimed = canonical(extension)
-  if (claimed !== actual && (sourceKinds.has(claimed) || supportedExtensions.has(claimed))) {
+  const mismatched = claimed !== actual && (sourceKinds.has(claimed) || supportedExtensions.has(claimed))
+  if (actual && isSourceKind(actual)) {
+    return { kind: actual, ...(mismatched && { extensionMismatch: `.${extension}` }) }
+  }
+  if (mismatched) {
     throw refuse(
       'type_mismatch',
       `named .${extension} but ${actual ? `holding ${describe(actual)}` : 'not holding any known format'}`,
     )
   }
-  if (!actual) throw refuse('unsupported_type', 'of no format Guichet recognizes')
-  if (!isSourceKind(actual)) throw refuse('unsupported_type', describe(actual))
-  return actual
+  throw refuse('unsupported_type', actual ? describe(actual) : 'of no format Guichet recognizes')
 }
 
 function isSourceKind(kind: string): kind is SourceKind {

@@ -11,6 +11,7 @@ export interface InspectLine {
   width?: number
   height?: number
   sha256?: string
+  extensionMismatch?: string
   error?: GuichetError
 }
 
@@ -35,8 +36,8 @@ export async function runInspect(
 
 function summary(result: InspectResult): InspectLine {
   if (!result.ok) return { file: result.file, ok: false, error: result.error }
-  const { file, mediaType, size, pages, width, height, sha256 } = result
-  return { file, ok: true, mediaType, size, pages, width, height, sha256 }
+  const { file, mediaType, size, pages, width, height, sha256, extensionMismatch } = result
+  return { file, ok: true, mediaType, size, pages, width, height, sha256, extensionMismatch }
 }
 
 // A bug on one file should not hide the verdict on the others. Only the error's name is printed,

@@ -3,6 +3,7 @@ import { isRefusal, refuse, type RefusalCode } from './refusals'
 import { detectKind } from './detect-type'
 import { MAX_DOCUMENT_BYTES, inMiB } from './limits'
 import { normalizeImage } from './normalize-image'
+import type { PdfBudget } from './pdf-budget'
 import { checkPdf } from './pdf-check'
 import { nodeFs, readStable, type InspectFs } from './read-stable'
 
@@ -19,6 +20,8 @@ export interface AcceptedFile {
   height?: number
   /** Hex SHA-256 of `bytes`: the document's identity in the registration API. */
   sha256: string
+  /** The file's extension when it names another format than the content's (accepted all the same). */
+  extensionMismatch?: string
   bytes: Buffer
 }
 
@@ -32,6 +35,8 @@ export type InspectResult = AcceptedFile | RefusedFile
 
 export interface InspectOptions {
   fs?: InspectFs
+  /** What a PDF may unpack while checked; tests shrink it. */
+  pdfBudget?: PdfBudget
 }
 
 /**
@@ -42,24 +47,26 @@ export interface InspectOptions {
  */
 export async function inspectFile(file: string, options: InspectOptions = {}): Promise<InspectResult> {
   try {
-    return { file, ok: true, ...(await accept(file, options.fs ?? nodeFs)) }
+    return { file, ok: true, ...(await accept(file, options)) }
   } catch (error) {
     if (!isRefusal(error)) throw error
     return { file, ok: false, error: { code: error.code, message: error.message } }
   }
 }
 
-async function accept(file: string, fs: InspectFs): Promise<Omit<AcceptedFile, 'file' | 'ok'>> {
-  const original = await readStable(file, fs)
-  const kind = await detectKind(file, original)
+async function accept(file: string, options: InspectOptions): Promise<Omit<AcceptedFile, 'file' | 'ok'>> {
+  const original = await readStable(file, options.fs ?? nodeFs)
+  const { kind, extensionMismatch } = await detectKind(file, original)
+  const noted = extensionMismatch === undefined ? {} : { extensionMismatch }
   if (kind === 'pdf') {
     // Checked before parsing: a PDF is never rewritten, so its size now is its size for good.
     checkSize(original)
-    return describe({ bytes: original, mediaType: 'application/pdf' as const, ...(await checkPdf(original)) })
+    const { pages } = await checkPdf(original, options.pdfBudget)
+    return describe({ bytes: original, mediaType: 'application/pdf' as const, pages, ...noted })
   }
   const image = await normalizeImage(original, kind)
   checkSize(image.bytes)
-  return describe(image)
+  return describe({ ...image, ...noted })
 }
 
 function checkSize(bytes: Buffer): void {

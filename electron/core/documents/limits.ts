@@ -5,6 +5,13 @@ export const MAX_DOCUMENT_BYTES = 10 * MiB
 /** Files above this are refused from their size alone, before a byte is read. */
 export const MAX_READ_BYTES = 50 * MiB
 export const MAX_PDF_PAGES = 10
+/**
+ * What a PDF's compressed object and cross-reference streams may unpack to while it is checked. Real
+ * ones hold a few KiB to a few MiB of object text; a compression bomb holds gigabytes.
+ */
+export const MAX_PDF_INFLATED_STREAM_BYTES = 16 * MiB
+export const MAX_PDF_INFLATED_BYTES = 48 * MiB
+export const MAX_PDF_OBJECTS = 100_000
 /** Checked against the image header before decoding, so a decompression bomb never reaches memory. */
 export const MAX_INPUT_PIXELS = 100_000_000
 /** Images are shrunk to fit this square: 300 dpi on an A4 page, plenty for a passport's MRZ. */

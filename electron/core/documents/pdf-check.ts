@@ -1,6 +1,7 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFName, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib'
 import { MAX_PDF_PAGES } from './limits'
-import { refuse } from './refusals'
+import { defaultPdfBudget, loadWithinBudget, type PdfBudget } from './pdf-budget'
+import { isRefusal, refuse } from './refusals'
 
 const EOF_MARKER = Buffer.from('%%EOF')
 // Readers look for the end-of-file marker in the last kilobyte; a file cut short has none there.
@@ -21,12 +22,15 @@ const activeActions = new Map<PDFObject, string>([
 ])
 const ACTION_TYPE = PDFName.of('S')
 
-/** Checks a PDF that is kept byte for byte: complete, readable, not encrypted, short, and inert. */
-export async function checkPdf(bytes: Uint8Array): Promise<{ pages: number }> {
+/**
+ * Checks a PDF that is kept byte for byte: complete, readable within a memory budget, not encrypted,
+ * short, and inert.
+ */
+export async function checkPdf(bytes: Uint8Array, budget = defaultPdfBudget): Promise<{ pages: number }> {
   if (Buffer.from(bytes.subarray(-EOF_WINDOW)).indexOf(EOF_MARKER) < 0) {
     throw refuse('truncated', 'the PDF has no end-of-file marker')
   }
-  const document = await load(bytes)
+  const document = await load(bytes, budget)
   const pages = countPages(document)
   if (pages === 0) throw refuse('pdf_unreadable', 'it has no pages')
   if (pages > MAX_PDF_PAGES) throw refuse('pdf_too_many_pages', `${pages} pages`)
@@ -37,11 +41,12 @@ export async function checkPdf(bytes: Uint8Array): Promise<{ pages: number }> {
 
 // pdf-lib is compiled to ES5, where its EncryptedPDFError is not an instance of its own class, so the
 // document is loaded regardless and its isEncrypted flag asked instead.
-async function load(bytes: Uint8Array): Promise<PDFDocument> {
+async function load(bytes: Uint8Array, budget: PdfBudget): Promise<PDFDocument> {
   let document: PDFDocument
   try {
-    document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false })
-  } catch {
+    document = await loadWithinBudget(bytes, budget)
+  } catch (error) {
+    if (isRefusal(error)) throw error
     throw refuse('pdf_unreadable', 'its structure is broken')
   }
   if (document.isEncrypted) throw refuse('pdf_encrypted')

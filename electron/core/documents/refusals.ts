@@ -34,6 +34,8 @@ const messages = {
     'The PDF is protected by a password or encrypted. Ask for an unprotected copy, print it to a new PDF, or scan the paper document.',
   pdf_too_many_pages: (detail: string) =>
     `The PDF has ${detail}; at most ${MAX_PDF_PAGES} are accepted. Keep only the pages needed and save it again, or scan just those pages.`,
+  pdf_too_complex: (detail: string) =>
+    `The PDF is built so that checking it would take too much memory (${detail}); a scan never is. Print it to a new PDF or scan the paper document.`,
   pdf_active_content: (detail: string) =>
     `The PDF contains ${detail}, which Guichet refuses for safety. Print it to a new PDF (which drops them) or scan the paper document.`,
 } satisfies Record<string, (detail: string) => string>

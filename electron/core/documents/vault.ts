@@ -26,13 +26,15 @@ export class DocumentVault {
   constructor(
     readonly dir: string,
     private readonly key: Uint8Array,
+    /** How a sealed file reaches the disk; tests swap it for a disk that is full or read-only. */
+    private readonly write: (path: string, data: Uint8Array) => Promise<void> = writeFileAtomic,
   ) {}
 
   /** Encrypts and durably stores the bytes; returns the new document's id. */
   async put(bytes: Uint8Array): Promise<string> {
     const id = randomUUID()
     await mkdir(this.dir, { recursive: true, mode: 0o700 })
-    await writeFileAtomic(this.path(id), seal(this.key, bytes, aad(id)))
+    await this.write(this.path(id), seal(this.key, bytes, aad(id)))
     return id
   }
 

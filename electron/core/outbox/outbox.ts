@@ -6,6 +6,7 @@ import { outboxStates, type DocumentKind } from '../../../src/domain/queue/state
 import { GuichetFailure } from '../../../src/domain/result'
 import type { Correction, OutboxState, QueuePage, RecordProblem } from '../../../src/domain/sync/queue'
 import { open, seal } from '../crypto/aead'
+import { eraseFreed } from '../db/erase'
 import type { CapturedRegistration, Registrations } from '../registrations/repository'
 import { openJson, sealJson } from '../registrations/sealed-json'
 import { emailKeyer } from '../registrations/email-key'
@@ -351,6 +352,7 @@ export class Outbox {
       this.db.prepare('DELETE FROM email_verifications WHERE client_id = ?').run(clientId)
       return ids
     })()
+    eraseFreed(this.db)
     this.onChange()
     return ids
   }
@@ -375,7 +377,10 @@ export class Outbox {
         .run()
       return changes
     })()
-    if (changes) this.onChange()
+    if (changes) {
+      eraseFreed(this.db)
+      this.onChange()
+    }
     return changes
   }
 

@@ -6,6 +6,7 @@ import type { RegistrationContext } from '../../../src/domain/registration/conte
 import type { RegistrationDraft } from '../../../src/domain/registration/empty-form'
 import { registrationFormSchema, toStudent, type Student } from '../../../src/domain/registration/schema'
 import { GuichetFailure, type FieldError } from '../../../src/domain/result'
+import { eraseFreed } from '../db/erase'
 import { emailKeyer } from './email-key'
 import { openJson, sealJson } from './sealed-json'
 
@@ -88,11 +89,13 @@ export class Registrations {
 
   /** Deletes the draft and its document rows; returns the vault ids whose files are now unreferenced. */
   discardDraft(clientId: string): string[] {
-    return this.db.transaction(() => {
+    const ids = this.db.transaction(() => {
       const ids = this.documentIds(clientId)
       this.db.prepare("DELETE FROM registrations WHERE client_id = ? AND state = 'draft'").run(clientId)
       return this.stateOf(clientId) ? [] : ids
     })()
+    eraseFreed(this.db)
+    return ids
   }
 
   async submit(

@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream'
 import { parseRetryAfter } from './backoff'
 import { failureOf, noAnswer, problem, SyncFailure } from './failure'
+import { AnswerTooLarge, NetworkFailure, type Transport, type TransportResponse } from './transport'
 
 export interface BackendConfig {
   /** Base URL without a trailing slash. */
@@ -16,6 +16,7 @@ export interface ClientOptions {
   /** Aborts everything under way: the desk is closing or the sync was paused. */
   signal: AbortSignal
   now: () => Date
+  transport: Transport
 }
 
 export type Reachability = 'online' | 'captive_portal' | 'offline'
@@ -25,12 +26,27 @@ export interface Created {
   missingDocuments: string[]
 }
 
-const UPLOAD_CHUNK = 256 * 1024
+/** The longest a timer waits: beyond, Node fires it at once (and AbortSignal.timeout throws). */
+export const MAX_TIMER_MS = 2 ** 31 - 1
 
 /**
- * The registration API (contract v1) as the sync uses it, with fetch. Every failure becomes a
- * SyncFailure that says what to do about it; the token is only ever in the Authorization header,
- * never in a message. Redirects are not followed: a captive portal answers with one.
+ * How long an upload of `bytes` may take: as long as its bytes at the slowest rate the desk puts up
+ * with, never less than the timeout of any request, in whole milliseconds (a timer takes no less)
+ * and within what a timer can wait.
+ */
+export function uploadTimeoutMs(
+  bytes: number,
+  options: Pick<ClientOptions, 'timeoutMs' | 'minUploadBytesPerSecond'>,
+): number {
+  const atSlowestRate = Math.ceil((bytes * 1000) / options.minUploadBytesPerSecond)
+  return Math.min(MAX_TIMER_MS, Math.max(options.timeoutMs, atSlowestRate))
+}
+
+/**
+ * The registration API (contract v1) as the sync uses it, over an injected transport. A failure the
+ * backend or the network explains becomes a SyncFailure that says what to do about it; anything
+ * else is a bug and goes up as it is. The token is only ever in the Authorization header, never in
+ * a message. Redirects are not followed: a captive portal answers with one.
  */
 export class BackendClient {
   constructor(
@@ -40,26 +56,31 @@ export class BackendClient {
 
   /** GET /v1/health: online only when the answer is our backend's (a 200 without "api":"1" is a portal). */
   async probe(): Promise<Reachability> {
+    let response: TransportResponse
     try {
-      const response = await fetch(this.url('/v1/health'), {
-        redirect: 'manual',
-        signal: this.signal(this.options.timeoutMs),
+      response = await this.options.transport.request({
+        method: 'GET',
+        url: this.url('/v1/health'),
+        headers: { accept: 'application/json' },
+        timeoutMs: this.options.timeoutMs,
+        signal: this.options.signal,
       })
-      const body = await readJson(response)
-      if (response.status !== 200)
-        return response.status >= 300 && response.status < 400 ? 'captive_portal' : 'offline'
-      return isRecord(body) && body['api'] === '1' ? 'online' : 'captive_portal'
     } catch (error) {
-      if (this.options.signal.aborted) throw error
-      return 'offline'
+      if (error instanceof NetworkFailure) return 'offline'
+      if (error instanceof AnswerTooLarge) return 'captive_portal'
+      throw error
     }
+    if (response.status !== 200)
+      return response.status >= 300 && response.status < 400 ? 'captive_portal' : 'offline'
+    const body = parseJson(response.json)
+    return isRecord(body) && body['api'] === '1' ? 'online' : 'captive_portal'
   }
 
   /** POST /v1/registrations: creates, or replays what the backend holds under this key. */
   async createRegistration(clientId: string, body: Buffer): Promise<Created> {
     const answer = await this.call('POST', '/v1/registrations', {
       headers: { 'content-type': 'application/json', 'idempotency-key': `"${clientId}"` },
-      body: new Uint8Array(body),
+      body,
     })
     const id = answer['id']
     const missing = answer['missingDocuments']
@@ -67,7 +88,7 @@ export class BackendClient {
     return { id, missingDocuments: missing.map(String) }
   }
 
-  /** PUT one document, streamed so the queue screen can show its progress, with its length and digest. */
+  /** PUT one document with its length and digest; `onProgress` follows the bytes as they go. */
   async uploadDocument(
     id: string,
     doc: { sha256: string; mediaType: string; bytes: Buffer },
@@ -77,10 +98,6 @@ export class BackendClient {
     // The row's sha256 is the hash of exactly these bytes (the vault's AES-GCM proves they are
     // unchanged), so the digest need not be computed again.
     const digest = Buffer.from(doc.sha256, 'hex').toString('base64')
-    const timeoutMs = Math.max(
-      this.options.timeoutMs,
-      (bytes.length / this.options.minUploadBytesPerSecond) * 1000,
-    )
     await this.call(
       'PUT',
       `/v1/registrations/${encodeURIComponent(id)}/documents/${doc.sha256}`,
@@ -90,10 +107,10 @@ export class BackendClient {
           'content-length': String(bytes.length),
           'content-digest': `sha-256=:${digest}:`,
         },
-        body: Readable.from(chunks(bytes, onProgress)),
-        duplex: 'half',
+        body: bytes,
+        onProgress,
       },
-      timeoutMs,
+      uploadTimeoutMs(bytes.length, this.options),
     )
   }
 
@@ -125,70 +142,58 @@ export class BackendClient {
   private postJson(path: string, value: unknown): Promise<Record<string, unknown>> {
     return this.call('POST', path, {
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(value),
+      body: Buffer.from(JSON.stringify(value)),
     })
   }
 
   private async call(
-    method: string,
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
-    init: { headers?: Record<string, string>; body?: BodyInit | Readable; duplex?: 'half' },
+    init: { headers?: Record<string, string>; body?: Buffer; onProgress?: (sent: number) => void },
     timeoutMs = this.options.timeoutMs,
   ): Promise<Record<string, unknown>> {
-    let response: Response
-    let body: unknown
+    let response: TransportResponse
     try {
-      response = await fetch(this.url(path), {
+      response = await this.options.transport.request({
         method,
-        redirect: 'manual',
-        signal: this.signal(timeoutMs),
-        ...init,
-        body: init.body as BodyInit,
+        url: this.url(path),
         headers: {
           accept: 'application/json',
           authorization: `Bearer ${this.config.token}`,
           ...init.headers,
         },
-      } as RequestInit)
-      body = await readJson(response)
+        ...(init.body && { body: init.body }),
+        ...(init.onProgress && { onBodyProgress: init.onProgress }),
+        timeoutMs,
+        signal: this.options.signal,
+      })
     } catch (error) {
-      if (this.options.signal.aborted) throw error
-      throw noAnswer(error)
+      if (error instanceof NetworkFailure) throw noAnswer(error)
+      if (error instanceof AnswerTooLarge) throw unexpected()
+      throw error
     }
-    if (response.ok) {
+    const body = parseJson(response.json)
+    if (response.status >= 200 && response.status < 300) {
       if (!isRecord(body)) throw unexpected()
       return body
     }
     throw failureOf(
       response.status,
       body,
-      parseRetryAfter(response.headers.get('retry-after'), this.options.now()),
+      parseRetryAfter(response.header('retry-after'), this.options.now()),
     )
   }
 
   private url(path: string): string {
     return this.config.base + path
   }
-
-  private signal(timeoutMs: number): AbortSignal {
-    return AbortSignal.any([this.options.signal, AbortSignal.timeout(timeoutMs)])
-  }
 }
 
-function* chunks(bytes: Buffer, onProgress: (sent: number) => void): Generator<Buffer> {
-  for (let at = 0; at < bytes.length; at += UPLOAD_CHUNK) {
-    const chunk = bytes.subarray(at, at + UPLOAD_CHUNK)
-    yield chunk
-    onProgress(Math.min(bytes.length, at + chunk.length))
-  }
-}
-
-/** The body as JSON, or null when it is not JSON (a portal's page, an empty answer). */
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text()
-  if (!response.headers.get('content-type')?.includes('json')) return null
+/** The body as JSON, or null when there is none or it is not JSON after all. */
+function parseJson(bytes: Buffer | null): unknown {
+  if (bytes === null) return null
   try {
-    return JSON.parse(text) as unknown
+    return JSON.parse(bytes.toString('utf8')) as unknown
   } catch {
     return null
   }

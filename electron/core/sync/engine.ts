@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { setTimeout as sleep } from 'node:timers/promises'
 import type { QueueCounts, SyncStatus } from '../../../src/domain/ipc/events'
 import { GuichetFailure } from '../../../src/domain/result'
 import { backendBase } from '../../../src/domain/sync/backend-url'
@@ -10,9 +9,12 @@ import type { Claimed, Outbox } from '../outbox/outbox'
 import type { SettingsStore } from '../settings-store'
 import { retryDelay, type BackoffPolicy } from './backoff'
 import { BackendClient } from './backend-client'
+import type { Clock } from './clock'
 import type { DeskToken } from './desk-token'
 import { problem, SyncFailure } from './failure'
 import type { SyncStateStore } from './sync-state'
+import { httpTransport } from './http-transport'
+import type { Transport } from './transport'
 
 export interface SyncTuning {
   /** Records sent at the same time. */
@@ -47,7 +49,9 @@ export interface SyncParts {
   events: DeskEventBus
   token: DeskToken
   state: SyncStateStore
-  now: () => Date
+  clock: Clock
+  /** How requests reach the backend; node:http(s) with keep-alive when not given. */
+  transport?: Transport
   /** Stands for the backendUrl setting (the admin CLI's --backend). */
   backendUrl?: string
   tuning?: Partial<SyncTuning>
@@ -81,11 +85,17 @@ export class SyncEngine {
   private again = false
   private started = false
   private closed = false
-  private timer: NodeJS.Timeout | undefined
+  private cancelTimer = (): void => {}
   private lastProgressAt = 0
+  private readonly transport: Transport
+  /** Scans of submitted records being deleted: the next record need not wait for them. */
+  private readonly deleting = new Set<Promise<void>>()
+  /** How many `pausedDuring` scopes are open: nothing is sent while any is. */
+  private holds = 0
 
   constructor(private readonly parts: SyncParts) {
     this.tuning = { ...defaultTuning, ...parts.tuning }
+    this.transport = parts.transport ?? httpTransport({ maxSockets: this.tuning.inFlight + 1 })
     const saved = parts.state.get()
     this.current = {
       online: false,
@@ -109,8 +119,9 @@ export class SyncEngine {
   /** Stops at once: requests under way are aborted; records caught mid-try are resumed at next start. */
   close(): void {
     this.closed = true
-    clearTimeout(this.timer)
+    this.cancelTimer()
     this.controller.abort()
+    this.transport.close()
   }
 
   /** Something may be ready to send (a registration was just queued, an admin changed a setting). */
@@ -126,13 +137,14 @@ export class SyncEngine {
     for (;;) {
       await this.run()
       const { online, paused, stopped } = this.current
-      if (this.closed || !online || paused || stopped) break
+      if (this.closed || !online || paused || stopped || this.holds) break
       if (this.parts.outbox.hasDueNow()) continue
       const next = this.parts.outbox.nextDueAt()
-      const wait = next ? next.getTime() - this.parts.now().getTime() : Infinity
+      const wait = next ? next.getTime() - this.parts.clock.now().getTime() : Infinity
       if (wait > maxWaitMs) break
-      await sleep(Math.max(0, wait), undefined, { signal: this.controller.signal }).catch(() => {})
+      await this.parts.clock.sleep(Math.max(0, wait), this.controller.signal)
     }
+    await this.deletions()
     return { status: this.status(), counts: this.parts.outbox.counts() }
   }
 
@@ -150,6 +162,23 @@ export class SyncEngine {
     this.setStatus({ paused: false })
     this.kick()
     return this.status()
+  }
+
+  /**
+   * Runs `work` (the export) with no record being sent: tries under way stop now, their records going
+   * back without a failed try, and none starts until `work` is done. The admin's pause is left as it was.
+   */
+  async pausedDuring<T>(work: () => Promise<T>): Promise<T> {
+    this.holds++
+    this.controller.abort()
+    this.controller = new AbortController()
+    try {
+      await this.running
+      return await work()
+    } finally {
+      this.holds--
+      if (!this.holds) this.kick()
+    }
   }
 
   /** "Retry now" on one record, or on every record waiting. */
@@ -206,7 +235,8 @@ export class SyncEngine {
         try {
           await this.pass()
         } catch (error) {
-          if (!this.closed) this.parts.onUnexpected?.(error)
+          // Aborted is the pause or the close doing their work, not a failure.
+          if (!this.closed && !isAbort(error)) this.parts.onUnexpected?.(error)
         }
       } while (this.again && !this.closed)
     })()
@@ -219,19 +249,19 @@ export class SyncEngine {
   }
 
   private schedule(): void {
-    clearTimeout(this.timer)
+    this.cancelTimer()
     if (!this.started || this.closed) return
     const next = this.parts.outbox.nextDueAt()
-    const untilDue = next ? next.getTime() - this.parts.now().getTime() : Infinity
+    const untilDue = next ? next.getTime() - this.parts.clock.now().getTime() : Infinity
     const delay = this.current.online
       ? Math.max(0, Math.min(this.tuning.tickMs, untilDue))
       : this.tuning.offlineProbeMs
-    this.timer = setTimeout(() => this.kick(), delay)
-    this.timer.unref()
+    this.cancelTimer = this.parts.clock.timer(delay, () => this.kick())
   }
 
   private async pass(): Promise<void> {
     const { outbox, settings } = this.parts
+    if (this.holds) return
     outbox.purgeExpired(settings.get().retentionDays)
     if (this.current.paused || this.current.stopped === 'unauthorized') return
     // Without a desk id the backend would refuse every body (desk.id is required): nothing is sent.
@@ -246,8 +276,9 @@ export class SyncEngine {
     await Promise.all(Array.from({ length: this.tuning.inFlight }, () => this.worker(client)))
     if (this.current.online && !this.current.stopped && !this.current.paused) {
       await this.refreshStatuses(client)
-      this.parts.state.update({ lastSyncAt: this.parts.now().toISOString() })
-      this.setStatus({ lastSyncAt: this.parts.now().toISOString() })
+      const at = this.parts.clock.now().toISOString()
+      this.parts.state.update({ lastSyncAt: at })
+      this.setStatus({ lastSyncAt: at })
     }
   }
 
@@ -258,7 +289,7 @@ export class SyncEngine {
 
   private canSend(): boolean {
     const { online, paused, stopped } = this.current
-    return !this.closed && online && !paused && !stopped
+    return !this.closed && online && !paused && !stopped && !this.holds
   }
 
   private async worker(client: BackendClient): Promise<void> {
@@ -276,7 +307,7 @@ export class SyncEngine {
   }
 
   private async send(client: BackendClient, record: Claimed): Promise<void> {
-    const { outbox, vault } = this.parts
+    const { outbox } = this.parts
     const signal = this.controller.signal
     try {
       // A submit that finds documents missing (a store that lost one) starts the three steps again.
@@ -286,8 +317,7 @@ export class SyncEngine {
         await this.upload(client, record, created.id, created.missingDocuments)
         try {
           const serverStatus = await client.submit(created.id)
-          const ids = outbox.toSubmitted(record.clientId, serverStatus)
-          await Promise.all(ids.map((id) => vault.delete(id)))
+          this.deleteScans(outbox.toSubmitted(record.clientId, serverStatus))
           return
         } catch (error) {
           if (!(error instanceof SyncFailure) || error.missingDocuments.length === 0 || round >= 2)
@@ -310,14 +340,41 @@ export class SyncEngine {
       return doc
     })
     const totalBytes = documents.reduce((sum, d) => sum + d.size, 0)
+    const read = (index: number) => {
+      const doc = documents[index]
+      const reading = doc ? this.parts.vault.read(doc.id) : null
+      // Read ahead: a failure surfaces when that scan's turn comes, not as an unhandled rejection.
+      reading?.catch(() => {})
+      return reading
+    }
     let done = 0
-    for (const doc of documents) {
-      const bytes = await this.parts.vault.read(doc.id)
+    let next = read(0)
+    for (let index = 0; index < documents.length; index++) {
+      const doc = documents[index]!
+      const bytes = await next!
+      // The next scan is decrypted while this one goes out.
+      next = read(index + 1)
       await client.uploadDocument(id, { ...doc, bytes }, (sent) =>
         this.progress(record.clientId, done + sent, totalBytes),
       )
       done += doc.size
     }
+  }
+
+  /** Deletes a sent record's scans in the background; `drain` and `close` wait for them. */
+  private deleteScans(ids: string[]): void {
+    for (const id of ids) {
+      const deleting: Promise<void> = this.parts.vault
+        .delete(id)
+        .catch((error: unknown) => this.parts.onUnexpected?.(error))
+        .finally(() => this.deleting.delete(deleting))
+      this.deleting.add(deleting)
+    }
+  }
+
+  /** Resolves once the scans of every record sent so far are deleted. */
+  async deletions(): Promise<void> {
+    while (this.deleting.size > 0) await Promise.all(this.deleting)
   }
 
   private async failed(client: BackendClient, record: Claimed, error: unknown): Promise<void> {
@@ -332,6 +389,7 @@ export class SyncEngine {
     if (error instanceof GuichetFailure) {
       return outbox.toAttention(record.clientId, { code: error.code, message: error.message })
     }
+    // A bug, not the network: logged with its stack, and the record says so (never "offline").
     if (!(error instanceof SyncFailure)) this.parts.onUnexpected?.(error)
     const failure = error instanceof SyncFailure ? error : new SyncFailure('retry', problem('internal'))
     const delay = retryDelay(record.attempts, this.tuning.backoff, failure.retryAfterMs, this.tuning.random)
@@ -343,8 +401,8 @@ export class SyncEngine {
   }
 
   private async refreshStatuses(client: BackendClient): Promise<void> {
-    const { outbox, now } = this.parts
-    const due = outbox.toRefresh(new Date(now().getTime() - this.tuning.statusRefreshMs), STATUS_BATCH)
+    const { outbox, clock } = this.parts
+    const due = outbox.toRefresh(new Date(clock.now().getTime() - this.tuning.statusRefreshMs), STATUS_BATCH)
     for (const { clientId, serverId } of due) {
       if (!this.canSend()) return
       try {
@@ -364,7 +422,7 @@ export class SyncEngine {
   }
 
   private progress(clientId: string, sentBytes: number, totalBytes: number): void {
-    const at = Date.now()
+    const at = this.parts.clock.now().getTime()
     if (sentBytes < totalBytes && at - this.lastProgressAt < PROGRESS_EVERY_MS) return
     this.lastProgressAt = at
     this.setStatus({ uploading: { clientId, sentBytes, totalBytes } })
@@ -384,7 +442,8 @@ export class SyncEngine {
         timeoutMs: this.tuning.timeoutMs,
         minUploadBytesPerSecond: this.tuning.minUploadBytesPerSecond,
         signal: this.controller.signal,
-        now: this.parts.now,
+        now: () => this.parts.clock.now(),
+        transport: this.transport,
       },
     )
   }
@@ -396,3 +455,5 @@ export class SyncEngine {
     if (!this.closed) this.parts.events.emit('syncStatus', this.status())
   }
 }
+
+const isAbort = (error: unknown): boolean => error instanceof Error && error.name === 'AbortError'

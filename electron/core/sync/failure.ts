@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../src/domain/result'
 import type { RecordProblem } from '../../../src/domain/sync/queue'
+import type { NetworkFailure } from './transport'
 
 /**
  * How one request to the backend failed, sorted by what the desk does about it (contract, Errors):
@@ -36,6 +37,8 @@ const MESSAGES: Record<string, string> = {
   request_in_progress: 'The backend is still handling a previous try; the desk will try again.',
   documents_missing: 'The backend is still missing documents; the desk will send them again.',
   network: 'The backend could not be reached.',
+  internal:
+    'A fault in the desk, not the network, stopped the sending; it is in the desk log for support. The desk will try again.',
   timeout: 'The backend did not answer in time.',
   unexpected_answer:
     'The answer did not come from the backend (a Wi-Fi login page?); the desk will try again.',
@@ -96,7 +99,6 @@ function fieldsOf(code: string, errors: unknown): FieldError[] {
 }
 
 /** A request that got no answer: the network, or our own timeout. */
-export function noAnswer(error: unknown): SyncFailure {
-  const timedOut = error instanceof Error && error.name === 'TimeoutError'
-  return new SyncFailure('retry', problem(timedOut ? 'timeout' : 'network'))
+export function noAnswer(error: NetworkFailure): SyncFailure {
+  return new SyncFailure('retry', problem(error.kind))
 }

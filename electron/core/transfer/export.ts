@@ -1,6 +1,7 @@
 import type { RecordProblem, TransferSummary } from '../../../src/domain/sync/queue'
 import type { Core } from '../core'
 import { ExportWriter } from './format'
+import { assertStrongPassphrase } from './passphrase-strength'
 import type { ExportEnd, ExportedRecord } from './record'
 
 interface Row {
@@ -20,6 +21,13 @@ interface Row {
  * clientId with the same body, and creates it once.
  */
 export async function exportQueue(core: Core, path: string, passphrase: string): Promise<TransferSummary> {
+  const { deskId, eventName } = core.settings.get()
+  assertStrongPassphrase(passphrase, [deskId, eventName])
+  // A record caught between its POST and its submit would be exported as unsent while it is being sent.
+  return core.sync.pausedDuring(() => writeExport(core, path, passphrase))
+}
+
+async function writeExport(core: Core, path: string, passphrase: string): Promise<TransferSummary> {
   const { db, outbox, registrations, documents, vault, settings } = core
   const rows = db
     .prepare(

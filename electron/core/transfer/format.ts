@@ -13,12 +13,24 @@ import { open, seal } from '../crypto/aead'
  */
 const MAGIC = Buffer.from('GUICHET-EXPORT\n')
 const VERSION = 1
-const COST = { N: 2 ** 15, r: 8, p: 1 }
+/** 128 MiB and about a third of a second per try on a desk laptop: slow for a thief, fine for an admin. */
+export const COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 }
+/**
+ * What a file's header may ask for: the costs this desk ever wrote (2^15 before 0.2) up to twice
+ * today's. A hostile header must not make the desk allocate gigabytes or spin for minutes.
+ */
+const N_RANGE = { min: 2 ** 15, max: 2 ** 18 }
 const MAX_FRAME = 16 * 1024 * 1024
+
+export interface ScryptCost {
+  N: number
+  r: number
+  p: number
+}
 
 interface Header {
   version: number
-  kdf: { name: 'scrypt'; salt: string; N: number; r: number; p: number }
+  kdf: { name: 'scrypt'; salt: string } & ScryptCost
 }
 
 const deriveKey = (passphrase: string, header: Header) =>
@@ -28,7 +40,7 @@ const deriveKey = (passphrase: string, header: Header) =>
       passphrase.normalize('NFC'),
       Buffer.from(salt, 'base64'),
       32,
-      { N, r, p, maxmem: 128 * N * r * 2 },
+      { N, r, p, maxmem: 128 * N * r + 1024 * 1024 },
       (error, key) => (error ? reject(error) : resolve(key)),
     )
   })
@@ -52,10 +64,10 @@ export class ExportWriter {
   ) {}
 
   /** Starts the file beside `path`; it replaces `path` only once `finish` flushed it whole. */
-  static async create(path: string, passphrase: string): Promise<ExportWriter> {
+  static async create(path: string, passphrase: string, cost: ScryptCost = COST): Promise<ExportWriter> {
     const header: Header = {
       version: VERSION,
-      kdf: { name: 'scrypt', salt: randomBytes(16).toString('base64'), ...COST },
+      kdf: { name: 'scrypt', salt: randomBytes(16).toString('base64'), ...cost },
     }
     const headerBytes = Buffer.from(JSON.stringify(header))
     const key = await deriveKey(passphrase, header)
@@ -91,12 +103,22 @@ export class ExportWriter {
 export class ExportReader {
   private index = 0
 
+  private position: number
+
   private constructor(
     private readonly handle: FileHandle,
-    private position: number,
+    private readonly start: number,
     private readonly key: Buffer,
     private readonly header: Buffer,
-  ) {}
+  ) {
+    this.position = start
+  }
+
+  /** Back to the first frame, for a second pass without deriving the key again. */
+  rewind(): void {
+    this.position = this.start
+    this.index = 0
+  }
 
   static async open(path: string, passphrase: string): Promise<ExportReader> {
     const handle = await openFile(path, 'r').catch((error: NodeJS.ErrnoException) => {
@@ -148,11 +170,19 @@ export class ExportReader {
 
 function parseHeader(bytes: Buffer): Header | null {
   try {
-    const header = JSON.parse(bytes.toString('utf8')) as Header
-    const { N, r, p } = header.kdf ?? {}
+    const header = JSON.parse(bytes.toString('utf8')) as Partial<Header> | null
+    const kdf = header?.kdf
     const sane =
-      header.version === VERSION && header.kdf.name === 'scrypt' && N <= 2 ** 20 && r <= 16 && p <= 4
-    return sane ? header : null
+      header?.version === VERSION &&
+      kdf?.name === 'scrypt' &&
+      typeof kdf.salt === 'string' &&
+      Buffer.from(kdf.salt, 'base64').length === 16 &&
+      Number.isInteger(Math.log2(kdf.N)) &&
+      kdf.N >= N_RANGE.min &&
+      kdf.N <= N_RANGE.max &&
+      kdf.r === COST.r &&
+      kdf.p === COST.p
+    return sane ? (header as Header) : null
   } catch {
     return null
   }

@@ -1,41 +1,48 @@
 import { createHash } from 'node:crypto'
 import { referenceOf } from '../../../src/domain/queue/reference'
-import { GuichetFailure } from '../../../src/domain/result'
+import { GuichetFailure, type FieldError } from '../../../src/domain/result'
 import type { TransferSummary } from '../../../src/domain/sync/queue'
 import type { Core } from '../core'
+import { checkRecord } from './check-record'
 import { ExportReader } from './format'
 import type { ExportEnd, ExportedRecord } from './record'
 
 /**
  * "Import": puts the records of another desk's export into this desk's outbox with their
- * clientIds, so nothing can be created twice. A record this desk already holds is left as it is,
- * which makes importing the same file twice harmless. Records are taken one by one: a file cut
- * short keeps what came before the cut, and says so.
+ * clientIds, so nothing can be created twice. The file is read twice: first every record is checked
+ * as if typed here (check-record.ts), and one that fails refuses the whole file with a reason per
+ * record; then the records are taken in. A record this desk already holds is left as it is, which
+ * makes importing the same file twice harmless.
  */
 export async function importQueue(core: Core, path: string, passphrase: string): Promise<TransferSummary> {
   const { outbox, vault } = core
   const reader = await ExportReader.open(path, passphrase)
   const summary: TransferSummary = { records: 0, documents: 0, skipped: 0, conflicts: [] }
-  let seen = 0
-  let seenDocuments = 0
   try {
-    for (;;) {
-      const frame = JSON.parse((await reader.frame()).toString('utf8')) as ExportedRecord | ExportEnd
-      if ('end' in frame) {
-        if (frame.records !== seen || frame.documents !== seenDocuments) throw damaged()
-        break
-      }
-      seen++
-      const known = outbox.stateOf(frame.clientId) !== undefined
+    const checked = new Map<string, ExportedRecord>()
+    const problems: FieldError[] = []
+    for await (const { raw, documents } of records(reader)) {
+      const result = await checkRecord(raw, documents, core.reference)
+      if (result.record) checked.set(result.record.clientId, result.record)
+      else problems.push(...result.problems)
+    }
+    if (problems.length) {
+      const refused = new Set(problems.map((p) => p.path.split('.')[0])).size
+      throw new GuichetFailure(
+        'import_refused',
+        `${refused} registration(s) in this file fail this desk's checks; nothing was imported.`,
+        problems.slice(0, 200),
+      )
+    }
+    reader.rewind()
+    for await (const { raw, documents } of records(reader)) {
+      const record = checked.get((raw as ExportedRecord).clientId)
+      if (!record) throw damaged()
+      const known = outbox.stateOf(record.clientId) !== undefined
       const ids: string[] = []
       try {
-        for (const doc of frame.documents) {
-          const bytes = await reader.frame()
-          seenDocuments++
-          if (createHash('sha256').update(bytes).digest('hex') !== doc.sha256) throw damaged()
-          if (!known) ids.push(await vault.put(bytes))
-        }
-        if (known || !outbox.adopt(frame, ids)) {
+        if (!known) for (const bytes of documents) ids.push(await vault.put(bytes))
+        if (known || !outbox.adopt(record, ids)) {
           summary.skipped++
           await Promise.all(ids.map((id) => vault.delete(id)))
           continue
@@ -43,7 +50,7 @@ export async function importQueue(core: Core, path: string, passphrase: string):
       } catch (error) {
         await Promise.all(ids.map((id) => vault.delete(id)))
         if (!(error instanceof GuichetFailure && error.code === 'email_on_desk')) throw error
-        summary.conflicts.push(referenceOf(frame.clientId))
+        summary.conflicts.push(referenceOf(record.clientId))
         continue
       }
       summary.records++
@@ -54,6 +61,40 @@ export async function importQueue(core: Core, path: string, passphrase: string):
   }
   core.sync.kick()
   return summary
+}
+
+/** Each record's frame with its documents' bytes; the end frame's counts must match what came. */
+async function* records(reader: ExportReader): AsyncGenerator<{ raw: unknown; documents: Buffer[] }> {
+  let seen = 0
+  let seenDocuments = 0
+  for (;;) {
+    const frame = parse(await reader.frame())
+    if ('end' in frame) {
+      if (frame.records !== seen || frame.documents !== seenDocuments) throw damaged()
+      return
+    }
+    seen++
+    const announced = Array.isArray(frame.documents) ? frame.documents : []
+    if (announced.length > 16) throw damaged()
+    const documents: Buffer[] = []
+    for (const doc of announced) {
+      const bytes = await reader.frame()
+      seenDocuments++
+      if (createHash('sha256').update(bytes).digest('hex') !== doc?.sha256) throw damaged()
+      documents.push(bytes)
+    }
+    yield { raw: frame, documents }
+  }
+}
+
+function parse(bytes: Buffer): Partial<ExportedRecord> | ExportEnd {
+  try {
+    const frame = JSON.parse(bytes.toString('utf8')) as unknown
+    if (frame && typeof frame === 'object' && !Array.isArray(frame)) return frame
+  } catch {
+    // Below: a frame that decrypted but is not a JSON object was not written by a desk.
+  }
+  throw damaged()
 }
 
 const damaged = () =>

@@ -71,6 +71,12 @@ export const adminChannels: readonly Channel[] = [
  */
 export const pageHelpers = ['on', 'pathForFile'] as const
 
+/**
+ * Sent by the preload, never by the page, with the path of a file dropped on the window: main lets
+ * attachDocument read it (see electron/core/documents/granted-paths.ts).
+ */
+export const grantDroppedIpc = 'guichet-preload:grant-dropped'
+
 /** The IPC channel name behind an API function; prefixed so nothing else on ipcMain can collide. */
 export const ipcName = (c: Channel): string => `guichet:${c}`
 

@@ -86,6 +86,8 @@ export const documentErrors = {
     'The PDF has more than 10 pages: keep only the pages needed and save it again, or scan just those pages.',
   pdf_active_content:
     'The PDF contains code or attached files, refused for safety: print it to a new PDF (which drops them) or scan the paper document.',
+  pdf_too_complex:
+    'The PDF is built so that checking it would take too much memory (a scan never is): print it to a new PDF or scan the paper document.',
   slot_full: 'This slot is full: remove a file before adding another.',
   not_a_draft: 'Documents can only be added to the registration being filled.',
   document_missing: 'A scan is missing from the desk’s document folder: add the document again.',
@@ -96,4 +98,8 @@ export const documentErrors = {
   attestation_needs_name: 'Type the student’s last and first names first: the statement is made out in them.',
   attestation_unprintable:
     'The statement prints Latin letters only, and the name or address is in another script: type them as on the passport’s machine-readable lines, or let the student write the statement by hand.',
+  not_granted:
+    'This file was not chosen in this window: add it with “Choose a file”, by dropping it here or from the scanner folder.',
+  network_path:
+    'This file is on a network share: copy it to this computer first (to the desktop, for instance), then add it.',
 } satisfies typeof frErrors

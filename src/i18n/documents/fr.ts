@@ -88,6 +88,8 @@ export const documentErrors = {
     'Le PDF a plus de 10 pages : gardez seulement les pages utiles et enregistrez-le à nouveau, ou scannez seulement ces pages.',
   pdf_active_content:
     'Le PDF contient du code ou des pièces jointes, refusés par sécurité : imprimez-le dans un nouveau PDF (qui les retire) ou scannez le document papier.',
+  pdf_too_complex:
+    'Le PDF est construit de façon à demander trop de mémoire pour être vérifié (ce n’est jamais le cas d’un scan) : imprimez-le dans un nouveau PDF ou scannez le document papier.',
   slot_full: 'Cet emplacement est complet : retirez un fichier avant d’en ajouter un autre.',
   not_a_draft: 'Les documents ne s’ajoutent qu’au dossier en cours de saisie.',
   document_missing: 'Un scan manque dans le dossier des documents du poste : ajoutez le document à nouveau.',
@@ -100,4 +102,8 @@ export const documentErrors = {
     'Saisissez d’abord le nom et le prénom de l’étudiant : l’attestation est établie à son nom.',
   attestation_unprintable:
     'L’attestation n’imprime que l’alphabet latin, et le nom ou l’adresse est écrit dans une autre écriture : saisissez-les comme sur les lignes lisibles par machine du passeport, ou faites rédiger l’attestation à la main.',
+  not_granted:
+    'Ce fichier n’a pas été choisi dans cette fenêtre : ajoutez-le avec « Choisir un fichier », en le glissant ici ou depuis le dossier du scanner.',
+  network_path:
+    'Ce fichier est sur un partage réseau : copiez-le d’abord sur ce poste (par exemple sur le bureau), puis ajoutez-le.',
 }

@@ -80,7 +80,7 @@ export default {
     decrypt_failed:
       'A document can no longer be read on this desk: correct the registration and add it again.',
     internal:
-      'Something unexpected went wrong; the desk will try again by itself. If it persists, contact support.',
+      'A fault in the desk, not the network, stopped the sending; it is in the desk log. The desk will try again by itself; if this stays, contact support with the reference.',
     retry: 'The server is unavailable or busy ({code}); the desk will try again by itself.',
     refused: 'The server refused this registration ({code}): contact support with the reference.',
   },

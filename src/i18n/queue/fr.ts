@@ -82,7 +82,7 @@ export default {
     decrypt_failed:
       'Un document ne peut plus être lu sur ce poste : corrigez le dossier et ajoutez-le à nouveau.',
     internal:
-      'Une erreur inattendue s’est produite ; le poste réessaiera tout seul. Si elle revient, contactez le support.',
+      'Une anomalie du poste, pas du réseau, a interrompu l’envoi ; elle est notée dans le journal du poste. Le poste réessaiera tout seul ; si cela persiste, contactez le support avec la référence.',
     retry: 'Le serveur est indisponible ou surchargé ({code}) ; le poste réessaiera tout seul.',
     refused: 'Le serveur a refusé ce dossier ({code}) : contactez le support avec la référence.',
   },

@@ -59,7 +59,10 @@ export default {
     path: 'File',
     browse: 'Choose…',
     passphrase: 'Passphrase',
-    passphraseHint: 'At least 8 characters; pass it on separately from the file.',
+    passphraseHint:
+      'Several unrelated words, hard to guess, or a generated one; pass it on separately from the file.',
+    generate: 'Generate a passphrase',
+    generated: 'Passphrase to write down and pass on separately from the file:',
     passphraseAgain: 'Passphrase (again)',
     passphraseMismatch: 'The two passphrases differ.',
     export: 'Export',
@@ -89,4 +92,12 @@ export const settingsErrors = {
   export_truncated: 'The file is incomplete: copy it again from the other desk.',
   export_damaged: 'The file was altered or damaged: nothing more was read.',
   export_unreadable: 'This file cannot be opened: check the path and that the USB drive is plugged in.',
+  passphrase_weak:
+    'This passphrase is too easy to guess for a file that holds passports: use several unrelated words, or the passphrase the desk generates.',
+  import_refused:
+    'This file holds registrations that fail this desk’s checks: nothing was imported. Each refused registration is listed with the reason.',
+  data_key_missing:
+    'This desk’s encryption key is gone from the system keychain while encrypted registrations are stored: nothing was changed. Call support before doing anything else.',
+  desk_in_use:
+    'This data folder is already open in Guichet (the app or a command): close the other one first.',
 } satisfies typeof frErrors

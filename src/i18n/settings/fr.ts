@@ -59,7 +59,10 @@ export default {
     path: 'Fichier',
     browse: 'Choisir…',
     passphrase: 'Phrase de passe',
-    passphraseHint: 'Au moins 8 caractères ; transmettez-la séparément du fichier.',
+    passphraseHint:
+      'Plusieurs mots sans rapport entre eux, difficiles à deviner, ou une phrase générée ; transmettez-la séparément du fichier.',
+    generate: 'Générer une phrase de passe',
+    generated: 'Phrase de passe à noter et à transmettre séparément du fichier :',
     passphraseAgain: 'Phrase de passe (vérification)',
     passphraseMismatch: 'Les deux phrases de passe sont différentes.',
     export: 'Exporter',
@@ -91,4 +94,12 @@ export const settingsErrors = {
   export_damaged: 'Le fichier a été modifié ou abîmé : rien de plus n’a été lu.',
   export_unreadable:
     'Ce fichier ne peut pas être ouvert : vérifiez le chemin et que la clé USB est bien branchée.',
+  passphrase_weak:
+    'Cette phrase de passe se devine trop facilement pour un fichier qui contient des passeports : prenez plusieurs mots sans rapport entre eux, ou la phrase générée par le poste.',
+  import_refused:
+    'Ce fichier contient des dossiers qui ne passent pas les contrôles de ce poste : rien n’a été importé. Chaque dossier refusé est listé avec la raison.',
+  data_key_missing:
+    'La clé de chiffrement de ce poste a disparu du trousseau du système alors que des dossiers chiffrés sont enregistrés : rien n’a été modifié. Appelez le support avant toute autre action.',
+  desk_in_use:
+    'Ce dossier de données est déjà ouvert par Guichet (l’application ou une commande) : fermez l’autre avant de continuer.',
 }

@@ -34,11 +34,13 @@ async function desk(...args: string[]): Promise<{ stdout: string; stderr: string
 
 it('`desk inspect` prints one JSON line per file and exits 1 when one is refused', async () => {
   const good = join(dir, 'certificat.pdf')
+  const misnamed = join(dir, 'capture.jpg')
   const lying = join(dir, 'photo.jpg')
   await writeFile(good, await corpus.pdf(1))
-  await writeFile(lying, await corpus.png())
+  await writeFile(misnamed, await corpus.png())
+  await writeFile(lying, await corpus.gif())
 
-  const { stdout, code } = await desk('inspect', good, lying)
+  const { stdout, code } = await desk('inspect', good, misnamed, lying)
 
   expect(code).toBe(1)
   expect(
@@ -48,6 +50,7 @@ it('`desk inspect` prints one JSON line per file and exits 1 when one is refused
       .map((line) => JSON.parse(line)),
   ).toEqual([
     expect.objectContaining({ file: good, ok: true, mediaType: 'application/pdf', pages: 1 }),
+    expect.objectContaining({ file: misnamed, ok: true, mediaType: 'image/png', extensionMismatch: '.jpg' }),
     { file: lying, ok: false, error: { code: 'type_mismatch', message: expect.any(String) } },
   ])
 })

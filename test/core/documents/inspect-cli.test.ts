@@ -41,3 +41,15 @@ it('exits 0 when every file is accepted', async () => {
   await writeFile(png, await corpus.png())
   expect(await runInspect([png], () => {})).toBe(0)
 })
+
+it('says on the line when a file is accepted although its extension names another format', async () => {
+  const png = join(dir, 'passport.jpg')
+  await writeFile(png, await corpus.png())
+  const lines: string[] = []
+  expect(await runInspect([png], (line) => lines.push(line))).toBe(0)
+  expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+    ok: true,
+    mediaType: 'image/png',
+    extensionMismatch: '.jpg',
+  })
+})

@@ -8,6 +8,7 @@ import { inspectFile, type AcceptedFile, type InspectResult } from '../../../ele
 import { REFUSAL_CODES } from '../../../electron/core/documents/refusals'
 import { nodeFs, type InspectFs } from '../../../electron/core/documents/read-stable'
 import * as corpus from '../../fixtures/documents/corpus'
+import * as realistic from '../../fixtures/documents/realistic'
 
 let dir: string
 
@@ -117,6 +118,56 @@ describe('images', () => {
   })
 })
 
+describe('what reaches a desk, at sizes no encoder rounds to', () => {
+  it(
+    'turns a sideways phone photo with a P3 profile upright, in sRGB, without metadata',
+    { timeout: 30_000 },
+    async () => {
+      const photo = await realistic.phonePhoto()
+      expect(photo.bytes.length).toBe(2_712_345)
+      const before = await sharp(photo.bytes).metadata()
+      expect(before).toMatchObject({ orientation: 6, width: 4032, height: 3024 })
+      expect(before.icc).toBeDefined()
+      const result = accepted(await inspectFile(await place(photo.name, photo.bytes)))
+      expect(result).toMatchObject({ mediaType: 'image/jpeg', width: 2250, height: 3000 })
+      const after = await sharp(result.bytes).metadata()
+      expect(after).toMatchObject({ width: 2250, height: 3000 })
+      expect([after.exif, after.icc, after.orientation]).toEqual([undefined, undefined, undefined])
+    },
+  )
+
+  it('keeps a scanner PDF with one 300 dpi JPEG per page byte for byte', { timeout: 30_000 }, async () => {
+    for (const [pages, size] of [
+      [1, 1_312_345],
+      [3, 2_712_345],
+    ] as const) {
+      const scan = await realistic.scannerPdf(pages, size)
+      const result = accepted(await inspectFile(await place(scan.name, scan.bytes)))
+      expect(result).toMatchObject({ mediaType: 'application/pdf', pages, size })
+      expect(result.bytes.equals(scan.bytes)).toBe(true)
+    }
+  })
+
+  it('keeps a 204,321 B screenshot as PNG at its own size in pixels', async () => {
+    const shot = await realistic.screenshot()
+    expect(shot.bytes.length).toBe(204_321)
+    const result = accepted(await inspectFile(await place(shot.name, shot.bytes)))
+    expect(result).toMatchObject({ mediaType: 'image/png', width: 1366, height: 768 })
+    expect(result.size).toBeLessThan(shot.bytes.length)
+  })
+
+  it(
+    'converts a 6.8 MB grayscale TIFF scan to a JPEG that fits 3000 pixels',
+    { timeout: 30_000 },
+    async () => {
+      const tiff = await realistic.tiffScan()
+      expect(tiff.bytes.length).toBe(6_800_000)
+      const result = accepted(await inspectFile(await place(tiff.name, tiff.bytes)))
+      expect(result).toMatchObject({ mediaType: 'image/jpeg', width: 1775, height: 3000 })
+    },
+  )
+})
+
 describe('PDFs', () => {
   it('keeps a 2-page PDF byte for byte', async () => {
     const original = await corpus.pdf(2)
@@ -142,14 +193,66 @@ describe('PDFs', () => {
     expect(await refusal(name, await make())).toBe(code)
   })
 
+  it('refuses a 1 MB PDF whose object stream inflates to 1 GiB, stopped by the unpacking budget', async () => {
+    const bomb = corpus.pdfObjectStreamBomb()
+    expect(bomb.length).toBeGreaterThan(1_000_000)
+    expect(bomb.length).toBeLessThan(1_100_000)
+    const result = await inspectFile(await place('bomb.pdf', bomb))
+    expect(result).toMatchObject({ ok: false, error: { code: 'pdf_too_complex' } })
+    // Only the budget writes this: the stream was cut off at its cap, not read to its end.
+    expect(!result.ok && result.error.message).toMatch(/one compressed stream unpacks to over 16\.0 MiB/)
+  })
+
+  it('applies the budget to every object stream and in total, as a smaller budget shows', async () => {
+    const ordinary = await corpus.pdfWithObjectStreams(3)
+    const path = await place('ordinary.pdf', ordinary)
+    expect(accepted(await inspectFile(path)).pages).toBe(3)
+    const budget = { streamBytes: 1024 * 1024, totalBytes: 1024 * 1024, objects: 100_000 }
+    const tight = (change: Partial<typeof budget>) =>
+      inspectFile(path, { pdfBudget: { ...budget, ...change } })
+    expect(await tight({ streamBytes: 100 })).toMatchObject({
+      ok: false,
+      error: { code: 'pdf_too_complex', message: expect.stringMatching(/one compressed stream/) },
+    })
+    expect(await tight({ totalBytes: 100 })).toMatchObject({
+      ok: false,
+      error: { code: 'pdf_too_complex', message: expect.stringMatching(/its compressed streams/) },
+    })
+    expect(await tight({ objects: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'pdf_too_complex', message: expect.stringMatching(/over 2 objects/) },
+    })
+  })
+
   it('refuses a PDF over 10 MiB', async () => {
     expect(await refusal('big.pdf', await corpus.largePdf(11 * 1024 * 1024))).toBe('too_large')
   })
 })
 
 describe('type from content, not name', () => {
-  it('refuses a PNG named .jpg', async () => {
-    expect(await refusal('photo.jpg', await corpus.png())).toBe('type_mismatch')
+  it('accepts a PNG named .jpg as the PNG it is, and notes the extension', async () => {
+    const result = accepted(await inspectFile(await place('photo.jpg', await corpus.png())))
+    expect(result).toMatchObject({
+      mediaType: 'image/png',
+      extensionMismatch: '.jpg',
+      width: 600,
+      height: 400,
+    })
+  })
+
+  it.each([
+    ['a phone photo named .png', 'IMG_4127.png', realistic.phonePhoto, 'image/jpeg', '.png'],
+    ['a scanner PDF named .jpg', 'SCAN0042.jpg', () => realistic.scannerPdf(), 'application/pdf', '.jpg'],
+    ['a TIFF named .pdf', 'scan_001.pdf', realistic.tiffScan, 'image/jpeg', '.pdf'],
+    ['a TIFF named .tiff', 'scan_001.tiff', realistic.tiffScan, 'image/jpeg', undefined],
+  ])('accepts %s', { timeout: 30_000 }, async (_, name, make, mediaType, mismatch) => {
+    const result = accepted(await inspectFile(await place(name, (await make()).bytes)))
+    expect(result.mediaType).toBe(mediaType)
+    expect(result.extensionMismatch).toBe(mismatch)
+  })
+
+  it('refuses a GIF named .jpg as a mismatch, since it is no format Guichet takes', async () => {
+    expect(await refusal('photo.jpg', await corpus.gif())).toBe('type_mismatch')
   })
 
   it('refuses random bytes named .pdf, and random bytes under any name', async () => {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
+import { openCore } from '../../../electron/core/core'
 import { accountFor, dataKey, osKeychain } from '../../../electron/core/secrets'
+import { cleanup, documentFiles, openDesk, queueOne, resourcesDir, tempDir } from '../sync/desk'
 
 // The real OS keychain: gnome-keyring in a private D-Bus session under `npm test` on Linux.
 const store = osKeychain(`fr.guichet.test.${randomUUID()}`)
@@ -30,5 +32,46 @@ describe('the data key in the OS keychain', () => {
     expect(await store.get('token')).toBe('s3cret')
     expect(await store.delete('token')).toBe(true)
     expect(await store.get('token')).toBeNull()
+  })
+})
+
+describe('a data key gone from the keychain', () => {
+  it('stops the desk with data_key_missing when records were sealed, and creates no new key', async () => {
+    const dataDir = tempDir('guichet-keyless-')
+    const account = accountFor(dataDir, 'data-key')
+    created.push(account)
+    try {
+      const core = await openDesk(dataDir, null, { secrets: store })
+      const clientId = await queueOne(core, await documentFiles(dataDir))
+      core.close()
+      const saved = (await store.get(account))!
+      await store.delete(account)
+
+      const reopen = () => openCore({ dataDir, secrets: store, host: 'cli', version: 'test', resourcesDir })
+      const error = await reopen().catch((e: unknown) => e)
+      expect(error).toMatchObject({ code: 'data_key_missing' })
+      expect((error as Error).message).toContain(account)
+      expect(await store.get(account)).toBeNull()
+
+      // Support restores the entry: the record is read again, nothing was lost.
+      await store.set(account, saved)
+      const restored = await reopen()
+      expect(restored.registrations.read(clientId).student.lastName).toBe('Nguyen')
+      restored.close()
+    } finally {
+      cleanup(dataDir)
+    }
+  })
+
+  it('is created afresh for a folder that holds nothing sealed yet', async () => {
+    const dataDir = tempDir('guichet-new-')
+    created.push(accountFor(dataDir, 'data-key'))
+    try {
+      const core = await openDesk(dataDir, null, { secrets: store })
+      core.close()
+      expect(await store.get(accountFor(dataDir, 'data-key'))).not.toBeNull()
+    } finally {
+      cleanup(dataDir)
+    }
   })
 })

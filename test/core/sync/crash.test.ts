@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { EventEmitter } from 'node:events'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { LogEntry } from '../../backend/request-log'
 import { createBackend, type Backend } from '../../backend/server'
 import { cleanup, tempDir } from './desk'
 
@@ -12,8 +14,8 @@ const script = fileURLToPath(new URL('./child-desk.ts', import.meta.url))
 interface Child {
   process: ChildProcess
   lines: string[]
-  /** Resolves with the first line matching, or rejects when the child ends first. */
-  waitFor(pattern: RegExp): Promise<string>
+  /** Resolves with the `count`th line matching, or rejects when the child ends first. */
+  waitFor(pattern: RegExp, count?: number): Promise<string>
   exited: Promise<number | null>
 }
 
@@ -28,21 +30,24 @@ function startChild(dataDir: string, backend: Backend, ...args: string[]): Child
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const lines: string[] = []
-  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = []
+  const waiters: { pattern: RegExp; count: number; resolve: (line: string) => void }[] = []
+  const matching = (pattern: RegExp) => lines.filter((line) => pattern.test(line))
   createInterface({ input: child.stdout! }).on('line', (line) => {
     lines.push(line)
-    for (const w of waiters.filter((w) => w.pattern.test(line))) w.resolve(line)
+    for (const w of waiters) {
+      if (w.pattern.test(line) && matching(w.pattern).length === w.count) w.resolve(line)
+    }
   })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   return {
     process: child,
     lines,
     exited,
-    waitFor: (pattern) =>
+    waitFor: (pattern, count = 1) =>
       new Promise((resolve, reject) => {
-        const found = lines.find((line) => pattern.test(line))
+        const found = matching(pattern)[count - 1]
         if (found) return resolve(found)
-        waiters.push({ pattern, resolve })
+        waiters.push({ pattern, count, resolve })
         void exited.then(() => reject(new Error(`child ended before ${pattern}: ${lines.join(' | ')}`)))
       }),
   }
@@ -53,13 +58,17 @@ async function kill(child: Child): Promise<void> {
   await child.exited
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5))
+/** Resolves when a request to `route` arrives at the backend (it is then under way, not answered). */
+function underWay(route: string): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = (entry: LogEntry): void => {
+      if (entry.route !== route) return
+      arrivals.off('request', listener)
+      resolve()
+    }
+    arrivals.on('request', listener)
+  })
 }
-
-/** A request to `route` arrived at the backend and is not answered yet. */
-const underWay = (backend: Backend, route: string) => () =>
-  backend.log.some((e) => e.route === route && e.status === null)
 
 const queuedIds = (child: Child) =>
   child.lines.filter((line) => line.startsWith('queued ')).map((line) => line.slice('queued '.length))
@@ -86,11 +95,13 @@ async function expectAllSentOnce(dataDir: string, backend: Backend): Promise<voi
   expect(backend.store.allRegistrations()).toHaveLength(rows.length)
 }
 
+const arrivals = new EventEmitter()
+
 describe('a desk killed at any instant resumes at next start', () => {
   let backend: Backend
   let dataDir: string
   beforeEach(async () => {
-    backend = await createBackend()
+    backend = await createBackend({ onRequest: (entry) => arrivals.emit('request', entry) })
     dataDir = tempDir('guichet-crash-')
   })
   afterEach(async () => {
@@ -100,7 +111,7 @@ describe('a desk killed at any instant resumes at next start', () => {
 
   it('killed while queuing registrations: each is queued whole or not at all, then sent once', async () => {
     const child = startChild(dataDir, backend, 'enqueue', '20')
-    await until(() => queuedIds(child).length >= 3)
+    await child.waitFor(/^queued /, 3)
     await kill(child)
     const printed = queuedIds(child)
 
@@ -112,8 +123,9 @@ describe('a desk killed at any instant resumes at next start', () => {
     const queue = startChild(dataDir, backend, 'enqueue', '3')
     expect(await queue.exited).toBe(0)
     backend.faults.add({ kind: 'delay', ms: 30_000, route: 'uploadDocument', times: 1 })
+    const uploading = underWay('uploadDocument')
     const sync = startChild(dataDir, backend, 'sync')
-    await until(underWay(backend, 'uploadDocument'))
+    await uploading
     await kill(sync)
 
     await expectAllSentOnce(dataDir, backend)
@@ -123,8 +135,9 @@ describe('a desk killed at any instant resumes at next start', () => {
     const queue = startChild(dataDir, backend, 'enqueue', '2')
     expect(await queue.exited).toBe(0)
     backend.faults.add({ kind: 'hang', route: 'submitRegistration', times: 1 })
+    const submitting = underWay('submitRegistration')
     const sync = startChild(dataDir, backend, 'sync')
-    await until(underWay(backend, 'submitRegistration'))
+    await submitting
     await kill(sync)
     expect(
       backend.log.filter((e) => e.route === 'uploadDocument' && e.status === 201).length,

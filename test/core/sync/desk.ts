@@ -9,13 +9,20 @@ import type { SyncTuning } from '../../../electron/core/sync/engine'
 import type { RegistrationDraft } from '../../../src/domain/registration/empty-form'
 import { pdf } from '../../fixtures/documents/corpus'
 import type { Backend } from '../../backend/server'
+import { VirtualClock } from './virtual-clock'
 
-/** Sync waits short enough for tests; the logic is the app's. */
+/**
+ * Sync waits short enough for tests; the logic is the app's. The jitter is fixed at half the bound,
+ * and each desk runs on its own VirtualClock: a record waiting to retry is due only when the test
+ * (or `drain`) moves the clock, never because the machine was slow. Only the network's own
+ * timeout (`timeoutMs`) is real time: a request that hangs must hang for real.
+ */
 export const fastSync: Partial<SyncTuning> = {
-  timeoutMs: 2_000,
+  timeoutMs: 5_000,
   backoff: { baseMs: 20, capMs: 200 },
   tickMs: 200,
   offlineProbeMs: 100,
+  random: () => 0.5,
 }
 
 export const resourcesDir = fileURLToPath(new URL('../../../resources', import.meta.url))
@@ -34,6 +41,7 @@ export async function openDesk(
     version: 'test',
     resourcesDir,
     syncTuning: fastSync,
+    ...(!extra.now && { clock: new VirtualClock() }),
     ...(backend && { backend: { url: backend.url, token: backend.token } }),
     ...extra,
   })

@@ -7,16 +7,20 @@ import type { Core } from '../../../electron/core/core'
 import { createHandlers } from '../../../electron/core/handlers'
 import { createBackend } from '../../backend/server'
 import { useBackend } from '../../backend/use-backend'
-import { cleanup, deskOf, documentFiles, openDesk, queueOne, studentForm, tempDir } from './desk'
+import type { DeskEvent, DeskEvents } from '../../../src/domain/ipc/events'
+import { cleanup, deskOf, documentFiles, fastSync, openDesk, queueOne, studentForm, tempDir } from './desk'
+import { VirtualClock } from './virtual-clock'
 
 const t = useBackend()
 let dataDir: string
 let core: Core
+let clock: VirtualClock
 let files: { identity: string; enrollment: string }
 
 beforeEach(async () => {
   dataDir = tempDir()
-  core = await openDesk(dataDir, t.backend)
+  clock = new VirtualClock()
+  core = await openDesk(dataDir, t.backend, { clock })
   files = await documentFiles(dataDir)
 })
 afterEach(() => {
@@ -27,8 +31,18 @@ afterEach(() => {
 const item = (clientId: string) =>
   core.outbox.list({ state: null, after: null, limit: 200 }).items.find((i) => i.clientId === clientId)
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10))
+/** Resolves with the first `event` the desk emits that `accept` takes. */
+function next<E extends DeskEvent>(
+  event: E,
+  accept: (payload: DeskEvents[E]) => boolean,
+): Promise<DeskEvents[E]> {
+  return new Promise((resolve) => {
+    const off = core.events.on(event, (payload) => {
+      if (!accept(payload)) return
+      off()
+      resolve(payload)
+    })
+  })
 }
 
 function expectReceivedOnce(clientId: string): void {
@@ -111,12 +125,12 @@ describe('the sync engine against the reference backend', () => {
       times: 1,
     })
     await core.sync.drain()
-    const waited = Date.parse(item(a)!.nextAttemptAt!) - Date.now()
+    const waited = Date.parse(item(a)!.nextAttemptAt!) - clock.now().getTime()
     expect(item(a)).toMatchObject({ state: 'retry_wait', attempts: 1, lastError: { code: 'unavailable' } })
     expect(waited).toBeGreaterThan(110_000)
 
     const b = await queueOne(core, files)
-    const date = new Date(Date.now() + 3_600_000).toUTCString()
+    const date = new Date(clock.now().getTime() + 3_600_000).toUTCString()
     t.backend.faults.add({
       kind: 'status',
       status: 429,
@@ -125,7 +139,7 @@ describe('the sync engine against the reference backend', () => {
       times: 1,
     })
     await core.sync.drain()
-    expect(Date.parse(item(b)!.nextAttemptAt!) - Date.now()).toBeGreaterThan(3_500_000)
+    expect(Date.parse(item(b)!.nextAttemptAt!) - clock.now().getTime()).toBeGreaterThan(3_500_000)
     expect(item(a)?.state).toBe('retry_wait')
   })
 
@@ -153,7 +167,7 @@ describe('the sync engine against the reference backend', () => {
     expect(item(clientId)).toMatchObject({ state: 'queued', attempts: 0 })
 
     core.close()
-    core = await openDesk(dataDir, t.backend)
+    core = await openDesk(dataDir, t.backend, { clock })
     expect(core.sync.status().stopped).toBe('unauthorized')
     const requests = t.backend.log.length
     await core.sync.drain()
@@ -265,27 +279,23 @@ describe('the sync engine against the reference backend', () => {
     expect((await core.sync.drain()).counts.queued).toBe(1)
     expect(t.backend.log).toEqual([])
     core.close()
-    core = await openDesk(dataDir, t.backend)
+    core = await openDesk(dataDir, t.backend, { clock })
     expect(core.sync.status().paused).toBe(true)
     core.sync.resume()
     expect((await core.sync.drain()).counts.submitted).toBe(1)
   })
 
   it('refreshes the status of sent records while it keeps them, then purges them to a receipt', async () => {
-    let now = Date.now()
     core.close()
-    core = await openDesk(dataDir, t.backend, {
-      now: () => new Date(now),
-      syncTuning: { statusRefreshMs: 0 },
-    })
+    core = await openDesk(dataDir, t.backend, { clock, syncTuning: { ...fastSync, statusRefreshMs: 0 } })
     const clientId = await queueOne(core, files)
     await core.sync.drain()
     t.backend.store.setStatus(item(clientId)!.serverId!, 'verified')
-    now += 1000
+    clock.advance(1000)
     await core.sync.drain()
     expect(item(clientId)).toMatchObject({ serverStatus: 'verified', purgedAt: null })
 
-    now += 31 * 86_400_000
+    clock.advance(31 * 86_400_000)
     await core.sync.drain()
     const receipt = item(clientId)!
     expect(receipt).toMatchObject({ state: 'submitted', name: null, email: null, serverStatus: 'verified' })
@@ -320,18 +330,29 @@ describe('the sync engine against the reference backend', () => {
     const statuses: SyncStatus[] = []
     core.events.on('syncStatus', (status) => statuses.push(status))
     t.backend.faults.add({ kind: 'captive-portal', page: 'html' })
+    // Each pass of the running sync ends by setting the timer of the next one.
+    let passOver = clock.nextTimer()
     core.sync.start()
-    await until(() => t.backend.log.some((e) => e.fault === 'captive-portal'))
+    await passOver
+    expect(t.backend.log.map((e) => e.fault)).toEqual(['captive-portal'])
 
     const handlers = createHandlers(core, { chooseFiles: async () => [] })
     const clientId = randomUUID()
     await handlers.attachDocument({ clientId, kind: 'identity', path: files.identity })
     await handlers.attachDocument({ clientId, kind: 'enrollment', path: files.enrollment })
+    passOver = clock.nextTimer()
     await handlers.submitRegistration({ clientId, form: studentForm() })
+    expect(core.outbox.counts().queued).toBe(1)
+    // Queuing woke the sync, which found the portal still there and sent nothing.
+    await passOver
+    expect(t.backend.log.every((e) => e.fault === 'captive-portal')).toBe(true)
     expect(core.outbox.counts().queued).toBe(1)
 
     t.backend.faults.clear()
-    await until(() => core.outbox.counts().submitted === 1)
+    const submitted = next('queueChanged', (counts) => counts.submitted === 1)
+    // Nothing but the offline probe's timer brings the sync back.
+    clock.advance(fastSync.offlineProbeMs!)
+    await submitted
     expect(statuses.some((s) => s.online)).toBe(true)
     const progress = statuses.flatMap((s) => (s.uploading ? [s.uploading] : []))
     expect(progress.at(-1)).toMatchObject({ clientId })

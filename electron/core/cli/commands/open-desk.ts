@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { GuichetFailure } from '../../../../src/domain/result'
 import { openCore, type Core } from '../../core'
+import { knownFailure } from '../../disk-full'
 import { createLog } from '../../log'
 
 /** The options every command that opens the desk takes, beside its own. */
@@ -44,11 +45,12 @@ export async function withDesk(args: DeskArgs, body: (core: Core) => Promise<num
     core = await openDesk(args)
     return await body(core)
   } catch (error) {
-    if (!(error instanceof GuichetFailure)) throw error
+    const failure = knownFailure(error)
+    if (!failure) throw error
     console.error(
-      JSON.stringify({ error: { code: error.code, message: error.message, fields: error.fields } }),
+      JSON.stringify({ error: { code: failure.code, message: failure.message, fields: failure.fields } }),
     )
-    return error.code === 'usage' ? 2 : 1
+    return failure.code === 'usage' ? 2 : 1
   } finally {
     core?.close()
   }

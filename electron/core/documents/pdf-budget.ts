@@ -1,0 +1,125 @@
+import {
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFParser,
+  PDFRawStream,
+  decodePDFRawStream,
+  type PDFContext,
+  type PDFObject,
+} from 'pdf-lib'
+import { MAX_PDF_INFLATED_BYTES, MAX_PDF_INFLATED_STREAM_BYTES, MAX_PDF_OBJECTS, inMiB } from './limits'
+import type { GuichetFailure } from '../../../src/domain/result'
+import { isRefusal, refuse } from './refusals'
+
+/** How much a PDF may unpack while it is read; tests shrink it to see it act on ordinary files. */
+export interface PdfBudget {
+  /** Bytes one compressed object or cross-reference stream may inflate to. */
+  streamBytes: number
+  /** Bytes all of them together may inflate to. */
+  totalBytes: number
+  /** Objects the object streams may declare, all together. */
+  objects: number
+}
+
+export const defaultPdfBudget: PdfBudget = {
+  streamBytes: MAX_PDF_INFLATED_STREAM_BYTES,
+  totalBytes: MAX_PDF_INFLATED_BYTES,
+  objects: MAX_PDF_OBJECTS,
+}
+
+const TYPE = PDFName.of('Type')
+const FILTER = PDFName.of('Filter')
+const COUNT = PDFName.of('N')
+const OBJECT_STREAM = PDFName.of('ObjStm')
+const XREF_STREAM = PDFName.of('XRef')
+// Small reads keep the overshoot past the budget to one deflate block.
+const CHUNK = 64 * 1024
+
+type DocumentConstructor = new (
+  context: PDFContext,
+  ignoreEncryption: boolean,
+  updateMetadata: boolean,
+) => PDFDocument
+
+/**
+ * Loads a PDF as `PDFDocument.load` does, except that the only streams pdf-lib unpacks while loading
+ * (compressed object streams and cross-reference streams) are unpacked here first, counted, and the
+ * file refused with `pdf_too_complex` once they pass the budget: a 1 MB file whose object stream
+ * inflates to 1 GiB stops after the first few MiB instead of filling the memory. pdf-lib unpacks
+ * nothing else on load (page contents and images stay compressed), so nothing else needs a cap.
+ */
+export async function loadWithinBudget(bytes: Uint8Array, budget: PdfBudget): Promise<PDFDocument> {
+  const spent: Spent = { bytes: 0, objects: 0 }
+  const parser = PDFParser.forBytesWithOptions(bytes)
+  const parseObject = parser.parseObject.bind(parser)
+  parser.parseObject = () => unpacked(parseObject(), budget, spent)
+  let context: PDFContext
+  try {
+    context = await parser.parseDocument()
+  } finally {
+    // pdf-lib catches what an object's parsing throws and skips the object as invalid, so the
+    // refusal is kept aside and given precedence over whatever the parse did after it.
+    if (spent.over) throw spent.over
+  }
+  // pdf-lib 1.17 (no longer developed) has no public way to build a document from a parsed context;
+  // this is the construction PDFDocument.load itself does after parsing.
+  return new (PDFDocument as unknown as DocumentConstructor)(context, true, false)
+}
+
+interface Spent {
+  bytes: number
+  objects: number
+  /** The refusal, once the budget is spent: every later stream is refused without unpacking it. */
+  over?: GuichetFailure
+}
+
+/** A stream pdf-lib would unpack, handed back already unpacked within the budget; anything else as is. */
+function unpacked(object: PDFObject, budget: PdfBudget, spent: Spent): PDFObject {
+  if (!(object instanceof PDFRawStream)) return object
+  const type = object.dict.lookup(TYPE)
+  if (type !== OBJECT_STREAM && type !== XREF_STREAM) return object
+  if (spent.over) throw spent.over
+  try {
+    return unpackWithin(object, type === OBJECT_STREAM, budget, spent)
+  } catch (error) {
+    if (isRefusal(error)) spent.over = error
+    throw error
+  }
+}
+
+function unpackWithin(
+  object: PDFRawStream,
+  isObjectStream: boolean,
+  budget: PdfBudget,
+  spent: Spent,
+): PDFRawStream {
+  if (isObjectStream) {
+    const count = object.dict.lookup(COUNT)
+    spent.objects += count instanceof PDFNumber ? count.asNumber() : 0
+    if (spent.objects > budget.objects) {
+      throw refuse('pdf_too_complex', `its compressed object streams declare over ${budget.objects} objects`)
+    }
+  }
+  const stream = decodePDFRawStream(object)
+  // Clamped only when asked for: plain bytes here.
+  const read = () => stream.getBytes(CHUNK) as Uint8Array
+  const chunks: Uint8Array[] = []
+  let length = 0
+  for (let chunk = read(); chunk.length > 0; chunk = read()) {
+    length += chunk.length
+    spent.bytes += chunk.length
+    if (length > budget.streamBytes) {
+      throw refuse(
+        'pdf_too_complex',
+        `one compressed stream unpacks to over ${inMiB(budget.streamBytes)} MiB`,
+      )
+    }
+    if (spent.bytes > budget.totalBytes) {
+      throw refuse('pdf_too_complex', `its compressed streams unpack to over ${inMiB(budget.totalBytes)} MiB`)
+    }
+    chunks.push(chunk)
+  }
+  object.dict.delete(FILTER)
+  return PDFRawStream.of(object.dict, Buffer.concat(chunks))
+}

@@ -1,0 +1,199 @@
+import { execFileSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, openSync, readdirSync, writeFileSync, writeSync, closeSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { run as enqueue } from '../../../electron/core/cli/commands/enqueue'
+import type { Core } from '../../../electron/core/core'
+import { dispatch } from '../../../electron/core/dispatch'
+import { DocumentVault } from '../../../electron/core/documents/vault'
+import { createHandlers } from '../../../electron/core/handlers'
+import { createLog } from '../../../electron/core/log'
+import { dataKey, osKeychain } from '../../../electron/core/secrets'
+import { writeFileAtomic } from '../../../electron/core/crypto/atomic-file'
+import { scannerPdf, screenshot } from '../../fixtures/documents/realistic'
+import { cleanup, openDesk, studentForm, tempDir } from '../sync/desk'
+
+const DISK_FULL = {
+  ok: false,
+  error: { code: 'disk_full', message: expect.stringMatching(/Free some space/) },
+}
+
+function errno(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: no room`), { code })
+}
+
+/** The handlers as a host calls them, through dispatch, over a core whose vault writes through `write`. */
+function host(core: Core, write?: (path: string, data: Uint8Array) => Promise<void>, key?: Buffer) {
+  const vault = write && key ? new DocumentVault(core.vault.dir, key, write) : core.vault
+  const handlers = createHandlers({ ...core, vault }, { chooseFiles: async () => [] })
+  return (channel: string, request: unknown) => dispatch(handlers, channel, request, core.admin)
+}
+
+let dir: string
+let core: Core
+let scan: string
+
+beforeEach(async () => {
+  dir = tempDir('guichet-disk-full-')
+  scan = join(dir, 'SCAN0042.PDF')
+  writeFileSync(scan, (await scannerPdf()).bytes)
+  core = await openDesk(join(dir, 'data'), null)
+})
+afterEach(() => {
+  core.close()
+  cleanup(dir)
+})
+
+describe('a disk that refuses writes, injected into the core', () => {
+  it.each(['ENOSPC', 'EDQUOT', 'EROFS'])(
+    'answers a scan taken in on a disk giving %s with disk_full, and keeps what was taken before',
+    async (code) => {
+      const key = await dataKey(osKeychain(), core.appInfo.dataDir)
+      let full = false
+      const call = host(
+        core,
+        (path, data) => (full ? Promise.reject(errno(code)) : writeFileAtomic(path, data)),
+        key,
+      )
+      const clientId = randomUUID()
+      const first = await call('attachDocument', { clientId, kind: 'identity', path: scan })
+      expect(first.ok).toBe(true)
+
+      full = true
+      expect(await call('attachDocument', { clientId, kind: 'enrollment', path: scan })).toEqual(DISK_FULL)
+
+      expect(core.documents.list(clientId).map((doc) => doc.kind)).toEqual(['identity'])
+      const read = await call('readDocument', { id: core.documents.list(clientId)[0]?.id })
+      expect(read.ok).toBe(true)
+      full = false
+      expect((await call('attachDocument', { clientId, kind: 'enrollment', path: scan })).ok).toBe(true)
+    },
+  )
+
+  it('answers a draft save on a full database with disk_full, and keeps the draft saved before', async () => {
+    const call = host(core)
+    const clientId = randomUUID()
+    const form = studentForm()
+    expect((await call('saveDraft', { clientId, form })).ok).toBe(true)
+    // SQLite's own "database or disk is full": the file may not grow, and its free pages are taken.
+    core.db.exec('CREATE TABLE filler (x BLOB)')
+    core.db.pragma(`max_page_count = ${core.db.pragma('page_count', { simple: true }) as number}`)
+    const insert = core.db.prepare('INSERT INTO filler VALUES (randomblob(?))')
+    for (const size of [4000, 400, 40]) {
+      expect(() => {
+        for (;;) insert.run(size)
+      }).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }))
+    }
+    // A longer draft needs new pages: the agent typed on, the database cannot hold it.
+    const longer = { ...form, contact: { ...form.contact, address: 'Résidence '.repeat(2000) } }
+    expect(await call('saveDraft', { clientId, form: longer })).toEqual(DISK_FULL)
+
+    core.db.exec('DROP TABLE filler')
+    core.db.pragma('max_page_count = 1073741823')
+    expect(core.registrations.loadDraft()).toMatchObject({ clientId, form })
+    expect((await call('saveDraft', { clientId, form: longer })).ok).toBe(true)
+  })
+})
+
+describe('the desk log', () => {
+  it('never throws, even when the disk refuses the line', () => {
+    const log = createLog(dir, () => {
+      throw errno('ENOSPC')
+    })
+    expect(() => log.error('sync', new Error('boom'))).not.toThrow()
+  })
+
+  it('lets dispatch answer `internal` when reporting the bug fails too', async () => {
+    const handlers = createHandlers(core, { chooseFiles: async () => [] })
+    const broken = { ...handlers, listScans: () => Promise.reject(new TypeError('a bug')) }
+    const answer = await dispatch(broken, 'listScans', undefined, core.admin, () => {
+      throw errno('ENOSPC')
+    })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } })
+  })
+})
+
+/** A real small disk: an 8 MiB tmpfs, filled to the last byte. Needs root and mount permission. */
+const mountPoint = join(tempDir('guichet-tmpfs-'), 'disk')
+const mounted = (() => {
+  try {
+    mkdirSync(mountPoint)
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m,mode=0700', 'tmpfs', mountPoint], {
+      stdio: 'ignore',
+    })
+    return true
+  } catch {
+    return false
+  }
+})()
+afterAll(() => {
+  if (mounted) execFileSync('umount', [mountPoint])
+  rmSync(join(mountPoint, '..'), { recursive: true, force: true })
+})
+
+/** Writes until not one more byte fits. */
+function fill(path: string): void {
+  const fd = openSync(path, 'w')
+  try {
+    for (const size of [64 * 1024, 4096, 1]) {
+      try {
+        for (;;) writeSync(fd, Buffer.alloc(size, 1))
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error
+      }
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+describe.skipIf(!mounted)('a real full disk (skipped: mounting a tmpfs needs root)', () => {
+  let desk: Core
+  const dataDir = join(mountPoint, 'data')
+  const filler = join(mountPoint, 'filler.bin')
+
+  beforeAll(async () => {
+    desk = await openDesk(dataDir, null)
+  })
+  afterAll(() => desk.close())
+
+  it('answers take-in and export with disk_full, loses nothing, and works again once there is room', async () => {
+    const call = host(desk)
+    const clientId = randomUUID()
+    const small = join(mountPoint, 'screenshot.png')
+    writeFileSync(small, (await screenshot()).bytes)
+    expect((await call('attachDocument', { clientId, kind: 'identity', path: small })).ok).toBe(true)
+    expect((await call('saveDraft', { clientId, form: studentForm() })).ok).toBe(true)
+    fill(filler)
+
+    expect(await call('attachDocument', { clientId, kind: 'enrollment', path: scan })).toEqual(DISK_FULL)
+    const path = join(mountPoint, 'export.guichet')
+    expect(await call('exportQueue', { path, passphrase: 'correct horse battery staple' })).toEqual(DISK_FULL)
+    expect(readdirSync(mountPoint).filter((name) => name.startsWith('export'))).toEqual([])
+    expect(createLog(dataDir).error('sync', errno('ENOSPC'))).toBeUndefined()
+    // No half-written scan is left to take the room freed later.
+    expect(readdirSync(join(dataDir, 'documents')).filter((name) => name.endsWith('.tmp'))).toEqual([])
+
+    rmSync(filler)
+    expect(desk.documents.list(clientId)).toHaveLength(1)
+    expect((await call('attachDocument', { clientId, kind: 'enrollment', path: scan })).ok).toBe(true)
+  })
+
+  it('lets the CLI say disk_full in one line and exit 1 instead of crashing', async () => {
+    desk.close()
+    const json = join(mountPoint, 'student.json')
+    writeFileSync(json, JSON.stringify(studentForm()))
+    fill(filler)
+    const printed: string[] = []
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void printed.push(line))
+    try {
+      expect(await enqueue(['--data-dir', dataDir, '--json', json, '--identity', scan])).toBe(1)
+    } finally {
+      spy.mockRestore()
+      rmSync(filler)
+    }
+    expect(JSON.parse(printed.at(-1) ?? '{}')).toMatchObject({ error: { code: 'disk_full' } })
+    desk = await openDesk(dataDir, null)
+  })
+})

@@ -1,0 +1,132 @@
+import { createServer, type RequestListener, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { BackendClient } from '../../../electron/core/sync/backend-client'
+import { fetchTransport } from '../../../electron/core/sync/fetch-transport'
+import { httpTransport } from '../../../electron/core/sync/http-transport'
+import { MAX_ANSWER_BYTES, type Transport } from '../../../electron/core/sync/transport'
+
+/** A server on loopback that answers as `listener` says: a portal, a proxy, a server that hangs up. */
+async function misbehaving(listener: RequestListener): Promise<{ url: string; server: Server }> {
+  const server = createServer(listener)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  servers.push(server)
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }
+}
+
+const servers: Server[] = []
+const transports: Transport[] = []
+afterEach(() => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections()
+    server.close()
+  }
+  for (const transport of transports.splice(0)) transport.close()
+})
+
+const kinds = {
+  'node:http': () => httpTransport({ maxSockets: 2 }),
+  'fetch (as net.fetch)': () => fetchTransport(fetch),
+}
+
+function clientOf(base: string, make: () => Transport, timeoutMs = 5_000): BackendClient {
+  const transport = make()
+  transports.push(transport)
+  return new BackendClient(
+    { base, token: 'token' },
+    {
+      timeoutMs,
+      minUploadBytesPerSecond: 32 * 1024,
+      signal: new AbortController().signal,
+      now: () => new Date(),
+      transport,
+    },
+  )
+}
+
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'no failure',
+    (error: { problem?: { code: string }; name: string }) => error.problem?.code ?? error.name,
+  )
+
+describe.each(Object.entries(kinds))('the backend client over %s', (_name, make) => {
+  it('calls a refused connection, a reset and a hang-up "network", a silence "timeout"', async () => {
+    const closed = await misbehaving(() => {})
+    await new Promise<void>((resolve) => closed.server.close(() => resolve()))
+    expect(await code(clientOf(closed.url, make).submit('x'))).toBe('network')
+    expect(await clientOf(closed.url, make).probe()).toBe('offline')
+
+    const reset = await misbehaving((req) => req.socket.resetAndDestroy())
+    expect(await code(clientOf(reset.url, make).submit('x'))).toBe('network')
+
+    const hangUp = await misbehaving((req) => req.socket.destroy())
+    expect(await code(clientOf(hangUp.url, make).submit('x'))).toBe('network')
+
+    const silent = await misbehaving(() => {})
+    expect(await code(clientOf(silent.url, make, 200).submit('x'))).toBe('timeout')
+  })
+
+  it('does not parse a page that is not JSON, and takes a 200 page on the probe for a portal', async () => {
+    let parsed = false
+    const portal = await misbehaving((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' })
+      res.end('<html>{"id":"x","missingDocuments":[]}</html>')
+      res.once('close', () => (parsed = res.writableFinished))
+    })
+    expect(await code(clientOf(portal.url, make).createRegistration('x', Buffer.from('{}')))).toBe(
+      'unexpected_answer',
+    )
+    expect(await clientOf(portal.url, make).probe()).toBe('captive_portal')
+    expect(parsed).toBe(true)
+  })
+
+  it('never reads a huge answer whole: over the cap it stops reading and calls it unexpected', async () => {
+    const total = 64 * 1024 * 1024
+    let written = 0
+    const huge = await misbehaving((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const piece = Buffer.alloc(64 * 1024, 0x20)
+      const more = (): void => {
+        while (written < total && !res.destroyed) {
+          written += piece.length
+          if (!res.write(piece)) return void res.once('drain', more)
+        }
+        res.end()
+      }
+      more()
+    })
+    const answer = await code(clientOf(huge.url, make).submit('x'))
+    expect(answer).toBe('unexpected_answer')
+    // The socket's buffers hold a few MiB at most; the desk stopped long before the end.
+    expect(written).toBeLessThan(total / 4)
+
+    const declared = await misbehaving((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': String(MAX_ANSWER_BYTES + 1),
+      })
+      res.write('{')
+    })
+    expect(await code(clientOf(declared.url, make).submit('x'))).toBe('unexpected_answer')
+  })
+
+  it('lets a bug in the piece below go up as what it is, never as offline', async () => {
+    const bug = new RangeError('a bug in the transport')
+    const client = new BackendClient(
+      { base: 'http://127.0.0.1:9', token: 'token' },
+      {
+        timeoutMs: 1_000,
+        minUploadBytesPerSecond: 1,
+        signal: new AbortController().signal,
+        now: () => new Date(),
+        transport: {
+          request: () => Promise.reject(bug),
+          close: () => {},
+        },
+      },
+    )
+    await expect(client.submit('x')).rejects.toBe(bug)
+    await expect(client.probe()).rejects.toBe(bug)
+  })
+})
