@@ -3,8 +3,8 @@ import type { sessionErrors as frErrors } from './fr'
 export default {
   signedInAs: 'Agent: {name}',
   nobody: 'No agent signed in',
-  lock: 'Lock screen',
-  lockShortcut: 'Lock the screen (Ctrl+L)',
+  lock: 'Hide the screen',
+  lockShortcut: 'Hide the screen and lock the desk (Ctrl+L)',
   switchOperator: 'Switch agent',
   signOut: 'End of shift',
   cover: {

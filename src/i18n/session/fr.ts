@@ -2,8 +2,8 @@
 export default {
   signedInAs: 'Agent : {name}',
   nobody: 'Aucun agent connecté',
-  lock: 'Verrouiller l’écran',
-  lockShortcut: 'Verrouiller l’écran (Ctrl+L)',
+  lock: 'Masquer l’écran',
+  lockShortcut: 'Masquer l’écran et verrouiller le poste (Ctrl+L)',
   switchOperator: 'Changer d’agent',
   signOut: 'Fin de service',
   cover: {
