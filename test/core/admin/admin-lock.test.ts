@@ -8,6 +8,7 @@ import { AdminLock } from '../../../electron/core/admin/admin-lock'
 import { openDatabase } from '../../../electron/core/db/open'
 import { PinGuard } from '../../../electron/core/people/pin-guard'
 import { accountFor, osKeychain } from '../../../electron/core/secrets'
+import { failureCode as code } from '../failure-code'
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
@@ -37,15 +38,6 @@ function lock() {
       current = open()
     },
   }
-}
-
-const code = async (promise: Promise<unknown>) => {
-  try {
-    await promise
-  } catch (error) {
-    return (error as { code?: string }).code
-  }
-  return 'resolved'
 }
 
 describe('admin mode', () => {

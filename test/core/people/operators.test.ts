@@ -6,6 +6,7 @@ import { cleanup, documentFiles, openDesk, queueOne, studentForm, tempDir } from
 import { attachFile } from '../../../electron/core/registrations/attach'
 import { randomUUID } from 'node:crypto'
 import { accountFor, osKeychain } from '../../../electron/core/secrets'
+import { failureCode as code } from '../failure-code'
 
 let dir: string
 let core: Core | undefined
@@ -33,15 +34,6 @@ async function desk() {
     return result.value as Awaited<ReturnType<Handlers[C]>>
   }
   return { core: c, call }
-}
-
-const code = async (promise: Promise<unknown>) => {
-  try {
-    await promise
-  } catch (error) {
-    return (error as { code?: string }).code
-  }
-  return 'resolved'
 }
 
 /** A desk with an admin PIN and two operators, admin mode locked again, nobody signed in. */
