@@ -32,7 +32,7 @@ export default {
     none: 'No agent registered: the desk does not ask anyone to sign in.',
     name: 'Agent name',
     pin: 'Personal PIN (4 to 8 digits)',
-    pinAgain: 'PIN (again)',
+    pinAgain: 'Personal PIN (again)',
     add: 'Add the agent',
     added: 'Agent {name} added.',
     remove: 'Remove',

@@ -31,7 +31,7 @@ export default {
     none: 'Aucun agent enregistré : le poste n’exige pas de connexion.',
     name: 'Nom de l’agent',
     pin: 'Code personnel (4 à 8 chiffres)',
-    pinAgain: 'Code (vérification)',
+    pinAgain: 'Code personnel (vérification)',
     add: 'Ajouter l’agent',
     added: 'Agent {name} ajouté.',
     remove: 'Retirer',
