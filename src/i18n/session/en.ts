@@ -6,6 +6,7 @@ export default {
   lock: 'Hide the screen',
   lockShortcut: 'Hide the screen and lock the desk (Ctrl+L)',
   switchOperator: 'Switch agent',
+  namesHidden: 'Name hidden: sign in as an agent to see it.',
   signOut: 'End of shift',
   cover: {
     title: 'Desk locked',

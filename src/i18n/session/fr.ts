@@ -5,6 +5,7 @@ export default {
   lock: 'Masquer l’écran',
   lockShortcut: 'Masquer l’écran et verrouiller le poste (Ctrl+L)',
   switchOperator: 'Changer d’agent',
+  namesHidden: 'Nom masqué : connectez-vous comme agent pour le voir.',
   signOut: 'Fin de service',
   cover: {
     title: 'Poste verrouillé',
