@@ -1,3 +1,4 @@
+import { GuichetFailure } from '../../../src/domain/result'
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 
@@ -12,7 +13,13 @@ export function peopleHandlers(core: Core): Pick<Handlers, PeopleChannel> {
     // Staff names only: the sign-in screen lists them while the desk is locked.
     listOperators: () => operators.list(),
     signIn: async ({ operatorId, pin }) => {
-      const { session: now, previous } = await session.signIn(operatorId, pin)
+      const { session: now, previous } = await session.signIn(operatorId, pin).catch((error: unknown) => {
+        // A wrong or locked-out PIN is worth a line too: someone tried.
+        if (error instanceof GuichetFailure) {
+          audit.record({ action: 'sign_in', subject: operatorId ?? 'admin', detail: { refused: error.code } })
+        }
+        throw error
+      })
       if (operatorId !== null && operatorId === previous)
         audit.record({ action: 'unlock', subject: operatorId })
       else if (operatorId === null) audit.record({ action: 'unlock', detail: { by: 'admin' } })

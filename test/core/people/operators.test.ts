@@ -116,17 +116,15 @@ describe('operators', () => {
     await call('signIn', { operatorId: ana.id, pin: '2468' })
     await call('lockScreen')
     expect(await call('sessionStatus')).toMatchObject({ operator: ana, locked: true })
+    expect(await code(call('signIn', { operatorId: bob.id, pin: '0000' }))).toBe('wrong_operator_pin')
     await call('signIn', { operatorId: bob.id, pin: '13579' })
-    expect(
-      c.audit
-        .list()
-        .slice(-4)
-        .map((e) => [e.action, e.subject]),
-    ).toEqual([
-      ['sign_in', ana.id],
-      ['lock', null],
-      ['sign_out', ana.id],
-      ['sign_in', bob.id],
+    const lastFive = c.audit.list().slice(-5)
+    expect(lastFive.map((e) => [e.action, e.subject, e.detail])).toEqual([
+      ['sign_in', ana.id, null],
+      ['lock', null, null],
+      ['sign_in', bob.id, { refused: 'wrong_operator_pin' }],
+      ['sign_out', ana.id, { switched: true }],
+      ['sign_in', bob.id, null],
     ])
   })
 })
