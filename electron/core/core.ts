@@ -1,11 +1,13 @@
 import type { Database } from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
+import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
+import { AdminActions } from './admin/admin-actions'
 import { AdminLock } from './admin/admin-lock'
 import { AuditLog } from './audit/audit-log'
 import { pruneAudit } from './audit/retention'
 import { lockDesk, type DeskLock } from './db/desk-lock'
+import { closeDatabase } from './db/clean-shutdown'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
 import { GrantedPaths } from './documents/granted-paths'
@@ -16,6 +18,7 @@ import { Outbox } from './outbox/outbox'
 import { Operators } from './people/operators'
 import { PinGuard } from './people/pin-guard'
 import { DeskSessions } from './people/session'
+import { privateFile, privateFolder } from './private-files'
 import { loadReferenceData, type ReferenceData } from './reference-data'
 import { Documents } from './registrations/documents'
 import { Registrations } from './registrations/repository'
@@ -67,6 +70,10 @@ export interface Core {
   readonly session: DeskSessions
   /** Who did what: `audit.record(event)` for every action worth an entry. */
   readonly audit: AuditLog
+  /** Admin actions once done (enrollment, settings changed): where the audit log hooks in. */
+  readonly adminActions: AdminActions
+  /** What the provisioning file found at this start did (provisionAtStart), for the agent to read. */
+  readonly provisioning: { outcome: ProvisioningOutcome | null }
   /** The scanner's folder, watched while the scannerFolder setting names one. */
   readonly scans: ScannerFolder
   /** Registrations on their way to the backend: states, the queue list, counts. */
@@ -84,7 +91,8 @@ export interface Core {
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const dataDir = resolve(options.dataDir)
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  for (const folder of [dataDir, join(dataDir, 'documents'), join(dataDir, 'logs')]) privateFolder(folder)
+  privateFile(join(dataDir, 'guichet.lock'))
   const lock = lockDesk(dataDir, options.nativeBinding)
   try {
     return await openLocked(options, dataDir, lock)
@@ -98,8 +106,10 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
   const clock = options.clock ?? systemClock(options.now)
   const now = () => clock.now()
   const secrets = options.secrets ?? osKeychain()
+  const file = join(dataDir, 'guichet.sqlite')
+  privateFile(file, `${file}-wal`, `${file}-shm`)
   const documentsDir = join(dataDir, 'documents')
-  const db = openDatabase(join(dataDir, 'guichet.sqlite'), { ...options, setAsideWith: [documentsDir] })
+  const db = openDatabase(file, { ...options, setAsideWith: [documentsDir] })
   const key = await dataKey(secrets, dataDir, () => sealedRows(db)).catch((error: unknown) => {
     db.close()
     throw error
@@ -124,6 +134,14 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     if (operator) return `operator:${operator.id}`
     return admin.activeNow() ? 'admin' : options.host === 'cli' ? 'cli' : 'desk'
   })
+  const adminActions = new AdminActions()
+  adminActions.on((action) =>
+    audit.record(
+      action.kind === 'desk_enrolled'
+        ? { action: 'enrollment', subject: action.deskId, detail: { via: action.via } }
+        : { action: 'settings_changed', detail: { settings: action.keys, via: action.via } },
+    ),
+  )
   pruneAudit(db, audit, settings.get().retentionDays, now())
   const grants = new GrantedPaths()
   const deskToken = new DeskToken(secrets, dataDir, options.backend?.token)
@@ -154,6 +172,8 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     operators,
     session,
     audit,
+    adminActions,
+    provisioning: { outcome: null },
     scans,
     outbox,
     sync,
@@ -164,7 +184,7 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     close: () => {
       sync.close()
       scans.stop()
-      db.close()
+      closeDatabase(db)
       lock.release()
     },
   }

@@ -4,6 +4,8 @@ import type { Core } from './core'
 import type { Handlers } from './dispatch'
 import { referenceOf } from '../../src/domain/queue/reference'
 import { generateAttestation } from './attestation/generate'
+import { enrollDesk } from './enrollment/enroll'
+import { announceEnrollment, enrollmentStatus } from './enrollment/status'
 import { peopleHandlers } from './people/handlers'
 import { attachFile } from './registrations/attach'
 import { changeSettings } from './settings-change'
@@ -36,7 +38,13 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       return status
     },
     getSettings: () => settings.get(),
-    updateSettings: (patch) => changeSettings(core, patch),
+    updateSettings: (patch) => changeSettings(core, patch, 'settings_screen'),
+    enrollDesk: async (request) => {
+      const enrolled = await enrollDesk(core, request, 'settings_screen')
+      await announceEnrollment(core)
+      return enrolled
+    },
+    enrollmentStatus: () => enrollmentStatus(core),
     loadDraft: () => {
       core.session.assertOpen()
       return registrations.loadDraft()

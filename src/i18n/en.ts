@@ -4,6 +4,7 @@ import form, { formErrors } from './form/en'
 import documents, { documentErrors } from './documents/en'
 import settings, { settingsErrors } from './settings/en'
 import queue, { queueErrors } from './queue/en'
+import enrollment, { enrollmentErrors } from './enrollment/en'
 import session, { sessionErrors } from './session/en'
 
 export const en: Messages = {
@@ -16,6 +17,7 @@ export const en: Messages = {
   },
   settings,
   queue,
+  enrollment,
   session,
   /** The registration rules' codes (src/domain/registration/codes.ts). */
   validation,
@@ -32,6 +34,7 @@ export const en: Messages = {
     ...documentErrors,
     ...settingsErrors,
     ...queueErrors,
+    ...enrollmentErrors,
     ...sessionErrors,
   },
 }

@@ -3,6 +3,7 @@ import form, { formErrors } from './form/fr'
 import documents, { documentErrors } from './documents/fr'
 import settings, { settingsErrors } from './settings/fr'
 import queue, { queueErrors } from './queue/fr'
+import enrollment, { enrollmentErrors } from './enrollment/fr'
 import session, { sessionErrors } from './session/fr'
 
 export const fr = {
@@ -15,6 +16,7 @@ export const fr = {
   },
   settings,
   queue,
+  enrollment,
   session,
   /** The registration rules' codes (src/domain/registration/codes.ts). */
   validation,
@@ -31,6 +33,7 @@ export const fr = {
     ...documentErrors,
     ...settingsErrors,
     ...queueErrors,
+    ...enrollmentErrors,
     ...sessionErrors,
   },
 }

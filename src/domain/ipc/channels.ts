@@ -40,6 +40,8 @@ export const channels = [
   'confirmVerificationCode',
   'exportQueue',
   'importQueue',
+  'enrollDesk',
+  'enrollmentStatus',
   'sessionStatus',
   'listOperators',
   'signIn',
@@ -61,6 +63,7 @@ export const adminChannels: readonly Channel[] = [
   'discardRecord',
   'exportQueue',
   'importQueue',
+  'enrollDesk',
   'addOperator',
   'removeOperator',
 ]

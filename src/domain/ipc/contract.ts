@@ -37,6 +37,8 @@ import {
   postalCodeQuery,
 } from './requests'
 import type { Channel } from './channels'
+import { enrollRequest } from '../enrollment/provisioning'
+import type { Enrolled, EnrollmentStatus } from '../enrollment/status'
 
 export type { Channel }
 
@@ -111,6 +113,10 @@ export const contract = {
   /** Writes the records not yet sent, with their documents, to one passphrase-encrypted file (admin). */
   exportQueue: channel<TransferSummary>()(transferRequest),
   importQueue: channel<TransferSummary>()(transferRequest),
+  /** "Enroll this desk" (admin): the one-time code for the token (keychain) and desk id (settings). */
+  enrollDesk: channel<Enrolled>()(enrollRequest),
+  /** Enrolled or not, what is missing, and how the provisioning file at start went. */
+  enrollmentStatus: channel<EnrollmentStatus>()(none),
   /** Who is signed in and whether the privacy screen covers the desk (then kept current by sessionChanged). */
   sessionStatus: channel<DeskSession>()(none),
   /** The operators to pick from at sign-in (staff names, no student data). */

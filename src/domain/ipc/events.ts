@@ -1,3 +1,4 @@
+import type { EnrollmentStatus } from '../enrollment/status'
 import type { DeskSession } from '../people'
 import type { OutboxState } from '../queue/states'
 
@@ -32,6 +33,8 @@ export interface DeskEvents {
   scansChanged: ScanEntry[]
   queueChanged: QueueCounts
   syncStatus: SyncStatus
+  /** The desk was enrolled, or a provisioning file at start failed to enroll it. */
+  enrollmentChanged: EnrollmentStatus
   /** Someone signed in or out, or the privacy screen covered the desk. */
   sessionChanged: DeskSession
 }
@@ -42,6 +45,7 @@ export const deskEvents = [
   'scansChanged',
   'queueChanged',
   'syncStatus',
+  'enrollmentChanged',
   'sessionChanged',
 ] as const satisfies readonly DeskEvent[]
 

@@ -76,7 +76,10 @@ describe('the audit log', () => {
       [`operator:${ana.id}`, 'unlock', ana.id],
       [`operator:${ana.id}`, 'settings_changed', null],
     ])
-    expect(entries.at(-1)?.detail).toEqual({ settings: ['eventName', 'retentionDays'] })
+    expect(entries.at(-1)?.detail).toEqual({
+      settings: ['eventName', 'retentionDays'],
+      via: 'settings_screen',
+    })
     expect(JSON.stringify(entries)).not.toMatch(/Ana|Martin|Salon/)
     expect(c.audit.verify()).toEqual({ ok: true, entries: 6, from: 1, to: 6 })
   })

@@ -188,6 +188,10 @@ describe('the backend address', () => {
         .list()
         .filter((e) => e.action === 'settings_changed')
         .map((e) => e.detail),
-    ).toEqual([{ settings: ['backendUrl'] }, { settings: ['backendUrl'] }, { settings: ['backendUrl'] }])
+    ).toEqual([
+      { settings: ['backendUrl'], via: 'settings_screen' },
+      { settings: ['backendUrl'], via: 'settings_screen' },
+      { settings: ['backendUrl'], via: 'settings_screen' },
+    ])
   })
 })

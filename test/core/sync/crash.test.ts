@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { EventEmitter } from 'node:events'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { LogEntry } from '../../backend/request-log'
+import { Arrivals } from '../../backend/arrivals'
 import { createBackend, type Backend } from '../../backend/server'
 import { cleanup, tempDir } from './desk'
 
@@ -58,18 +57,6 @@ async function kill(child: Child): Promise<void> {
   await child.exited
 }
 
-/** Resolves when a request to `route` arrives at the backend (it is then under way, not answered). */
-function underWay(route: string): Promise<void> {
-  return new Promise((resolve) => {
-    const listener = (entry: LogEntry): void => {
-      if (entry.route !== route) return
-      arrivals.off('request', listener)
-      resolve()
-    }
-    arrivals.on('request', listener)
-  })
-}
-
 const queuedIds = (child: Child) =>
   child.lines.filter((line) => line.startsWith('queued ')).map((line) => line.slice('queued '.length))
 
@@ -95,13 +82,13 @@ async function expectAllSentOnce(dataDir: string, backend: Backend): Promise<voi
   expect(backend.store.allRegistrations()).toHaveLength(rows.length)
 }
 
-const arrivals = new EventEmitter()
+const arrivals = new Arrivals()
 
 describe('a desk killed at any instant resumes at next start', () => {
   let backend: Backend
   let dataDir: string
   beforeEach(async () => {
-    backend = await createBackend({ onRequest: (entry) => arrivals.emit('request', entry) })
+    backend = await createBackend({ onRequest: arrivals.onRequest })
     dataDir = tempDir('guichet-crash-')
   })
   afterEach(async () => {
@@ -123,7 +110,7 @@ describe('a desk killed at any instant resumes at next start', () => {
     const queue = startChild(dataDir, backend, 'enqueue', '3')
     expect(await queue.exited).toBe(0)
     backend.faults.add({ kind: 'delay', ms: 30_000, route: 'uploadDocument', times: 1 })
-    const uploading = underWay('uploadDocument')
+    const uploading = arrivals.next('uploadDocument')
     const sync = startChild(dataDir, backend, 'sync')
     await uploading
     await kill(sync)
@@ -135,7 +122,7 @@ describe('a desk killed at any instant resumes at next start', () => {
     const queue = startChild(dataDir, backend, 'enqueue', '2')
     expect(await queue.exited).toBe(0)
     backend.faults.add({ kind: 'hang', route: 'submitRegistration', times: 1 })
-    const submitting = underWay('submitRegistration')
+    const submitting = arrivals.next('submitRegistration')
     const sync = startChild(dataDir, backend, 'sync')
     await submitting
     await kill(sync)

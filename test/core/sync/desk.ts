@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { openCore, type Core, type CoreOptions } from '../../../electron/core/core'
 import { attachFile } from '../../../electron/core/registrations/attach'
 import type { SyncTuning } from '../../../electron/core/sync/engine'
+import type { DeskEvent, DeskEvents } from '../../../src/domain/ipc/events'
 import type { RegistrationDraft } from '../../../src/domain/registration/empty-form'
 import { pdf } from '../../fixtures/documents/corpus'
 import type { Backend } from '../../backend/server'
@@ -115,6 +116,21 @@ export async function queueOne(
     core.reference.context(core.now()),
   )
   return clientId
+}
+
+/** Resolves with the first `event` the desk emits that `accept` takes: awaited, never polled. */
+export function nextEvent<E extends DeskEvent>(
+  core: Core,
+  event: E,
+  accept: (payload: DeskEvents[E]) => boolean,
+): Promise<DeskEvents[E]> {
+  return new Promise((resolve) => {
+    const off = core.events.on(event, (payload) => {
+      if (!accept(payload)) return
+      off()
+      resolve(payload)
+    })
+  })
 }
 
 export function cleanup(...dirs: string[]): void {

@@ -7,8 +7,17 @@ import type { Core } from '../../../electron/core/core'
 import { createHandlers } from '../../../electron/core/handlers'
 import { createBackend } from '../../backend/server'
 import { useBackend } from '../../backend/use-backend'
-import type { DeskEvent, DeskEvents } from '../../../src/domain/ipc/events'
-import { cleanup, deskOf, documentFiles, fastSync, openDesk, queueOne, studentForm, tempDir } from './desk'
+import {
+  cleanup,
+  deskOf,
+  documentFiles,
+  fastSync,
+  nextEvent,
+  openDesk,
+  queueOne,
+  studentForm,
+  tempDir,
+} from './desk'
 import { VirtualClock } from './virtual-clock'
 
 const t = useBackend()
@@ -30,20 +39,6 @@ afterEach(() => {
 
 const item = (clientId: string) =>
   core.outbox.list({ state: null, after: null, limit: 200 }).items.find((i) => i.clientId === clientId)
-
-/** Resolves with the first `event` the desk emits that `accept` takes. */
-function next<E extends DeskEvent>(
-  event: E,
-  accept: (payload: DeskEvents[E]) => boolean,
-): Promise<DeskEvents[E]> {
-  return new Promise((resolve) => {
-    const off = core.events.on(event, (payload) => {
-      if (!accept(payload)) return
-      off()
-      resolve(payload)
-    })
-  })
-}
 
 function expectReceivedOnce(clientId: string): void {
   expect(t.backend.store.countRegistrations(clientId)).toBe(1)
@@ -338,6 +333,8 @@ describe('the sync engine against the reference backend', () => {
 
     const handlers = createHandlers(core, { chooseFiles: async () => [] })
     const clientId = randomUUID()
+    // As the file dialog does with what the agent picks.
+    core.grantFiles([files.identity, files.enrollment])
     await handlers.attachDocument({ clientId, kind: 'identity', path: files.identity })
     await handlers.attachDocument({ clientId, kind: 'enrollment', path: files.enrollment })
     passOver = clock.nextTimer()
@@ -349,7 +346,7 @@ describe('the sync engine against the reference backend', () => {
     expect(core.outbox.counts().queued).toBe(1)
 
     t.backend.faults.clear()
-    const submitted = next('queueChanged', (counts) => counts.submitted === 1)
+    const submitted = nextEvent(core, 'queueChanged', (counts) => counts.submitted === 1)
     // Nothing but the offline probe's timer brings the sync back.
     clock.advance(fastSync.offlineProbeMs!)
     await submitted

@@ -3,11 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Core } from '../../../electron/core/core'
 import { exportQueue } from '../../../electron/core/transfer/export'
 import { importQueue } from '../../../electron/core/transfer/import'
+import { Arrivals } from '../../backend/arrivals'
 import { useBackend } from '../../backend/use-backend'
-import { cleanup, documentFiles, openDesk, queueOne, tempDir } from '../sync/desk'
+import { cleanup, documentFiles, nextEvent, openDesk, queueOne, tempDir } from '../sync/desk'
 
 const PASSPHRASE = 'correct horse battery staple'
-const t = useBackend()
+const arrivals = new Arrivals()
+const t = useBackend({ onRequest: arrivals.onRequest })
 let dirs: string[]
 let desk: Core
 
@@ -23,14 +25,17 @@ afterEach(() => {
 const sending = () =>
   desk.db.prepare("SELECT count(*) FROM registrations WHERE state = 'sending'").pluck().get() as number
 
-describe('export while the sync runs', () => {
+describe('export while the sync runs', { timeout: 120_000 }, () => {
   it('stops the record being sent before reading the queue, and sends it once the file is written', async () => {
     const files = await documentFiles(dirs[1]!)
     const clientId = await queueOne(desk, files)
     // The upload hangs: the record sits between its POST and its submit when the export starts.
     t.backend.faults.add({ kind: 'hang', route: 'uploadDocument', times: 1 })
+    // Once the upload is under way, the sync has read what it sends: what is read after is the export's.
+    const uploading = arrivals.next('uploadDocument')
     desk.sync.start()
-    await vi.waitFor(() => expect(desk.sync.isBusy(clientId)).toBe(true), { timeout: 10_000 })
+    await uploading
+    expect(desk.sync.isBusy(clientId)).toBe(true)
 
     const seenDuringExport: { sending: number; busy: boolean; paused: boolean }[] = []
     const read = desk.vault.read.bind(desk.vault)
@@ -43,6 +48,7 @@ describe('export while the sync runs', () => {
       return read(id)
     })
     const file = join(dirs[1]!, 'queue.guichet')
+    const submitted = nextEvent(desk, 'queueChanged', (counts) => counts.submitted === 1)
     expect(await exportQueue(desk, file, PASSPHRASE)).toMatchObject({ records: 1, documents: 2 })
     expect(seenDuringExport).toEqual([
       { sending: 0, busy: false, paused: false },
@@ -50,7 +56,8 @@ describe('export while the sync runs', () => {
     ])
 
     // Resumed on its own, and the admin's pause setting was never touched.
-    await vi.waitFor(() => expect(desk.outbox.stateOf(clientId)).toBe('submitted'), { timeout: 10_000 })
+    await submitted
+    expect(desk.outbox.stateOf(clientId)).toBe('submitted')
     expect(desk.sync.status().paused).toBe(false)
     expect(t.backend.store.countRegistrations(clientId)).toBe(1)
 

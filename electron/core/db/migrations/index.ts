@@ -2,8 +2,16 @@ import type { Migration } from '../migration'
 import { settings } from './0001-settings'
 import { registrations } from './0002-registrations'
 import { outbox } from './0003-outbox'
-import { operators } from './0004-operators'
-import { audit } from './0005-audit'
+import { outboxIndexes } from './0004-outbox-indexes'
+import { operators } from './0005-operators'
+import { audit } from './0006-audit'
 
 /** Every migration, oldest first. `user_version` is the version of the last one applied. */
-export const migrations: readonly Migration[] = [settings, registrations, outbox, operators, audit]
+export const migrations: readonly Migration[] = [
+  settings,
+  registrations,
+  outbox,
+  outboxIndexes,
+  operators,
+  audit,
+]

@@ -7,7 +7,7 @@ import type { Migration } from '../migration'
  * The triggers make the table append-only for the app: no update, and no delete past the checkpoint.
  */
 export const audit: Migration = {
-  version: 5,
+  version: 6,
   name: 'audit',
   up(db) {
     db.exec(`

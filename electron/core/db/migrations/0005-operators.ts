@@ -6,7 +6,7 @@ import type { Migration } from '../migration'
  * An operator's name is sealed with the data key and bound to its id; the PIN is a scrypt hash.
  */
 export const operators: Migration = {
-  version: 4,
+  version: 5,
   name: 'operators',
   up(db) {
     db.exec(`

@@ -4,14 +4,15 @@ import { migrate } from '../../../electron/core/db/migrate'
 import { settings } from '../../../electron/core/db/migrations/0001-settings'
 import { registrations } from '../../../electron/core/db/migrations/0002-registrations'
 import { outbox } from '../../../electron/core/db/migrations/0003-outbox'
-import { operators } from '../../../electron/core/db/migrations/0004-operators'
-import { audit } from '../../../electron/core/db/migrations/0005-audit'
+import { outboxIndexes } from '../../../electron/core/db/migrations/0004-outbox-indexes'
+import { operators } from '../../../electron/core/db/migrations/0005-operators'
+import { audit } from '../../../electron/core/db/migrations/0006-audit'
 
-describe('migration 0005 audit', () => {
+describe('migration 0006 audit', () => {
   it('makes an audit log that takes appends, refuses updates, and deletes only up to the checkpoint', () => {
     const db = new Database(':memory:')
-    migrate(db, [settings, registrations, outbox, operators])
-    migrate(db, [settings, registrations, outbox, operators, audit])
+    migrate(db, [settings, registrations, outbox, outboxIndexes, operators])
+    migrate(db, [settings, registrations, outbox, outboxIndexes, operators, audit])
 
     const append = db.prepare(
       "INSERT INTO audit_log (seq, at, actor, action, prev, hash, mac) VALUES (?, 't', 'desk', 'lock', x'00', x'00', x'00')",

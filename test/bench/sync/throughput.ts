@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Core } from '../../../electron/core/core'
+import { defaultTuning } from '../../../electron/core/sync/engine'
+import type { Transport } from '../../../electron/core/sync/transport'
+import { sampleRegistration } from '../../backend/fixtures'
+import type { DeclaredDocument } from '../../backend/validation'
+import { queueOne } from '../../core/sync/desk'
+import { largePdf, pdf } from '../../fixtures/documents/corpus'
+import { ms, type Row } from '../bench'
+import { desk, memorySecrets } from './bench-desk'
+import { inLanes, RawClient } from './raw-client'
+import { checkHeld, type RemoteBackend } from './remote-backend'
+
+interface Queued {
+  core: Core
+  clientIds: string[]
+  /** Every document of every record, decrypted, as the baseline sends them. */
+  documents: { clientId: string; declared: DeclaredDocument; bytes: Buffer }[]
+}
+
+/** A desk on a fresh backend with `records` registrations queued, each with the two files. */
+async function queued(
+  remote: RemoteBackend,
+  dir: string,
+  records: number,
+  files: { identity: string; enrollment: string },
+  transport?: () => Transport,
+): Promise<Queued> {
+  const backend = await remote.reset()
+  const core = await desk(join(dir, randomUUID()), memorySecrets(), backend, transport?.())
+  const clientIds: string[] = []
+  for (let i = 0; i < records; i++) clientIds.push(await queueOne(core, files))
+  const documents: Queued['documents'] = []
+  const rows = core.db
+    .prepare('SELECT id, client_id AS clientId, kind, sha256, size, media_type AS mediaType FROM documents')
+    .all() as (DeclaredDocument & { id: string; clientId: string })[]
+  for (const { id, clientId, kind, sha256, size, mediaType } of rows) {
+    documents.push({
+      clientId,
+      bytes: await core.vault.read(id),
+      declared: { kind, sha256, size, mediaType, fileName: 'scan' },
+    })
+  }
+  return { core, clientIds, documents }
+}
+
+/** The desk's sync of everything queued, checked at the desk and at the server. */
+async function timedSync(remote: RemoteBackend, { core, clientIds }: Queued): Promise<number> {
+  const start = performance.now()
+  const { counts } = await core.sync.drain()
+  const took = performance.now() - start
+  core.close()
+  const left = Object.entries(counts).filter(([state, n]) => state !== 'submitted' && n > 0)
+  if (counts.submitted !== clientIds.length || left.length > 0)
+    throw new Error(`The sync left records unsent: ${JSON.stringify(counts)}`)
+  checkHeld(await remote.held(), { clientIds, submitted: true })
+  return took
+}
+
+function byRecord(documents: Queued['documents']): Map<string, Queued['documents']> {
+  const records = new Map<string, Queued['documents']>()
+  for (const d of documents) records.set(d.clientId, [...(records.get(d.clientId) ?? []), d])
+  return records
+}
+
+/** Registrations for the same documents created by hand (not timed), the raw PUTs of their bytes timed. */
+async function timedRawPuts(remote: RemoteBackend, documents: Queued['documents']): Promise<number> {
+  const raw = new RawClient(await remote.reset(), defaultTuning.inFlight)
+  try {
+    const uploads: { id: string; doc: Queued['documents'][number] }[] = []
+    for (const [, docs] of byRecord(documents)) {
+      const body = sampleRegistration(docs)
+      const id = await raw.create(body.clientId, Buffer.from(JSON.stringify(body)))
+      uploads.push(...docs.map((doc) => ({ id, doc })))
+    }
+    const start = performance.now()
+    await inLanes(uploads, defaultTuning.inFlight, ({ id, doc }) =>
+      raw.put(id, { ...doc.declared, bytes: doc.bytes }),
+    )
+    const took = performance.now() - start
+    const held = await remote.held()
+    checkHeld(held, { clientIds: held.map((r) => r.clientId), submitted: false })
+    if (held.length !== byRecord(documents).size) throw new Error('The raw baseline lost registrations')
+    return took
+  } finally {
+    raw.close()
+  }
+}
+
+/** The contract's three steps by hand for every record, timed whole. */
+async function timedRawThreeSteps(remote: RemoteBackend, documents: Queued['documents']): Promise<number> {
+  const raw = new RawClient(await remote.reset(), defaultTuning.inFlight)
+  try {
+    const records = [...byRecord(documents).values()].map((docs) => sampleRegistration(docs))
+    const bodies = new Map(records.map((r) => [r.clientId, Buffer.from(JSON.stringify(r))]))
+    const bytes = new Map(documents.map((d) => [d.declared.sha256, d.bytes]))
+    const start = performance.now()
+    await inLanes(records, defaultTuning.inFlight, async (record) => {
+      const id = await raw.create(record.clientId, bodies.get(record.clientId)!)
+      for (const d of record.documents) await raw.put(id, { ...d, bytes: bytes.get(d.sha256)! })
+      await raw.submit(id)
+    })
+    const took = performance.now() - start
+    checkHeld(await remote.held(), { clientIds: records.map((r) => r.clientId), submitted: true })
+    return took
+  } finally {
+    raw.close()
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+const mbps = (bytes: number, millis: number) => `${(bytes / 1e6 / (millis / 1000)).toFixed(1)} MB/s`
+const grouped = (n: number) => n.toLocaleString('en-GB')
+
+/**
+ * Sync of `records` records with two documents of about `documentBytes` each, against raw PUTs of
+ * the same bytes to the same backend: median of `rounds`, the two alternating within a round.
+ */
+export async function sizeCase(
+  remote: RemoteBackend,
+  dir: string,
+  {
+    documentBytes,
+    records,
+    rounds,
+    transport,
+    label = '',
+  }: {
+    documentBytes: number
+    records: number
+    rounds: number
+    transport?: () => Transport
+    label?: string
+  },
+): Promise<Row> {
+  const files = { identity: join(dir, 'identity.pdf'), enrollment: join(dir, 'enrollment.pdf') }
+  writeFileSync(files.identity, await largePdf(documentBytes))
+  writeFileSync(files.enrollment, await largePdf(documentBytes + 1_111))
+  const syncs: number[] = []
+  const raws: number[] = []
+  let bytes = 0
+  for (let round = 0; round < rounds; round++) {
+    const queue = await queued(remote, dir, records, files, transport)
+    bytes = queue.documents.reduce((sum, d) => sum + d.bytes.length, 0)
+    syncs.push(await timedSync(remote, queue))
+    raws.push(await timedRawPuts(remote, queue.documents))
+  }
+  const sync = median(syncs)
+  const raw = median(raws)
+  return {
+    case: `${records} records × 2 documents of ~${grouped(documentBytes)} B${label}`,
+    sync: `${mbps(bytes, sync)} (${ms(sync)})`,
+    'raw node:http PUT': `${mbps(bytes, raw)} (${ms(raw)})`,
+    ratio: (raw / sync).toFixed(2),
+    goal: '≥ 0.80',
+  }
+}
+
+/** Many small records: the per-record cost of the desk against the three raw steps. */
+export async function smallRecordsCase(
+  remote: RemoteBackend,
+  dir: string,
+  { records, transport, label = '' }: { records: number; transport?: () => Transport; label?: string },
+): Promise<Row> {
+  const files = { identity: join(dir, 'small-identity.pdf'), enrollment: join(dir, 'small-enrollment.pdf') }
+  writeFileSync(files.identity, await pdf(1))
+  writeFileSync(files.enrollment, await pdf(2))
+  const queue = await queued(remote, dir, records, files, transport)
+  const sync = await timedSync(remote, queue)
+  const raw = await timedRawThreeSteps(remote, queue.documents)
+  const perSecond = (millis: number) => `${(records / (millis / 1000)).toFixed(0)} records/s (${ms(millis)})`
+  return {
+    case: `${grouped(records)} small records (POST, 2 PUTs, submit)${label}`,
+    sync: perSecond(sync),
+    'raw node:http PUT': `three steps: ${perSecond(raw)}`,
+    ratio: (raw / sync).toFixed(2),
+    goal: '≥ 0.50',
+  }
+}
