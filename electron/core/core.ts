@@ -139,7 +139,7 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     audit.record(
       action.kind === 'desk_enrolled'
         ? { action: 'enrollment', subject: action.deskId, detail: { via: action.via } }
-        : { action: 'settings_changed', detail: { settings: action.keys, via: action.via } },
+        : { action: 'settings_changed', detail: { settings: [...action.keys].sort(), via: action.via } },
     ),
   )
   pruneAudit(db, audit, settings.get().retentionDays, now())
