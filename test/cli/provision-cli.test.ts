@@ -25,7 +25,10 @@ beforeEach(() => {
 })
 afterEach(() => cleanup(dataDir))
 
-describe('npm run desk -- provision', () => {
+/** Each test starts several CLI processes (tsx, SQLite, the keychain): a cap for a loaded machine, not a timing. */
+const processes = { timeout: 180_000 }
+
+describe('npm run desk -- provision', processes, () => {
   it('enrolls from a code typed with spaces, and status then says enrolled and online', async () => {
     t.backend.enrollments.add(
       { code: 'ABCD2345EFGH', deskId: 'paris-fair-3', event: 'Salon Paris' },
@@ -121,7 +124,7 @@ describe('npm run desk -- provision', () => {
   })
 })
 
-describe('npm run desk -- settings', () => {
+describe('npm run desk -- settings', processes, () => {
   it('sets several keys in one go, or none, naming each bad key and value', async () => {
     const refused = await desk(
       'settings',
@@ -158,7 +161,7 @@ describe('npm run desk -- settings', () => {
   })
 })
 
-describe('npm run desk -- sync --once when not configured', () => {
+describe('npm run desk -- sync --once when not configured', processes, () => {
   it('names exactly what is missing: only the desk id when address and token are given', async () => {
     const run = await runDesk(['sync', '--once', '--data-dir', dataDir], {
       GUICHET_BACKEND_URL: t.backend.url,
