@@ -43,12 +43,7 @@ describe('real scans of ordinary sizes reach the backend', () => {
     await attachFile(core, clientId, 'identity', identity)
     await attachFile(core, clientId, 'enrollment', enrollment)
     const onDesk = core.documents.list(clientId)
-    await core.registrations.submit(
-      clientId,
-      studentForm(),
-      deskOf(core),
-      core.reference.context(core.now()),
-    )
+    await core.registrations.submit(clientId, studentForm(), deskOf(core), core.reference.context(core.now()))
 
     const { status, counts } = await core.sync.drain()
 
