@@ -14,6 +14,7 @@ import { GrantedPaths } from './documents/granted-paths'
 import { ScannerFolder } from './documents/scanner-folder'
 import { DocumentVault } from './documents/vault'
 import { queueAnnouncer } from './outbox/announce'
+import { Passports } from './ocr/passports'
 import { Outbox } from './outbox/outbox'
 import { Operators } from './people/operators'
 import { PinGuard } from './people/pin-guard'
@@ -86,6 +87,8 @@ export interface Core {
   readonly grants: GrantedPaths
   /** Lets attachDocument read these files; every host calls it with what the agent chose. */
   grantFiles(paths: readonly string[]): void
+  /** Passport MRZ reading (OCR workers started on first use, released when idle). */
+  readonly passports: Passports
   close(): void
 }
 
@@ -158,6 +161,7 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     ...(options.syncTuning && { tuning: options.syncTuning }),
     ...(options.onUnexpected && { onUnexpected: options.onUnexpected }),
   })
+  const passports = new Passports({ resourcesDir: options.resourcesDir, dataDir, now })
   return {
     appInfo: { name: 'Guichet', version: options.version, host: options.host, dataDir },
     db,
@@ -181,7 +185,9 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     emailVerification: new EmailVerification(() => sync.clientOrFail(), outbox.verifications),
     grants,
     grantFiles: (paths) => grants.grant(paths),
+    passports,
     close: () => {
+      void passports.close()
       sync.close()
       scans.stop()
       closeDatabase(db)

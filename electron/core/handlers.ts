@@ -97,5 +97,11 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       core.session.assertOpen()
       return generateAttestation(core, clientId, form)
     },
+    readPassportMrz: async ({ clientId, id }) => {
+      core.session.assertOpen()
+      if (!documents.summary(id))
+        throw new GuichetFailure('not_found', 'This document is no longer on the desk.')
+      return core.passports.read(clientId, await vault.read(id))
+    },
   }
 }

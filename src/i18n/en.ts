@@ -2,6 +2,7 @@ import type { Messages } from '.'
 import validation from './validation/en'
 import form, { formErrors } from './form/en'
 import documents, { documentErrors } from './documents/en'
+import mrz from './mrz/en'
 import settings, { settingsErrors } from './settings/en'
 import queue, { queueErrors } from './queue/en'
 import enrollment, { enrollmentErrors } from './enrollment/en'
@@ -23,6 +24,7 @@ export const en: Messages = {
   validation,
   form,
   documents,
+  mrz,
   /** Failure codes the core answers with (GuichetFailure.code), each area adding its own. */
   errors: {
     internal: 'Something unexpected went wrong. Try again; if it happens again, contact support.',

@@ -1,6 +1,7 @@
 import validation from './validation/fr'
 import form, { formErrors } from './form/fr'
 import documents, { documentErrors } from './documents/fr'
+import mrz from './mrz/fr'
 import settings, { settingsErrors } from './settings/fr'
 import queue, { queueErrors } from './queue/fr'
 import enrollment, { enrollmentErrors } from './enrollment/fr'
@@ -22,6 +23,7 @@ export const fr = {
   validation,
   form,
   documents,
+  mrz,
   /** Failure codes the core answers with (GuichetFailure.code), each area adding its own. */
   errors: {
     internal: "Une erreur inattendue s'est produite. Réessayez ; si elle revient, contactez le support.",

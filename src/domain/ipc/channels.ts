@@ -22,6 +22,7 @@ export const channels = [
   'readDocument',
   'listScans',
   'generateAttestation',
+  'readPassportMrz',
   'adminStatus',
   'unlockAdmin',
   'lockAdmin',

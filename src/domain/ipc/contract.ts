@@ -13,6 +13,7 @@ import {
 import type { Establishment } from '../reference/establishments'
 import type { RegistrationDraft } from '../registration/empty-form'
 import type { DocumentSummary } from '../queue/documents'
+import type { PassportScan } from '../mrz/passport-scan'
 import type { QueueCounts, ScanEntry, Subscribe, SyncStatus } from './events'
 import type { ConnectionCheck, Correction, QueuePage, TransferSummary } from '../sync/queue'
 import {
@@ -33,6 +34,7 @@ import {
   clientIdRequest,
   documentRequest,
   draftRequest,
+  passportRequest,
   establishmentQuery,
   postalCodeQuery,
 } from './requests'
@@ -88,6 +90,8 @@ export const contract = {
   listScans: channel<ScanEntry[]>()(none),
   /** The sworn statement (attestation sur l'honneur) as a PDF, pre-filled from the form. */
   generateAttestation: channel<{ fileName: string; base64: string }>()(attestationRequest),
+  /** Reads the MRZ of a passport scan taken in (offline OCR, off the main thread) for the form's offer. */
+  readPassportMrz: channel<PassportScan>()(passportRequest),
   adminStatus: channel<AdminStatus>()(none),
   unlockAdmin: channel<AdminStatus>()(unlockRequest),
   lockAdmin: channel<AdminStatus>()(none),
