@@ -6,8 +6,6 @@ export default {
   desk: 'Desk',
   deskId: 'Desk id',
   eventName: 'Event name',
-  operator: 'Agent initials',
-  operatorHint: 'Sent with each registration, to know who captured it.',
   locale: 'Default language',
   backendUrl: 'Server address',
   backendUrlHint: 'https://…; http:// only to this desk (127.0.0.1), for demos.',
@@ -80,7 +78,7 @@ export default {
 export const settingsErrors = {
   admin_required: 'This needs admin mode: type the admin PIN.',
   wrong_pin: 'This is not the admin PIN.',
-  pin_locked_out: 'Too many wrong PINs: wait a minute before trying again.',
+  pin_locked_out: 'Too many wrong PINs: this PIN is blocked for a few minutes. Try again later.',
   pin_too_short: 'The PIN has at least 6 characters.',
   pin_spaces: 'The PIN has no spaces.',
   required: 'This field is required.',

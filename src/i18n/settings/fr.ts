@@ -4,8 +4,6 @@ export default {
   desk: 'Poste',
   deskId: 'Identifiant du poste',
   eventName: "Nom de l'événement",
-  operator: 'Initiales de l’agent',
-  operatorHint: 'Envoyées avec chaque dossier, pour savoir qui l’a saisi.',
   locale: 'Langue par défaut',
   backendUrl: 'Adresse du serveur',
   backendUrlHint: 'https://… ; http:// seulement vers ce poste (127.0.0.1), pour les démonstrations.',
@@ -81,7 +79,7 @@ export default {
 export const settingsErrors = {
   admin_required: 'Cette action demande le mode administrateur : saisissez le code administrateur.',
   wrong_pin: 'Ce n’est pas le code administrateur.',
-  pin_locked_out: 'Trop de codes erronés : attendez une minute avant de réessayer.',
+  pin_locked_out: 'Trop de codes erronés : ce code est bloqué quelques minutes. Réessayez plus tard.',
   pin_too_short: 'Le code compte au moins 6 caractères.',
   pin_spaces: 'Le code ne contient pas d’espace.',
   required: 'Ce champ est obligatoire.',
