@@ -4,6 +4,8 @@ import type { AppInfo } from '../../src/domain/ipc/contract'
 import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
 import { AdminActions } from './admin/admin-actions'
 import { AdminLock } from './admin/admin-lock'
+import { AuditLog } from './audit/audit-log'
+import { pruneAudit } from './audit/retention'
 import { lockDesk, type DeskLock } from './db/desk-lock'
 import { closeDatabase } from './db/clean-shutdown'
 import { openDatabase } from './db/open'
@@ -14,6 +16,9 @@ import { DocumentVault } from './documents/vault'
 import { queueAnnouncer } from './outbox/announce'
 import { Passports } from './ocr/passports'
 import { Outbox } from './outbox/outbox'
+import { Operators } from './people/operators'
+import { PinGuard } from './people/pin-guard'
+import { DeskSessions } from './people/session'
 import { privateFile, privateFolder } from './private-files'
 import { loadReferenceData, type ReferenceData } from './reference-data'
 import { Documents } from './registrations/documents'
@@ -60,6 +65,12 @@ export interface Core {
   readonly now: () => Date
   readonly events: DeskEventBus
   readonly admin: AdminLock
+  /** The agents who may sign in at this desk. */
+  readonly operators: Operators
+  /** Who is signed in, and whether the privacy screen covers the desk. */
+  readonly session: DeskSessions
+  /** Who did what: `audit.record(event)` for every action worth an entry. */
+  readonly audit: AuditLog
   /** Admin actions once done (enrollment, settings changed): where the audit log hooks in. */
   readonly adminActions: AdminActions
   /** What the provisioning file found at this start did (provisionAtStart), for the agent to read. */
@@ -131,6 +142,25 @@ async function assemble(
   const announce = queueAnnouncer(events, () => (db.open ? outbox.counts() : null))
   const outbox: Outbox = new Outbox(db, key, now, announce)
   outbox.recover()
+  const millis = () => now().getTime()
+  const guard = new PinGuard(db, millis)
+  const admin = new AdminLock(secrets, dataDir, db, guard, millis)
+  const operators = new Operators(db, key, guard, now)
+  const session = new DeskSessions(operators, admin, events)
+  const audit = new AuditLog(db, key, now, () => {
+    const operator = session.current()
+    if (operator) return `operator:${operator.id}`
+    return admin.activeNow() ? 'admin' : options.host === 'cli' ? 'cli' : 'desk'
+  })
+  const adminActions = new AdminActions()
+  adminActions.on((action) =>
+    audit.record(
+      action.kind === 'desk_enrolled'
+        ? { action: 'enrollment', subject: action.deskId, detail: { via: action.via } }
+        : { action: 'settings_changed', detail: { settings: [...action.keys].sort(), via: action.via } },
+    ),
+  )
+  pruneAudit(db, audit, settings.get().retentionDays, now())
   const grants = new GrantedPaths()
   const deskToken = new DeskToken(secrets, dataDir, options.backend?.token)
   const sync = new SyncEngine({
@@ -157,8 +187,11 @@ async function assemble(
     reference: loadReferenceData(options.resourcesDir),
     now,
     events,
-    admin: new AdminLock(secrets, dataDir),
-    adminActions: new AdminActions(),
+    admin,
+    operators,
+    session,
+    audit,
+    adminActions,
     provisioning: { outcome: null },
     scans,
     outbox,
