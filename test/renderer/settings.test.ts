@@ -213,6 +213,8 @@ describe('an import refused by the desk’s checks', () => {
     expect(items).toContain(
       'G-ABCD-EFGH (documents.0) : Le PDF contient du code ou des pièces jointes, refusés par sécurité : imprimez-le dans un nouveau PDF (qui les retire) ou scannez le document papier.',
     )
-    expect(items).toContain('G-JKLM-NPQR (requestBody) : body_mismatch')
+    expect(items).toContain(
+      'G-JKLM-NPQR (requestBody) : La demande enregistrée dans le fichier ne correspond pas au dossier : demandez à l’autre poste un nouvel export.',
+    )
   })
 })
