@@ -71,6 +71,8 @@ module.exports = {
     createStartMenuShortcut: true,
     // The queue of registrations not yet sent lives in the user data: never delete it on uninstall.
     deleteAppDataOnUninstall: false,
+    // /PROVISION=desk.json: drops the provisioning file where the app reads it at first start.
+    include: 'build/installer.nsh',
   },
   mac: {
     target: [{ target: 'dmg', arch: ['x64', 'arm64'] }],

@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
+import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
+import { AdminActions } from './admin/admin-actions'
 import { AdminLock } from './admin/admin-lock'
 import { lockDesk, type DeskLock } from './db/desk-lock'
+import { closeDatabase } from './db/clean-shutdown'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
 import { GrantedPaths } from './documents/granted-paths'
@@ -11,6 +13,7 @@ import { ScannerFolder } from './documents/scanner-folder'
 import { DocumentVault } from './documents/vault'
 import { queueAnnouncer } from './outbox/announce'
 import { Outbox } from './outbox/outbox'
+import { privateFile, privateFolder } from './private-files'
 import { loadReferenceData, type ReferenceData } from './reference-data'
 import { Documents } from './registrations/documents'
 import { Registrations } from './registrations/repository'
@@ -56,6 +59,10 @@ export interface Core {
   readonly now: () => Date
   readonly events: DeskEventBus
   readonly admin: AdminLock
+  /** Admin actions once done (enrollment, settings changed): where the audit log hooks in. */
+  readonly adminActions: AdminActions
+  /** What the provisioning file found at this start did (provisionAtStart), for the agent to read. */
+  readonly provisioning: { outcome: ProvisioningOutcome | null }
   /** The scanner's folder, watched while the scannerFolder setting names one. */
   readonly scans: ScannerFolder
   /** Registrations on their way to the backend: states, the queue list, counts. */
@@ -73,7 +80,8 @@ export interface Core {
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const dataDir = resolve(options.dataDir)
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  for (const folder of [dataDir, join(dataDir, 'documents'), join(dataDir, 'logs')]) privateFolder(folder)
+  privateFile(join(dataDir, 'guichet.lock'))
   const lock = lockDesk(dataDir, options.nativeBinding)
   try {
     return await openLocked(options, dataDir, lock)
@@ -87,8 +95,10 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
   const clock = options.clock ?? systemClock(options.now)
   const now = () => clock.now()
   const secrets = options.secrets ?? osKeychain()
+  const file = join(dataDir, 'guichet.sqlite')
+  privateFile(file, `${file}-wal`, `${file}-shm`)
   const documentsDir = join(dataDir, 'documents')
-  const db = openDatabase(join(dataDir, 'guichet.sqlite'), { ...options, setAsideWith: [documentsDir] })
+  const db = openDatabase(file, { ...options, setAsideWith: [documentsDir] })
   const key = await dataKey(secrets, dataDir, () => sealedRows(db)).catch((error: unknown) => {
     db.close()
     throw error
@@ -129,6 +139,8 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     now,
     events,
     admin: new AdminLock(secrets, dataDir),
+    adminActions: new AdminActions(),
+    provisioning: { outcome: null },
     scans,
     outbox,
     sync,
@@ -139,7 +151,7 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     close: () => {
       sync.close()
       scans.stop()
-      db.close()
+      closeDatabase(db)
       lock.release()
     },
   }

@@ -2,7 +2,10 @@ import { searchEstablishments } from '../../src/domain/reference/establishments'
 import { GuichetFailure } from '../../src/domain/result'
 import type { Core } from './core'
 import type { Handlers } from './dispatch'
+import { applySettings } from './admin/apply-settings'
 import { generateAttestation } from './attestation/generate'
+import { enrollDesk } from './enrollment/enroll'
+import { announceEnrollment, enrollmentStatus } from './enrollment/status'
 import { attachFile } from './registrations/attach'
 import { syncHandlers } from './sync/handlers'
 
@@ -28,13 +31,13 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
     },
     setAdminPin: ({ pin, currentPin }) => core.admin.setPin(pin, currentPin),
     getSettings: () => settings.get(),
-    updateSettings: (patch) => {
-      const next = settings.update(patch)
-      core.scans.follow(next.scannerFolder)
-      // A new backend address may make the desk online now, not at the next timer.
-      core.sync.kick()
-      return next
+    updateSettings: (patch) => applySettings(core, patch, 'settings_screen'),
+    enrollDesk: async (request) => {
+      const enrolled = await enrollDesk(core, request, 'settings_screen')
+      await announceEnrollment(core)
+      return enrolled
     },
+    enrollmentStatus: () => enrollmentStatus(core),
     loadDraft: () => registrations.loadDraft(),
     saveDraft: ({ clientId, form }) => registrations.saveDraft(clientId, form),
     discardDraft: async ({ clientId }) => {

@@ -13,7 +13,9 @@ export class SettingsStore {
   }
 
   update(patch: SettingsPatch): DeskSettings {
-    const next = deskSettingsSchema.validateSync({ ...this.get(), ...patch })
+    // A key present but undefined (a patch schema's absent field) keeps the stored value.
+    const given = Object.entries(patch).filter(([, value]) => value !== undefined)
+    const next = deskSettingsSchema.validateSync({ ...this.get(), ...Object.fromEntries(given) })
     writeDocument(this.db, KEY, next)
     return next
   }

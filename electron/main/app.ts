@@ -1,8 +1,10 @@
 import { app, dialog, net, session, type BrowserWindow } from 'electron'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { deskEvents, eventIpcName } from '../../src/domain/ipc/events'
 import { GuichetFailure } from '../../src/domain/result'
 import { openCore, type Core } from '../core/core'
+import { provisionAtStart } from '../core/enrollment/first-start'
+import { provisioningLocations } from '../core/enrollment/locations'
 import { createHandlers } from '../core/handlers'
 import { createLog } from '../core/log'
 import { fetchTransport } from '../core/sync/fetch-transport'
@@ -72,6 +74,13 @@ export function runApp(): void {
         if (!contents.isDestroyed()) contents.send(eventIpcName(event), payload)
       }, deskEvents)
       core.sync.start()
+      // desk.json dropped by the installer or an MDM profile: its outcome reaches the page as an event.
+      const locations = provisioningLocations({
+        platform: process.platform,
+        execDir: dirname(app.getPath('exe')),
+        env: process.env,
+      })
+      void provisionAtStart(core, locations).catch((error: unknown) => log.error('provisioning', error))
     })
     .catch((error: unknown) => {
       // Without a keychain or a readable resources folder there is no desk: say so rather than hang.

@@ -1,44 +1,57 @@
 import * as yup from 'yup'
 import { backendBase, isAllowedBackendUrl } from './sync/backend-url'
 
+/** Each setting's rule, shared by the settings, a patch of them and the provisioning file. */
+export const settingFields = {
+  deskId: yup
+    .string()
+    .trim()
+    .max(64, 'too_long')
+    .matches(/^[a-z0-9][a-z0-9-]*$/i, { message: 'desk_id_format', excludeEmptyString: true })
+    .default(''),
+  eventName: yup.string().trim().max(120, 'too_long').default(''),
+  /** Initials or id of the agent at the desk, sent with each registration. */
+  operator: yup.string().trim().max(40, 'too_long').default(''),
+  locale: yup.mixed<Locale>().oneOf(['fr', 'en']).default('fr'),
+  /** The folder the desk's scanner saves into, watched for new scans; empty: no tray. */
+  scannerFolder: yup.string().trim().max(4096, 'too_long').default(''),
+  /** The registration backend: https, or http to this machine only; '' until an admin sets it. */
+  backendUrl: yup
+    .string()
+    .trim()
+    .max(2048, 'too_long')
+    .transform((value: string) => backendBase(value))
+    .test('backend-url', 'backend_url_format', (value) => !value || isAllowedBackendUrl(value))
+    .default(''),
+  /** Days a sent registration's personal data stays on the desk; then only its receipt is left. */
+  retentionDays: yup
+    .number()
+    .typeError('retention_days_range')
+    .integer('retention_days_range')
+    .min(0, 'retention_days_range')
+    .max(3650, 'retention_days_range')
+    .default(30),
+}
+
 /** Desk settings an admin sets; the desk token is not among them (it lives in the OS keychain). */
-export const deskSettingsSchema = yup
-  .object({
-    deskId: yup
-      .string()
-      .trim()
-      .max(64, 'too_long')
-      .matches(/^[a-z0-9][a-z0-9-]*$/i, { message: 'desk_id_format', excludeEmptyString: true })
-      .default(''),
-    eventName: yup.string().trim().max(120, 'too_long').default(''),
-    /** Initials or id of the agent at the desk, sent with each registration. */
-    operator: yup.string().trim().max(40, 'too_long').default(''),
-    locale: yup.mixed<Locale>().oneOf(['fr', 'en']).default('fr'),
-    /** The folder the desk's scanner saves into, watched for new scans; empty: no tray. */
-    scannerFolder: yup.string().trim().max(4096, 'too_long').default(''),
-    /** The registration backend: https, or http to this machine only; '' until an admin sets it. */
-    backendUrl: yup
-      .string()
-      .trim()
-      .max(2048, 'too_long')
-      .transform((value: string) => backendBase(value))
-      .test('backend-url', 'backend_url_format', (value) => !value || isAllowedBackendUrl(value))
-      .default(''),
-    /** Days a sent registration's personal data stays on the desk; then only its receipt is left. */
-    retentionDays: yup
-      .number()
-      .typeError('retention_days_range')
-      .integer('retention_days_range')
-      .min(0, 'retention_days_range')
-      .max(3650, 'retention_days_range')
-      .default(30),
-  })
-  .noUnknown()
+export const deskSettingsSchema = yup.object(settingFields).noUnknown()
 
 export type DeskSettings = yup.InferType<typeof deskSettingsSchema>
 
 export const locales = ['fr', 'en'] as const
 export type Locale = (typeof locales)[number]
 
-export const settingsPatchSchema = deskSettingsSchema.partial().noUnknown().strict(false)
+/** Only the keys given: a key left out keeps its value rather than going back to its default. */
+export const settingsPatchSchema = yup
+  .object({
+    deskId: settingFields.deskId.optional().default(undefined),
+    eventName: settingFields.eventName.optional().default(undefined),
+    operator: settingFields.operator.optional().default(undefined),
+    locale: settingFields.locale.optional().default(undefined),
+    scannerFolder: settingFields.scannerFolder.optional().default(undefined),
+    backendUrl: settingFields.backendUrl.optional().default(undefined),
+    retentionDays: settingFields.retentionDays.optional().default(undefined),
+  })
+  .noUnknown()
+  .strict(false)
 export type SettingsPatch = yup.InferType<typeof settingsPatchSchema>

@@ -4,6 +4,7 @@ import form, { formErrors } from './form/en'
 import documents, { documentErrors } from './documents/en'
 import settings, { settingsErrors } from './settings/en'
 import queue, { queueErrors } from './queue/en'
+import enrollment, { enrollmentErrors } from './enrollment/en'
 
 export const en: Messages = {
   app: {
@@ -15,6 +16,7 @@ export const en: Messages = {
   },
   settings,
   queue,
+  enrollment,
   /** The registration rules' codes (src/domain/registration/codes.ts). */
   validation,
   form,
@@ -30,5 +32,6 @@ export const en: Messages = {
     ...documentErrors,
     ...settingsErrors,
     ...queueErrors,
+    ...enrollmentErrors,
   },
 }

@@ -3,6 +3,7 @@ import form, { formErrors } from './form/fr'
 import documents, { documentErrors } from './documents/fr'
 import settings, { settingsErrors } from './settings/fr'
 import queue, { queueErrors } from './queue/fr'
+import enrollment, { enrollmentErrors } from './enrollment/fr'
 
 export const fr = {
   app: {
@@ -14,6 +15,7 @@ export const fr = {
   },
   settings,
   queue,
+  enrollment,
   /** The registration rules' codes (src/domain/registration/codes.ts). */
   validation,
   form,
@@ -29,5 +31,6 @@ export const fr = {
     ...documentErrors,
     ...settingsErrors,
     ...queueErrors,
+    ...enrollmentErrors,
   },
 }

@@ -30,6 +30,8 @@ export const useDocumentsStore = defineStore('documents', () => {
   /** The last thing done, for the slot's polite live region. */
   const announced = ref<{ key: string; name: string }>()
   const scans = ref<ScanEntry[]>([])
+  /** The last scan taken from the scanner folder, which the core then removed from it (the tray says so). */
+  const movedScan = ref<string>()
   let unsubscribe: (() => void) | undefined
 
   async function load(id: string) {
@@ -65,6 +67,7 @@ export const useDocumentsStore = defineStore('documents', () => {
     const added = await unwrap(api().attachDocument({ clientId: id, kind, path }))
     if (clientId.value === id) documents.value = [...documents.value, added]
     announced.value = { key: 'documents.added', name: added.fileName }
+    if (added.movedFromScanner) movedScan.value = added.fileName
     return added
   }
 
@@ -151,6 +154,7 @@ export const useDocumentsStore = defineStore('documents', () => {
     errors,
     announced,
     scans,
+    movedScan,
     load,
     ofKind,
     attach,

@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http'
+import type { TokenRegistry } from './auth'
+import type { Enrollments } from './enrollments'
 import type { Faults } from './faults'
 import type { KeyLocks } from './idempotency'
 import type { Reply } from './reply'
@@ -12,6 +14,8 @@ export type RouteName =
   | 'submitRegistration'
   | 'createEmailVerification'
   | 'confirmEmailVerification'
+  | 'createDeskEnrollment'
+  | 'createEnrollmentCode'
 
 export interface Limits {
   /** Largest document accepted by `PUT .../documents/{sha256}`. */
@@ -29,6 +33,11 @@ export interface RouteContext {
   req: IncomingMessage
   params: Record<string, string>
   store: Store
+  /** Desk tokens: an enrollment adds one. */
+  auth: TokenRegistry
+  enrollments: Enrollments
+  /** What the reference backend's admin routes take instead of a desk token. */
+  adminToken: string
   faults: Faults
   locks: KeyLocks
   limits: Limits
@@ -43,7 +52,7 @@ export interface Route {
   name: RouteName
   method: 'GET' | 'POST' | 'PUT'
   path: RegExp
-  /** Reachable without a desk token (only the health probe). */
+  /** Reachable without a desk token (the health probe, enrollments; admin routes check their own). */
   public?: boolean
   handle(ctx: RouteContext): Promise<Reply>
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { authorize, TokenRegistry } from './auth'
+import { Enrollments, type NewEnrollmentCode } from './enrollments'
 import { readBody, readJson } from './body'
 import { captivePortalReply, dropConnection, statusReply } from './fault-replies'
 import { Faults } from './faults'
@@ -25,6 +26,10 @@ export interface BackendOptions {
   limits?: Partial<Limits>
   /** Called when an exchange is over, answered or not (the CLI prints it). */
   onExchange?: (entry: LogEntry) => void
+  /** Enrollment codes valid from the start (`npm run backend -- --enroll-code CODE:desk-id`). */
+  enrollmentCodes?: NewEnrollmentCode[]
+  /** The token of the admin route that makes enrollment codes; a fresh random one when absent. */
+  adminToken?: string
   /** Called when a request arrives, before it is answered (tests wait for one to be under way). */
   onRequest?: (entry: LogEntry) => void
 }
@@ -37,6 +42,9 @@ export interface Backend {
   auth: TokenRegistry
   faults: Faults
   store: Store
+  /** One-time desk enrollment codes (tests add them here or through the admin route). */
+  enrollments: Enrollments
+  adminToken: string
   /** Every request in arrival order; entries are completed in place as answers go out. */
   log: LogEntry[]
   /** Stops listening and cuts every open connection, hanging ones included. */
@@ -52,6 +60,8 @@ export const DEFAULT_LIMITS: Limits = {
 
 interface State {
   auth: TokenRegistry
+  enrollments: Enrollments
+  adminToken: string
   faults: Faults
   store: Store
   locks: KeyLocks
@@ -67,14 +77,19 @@ interface State {
 export async function createBackend(options: BackendOptions = {}): Promise<Backend> {
   const tokens = options.tokens ?? [randomBytes(24).toString('base64url')]
   const stopping = new AbortController()
+  const now = options.now ?? (() => new Date())
+  const enrollments = new Enrollments()
+  for (const code of options.enrollmentCodes ?? []) enrollments.add(code, now())
   const state: State = {
     auth: new TokenRegistry(tokens),
+    enrollments,
+    adminToken: options.adminToken ?? randomBytes(24).toString('base64url'),
     faults: new Faults(),
     store: new Store(),
     locks: new KeyLocks(),
     log: [],
     limits: { ...DEFAULT_LIMITS, ...options.limits },
-    now: options.now ?? (() => new Date()),
+    now,
     stopping: stopping.signal,
     onExchange: options.onExchange ?? (() => {}),
     onRequest: options.onRequest ?? (() => {}),
@@ -95,6 +110,8 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     auth: state.auth,
     faults: state.faults,
     store: state.store,
+    enrollments: state.enrollments,
+    adminToken: state.adminToken,
     log: state.log,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -163,6 +180,9 @@ function context(
     req,
     params: match.route ? match.params : {},
     store: state.store,
+    auth: state.auth,
+    enrollments: state.enrollments,
+    adminToken: state.adminToken,
     faults: state.faults,
     locks: state.locks,
     limits: state.limits,

@@ -1,25 +1,62 @@
-import { readdirSync } from 'node:fs'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus } from 'node:os'
-import type { Bench, Row } from './bench'
+import { dirname, resolve } from 'node:path'
+import { WrongOutcome, type Bench, type Row } from './bench'
 
 /**
- * `npm run bench [-- name...]`: runs every test/bench/*.bench.ts (or those whose name contains one
- * of the arguments) one after the other and prints their figures. Nothing here passes or fails on a
- * time: the figures are for people comparing two versions on the same machine.
+ * `npm run bench [-- name...] [-- --json [file]]`: runs every test/bench/*.bench.ts (or those whose
+ * name contains one of the names) one after the other and prints their figures; `--json` also
+ * writes them (default test-results/bench-<time>.json) to compare two runs. Nothing here passes or
+ * fails on a time; a bench whose work went wrong (records not sent, documents not stored) makes the
+ * run exit non-zero, its figures unprinted.
  */
-const filters = process.argv.slice(2)
+const { filters, jsonFile } = parseArgs(process.argv.slice(2))
 const files = readdirSync(import.meta.dirname)
   .filter((name) => name.endsWith('.bench.ts'))
   .filter((name) => filters.length === 0 || filters.some((filter) => name.includes(filter)))
   .sort()
 
-console.log(
-  `Node ${process.version}, ${process.platform}-${process.arch}, ${availableParallelism()} x ${cpus()[0]?.model}`,
-)
+const machine = `Node ${process.version}, ${process.platform}-${process.arch}, ${availableParallelism()} x ${cpus()[0]?.model}`
+console.log(machine)
+const results: { file: string; title: string; rows?: Row[]; wrongOutcome?: string }[] = []
 for (const file of files) {
   const bench = ((await import(`./${file}`)) as { default: Bench }).default
   console.log(`\n${bench.title} [${file}]`)
-  console.log(table(await bench.run()))
+  try {
+    const rows = await bench.run()
+    console.log(table(rows))
+    results.push({ file, title: bench.title, rows })
+  } catch (error) {
+    if (!(error instanceof WrongOutcome)) throw error
+    console.error(`WRONG OUTCOME, no figures: ${error.message}`)
+    results.push({ file, title: bench.title, wrongOutcome: error.message })
+    process.exitCode = 1
+  }
+}
+if (jsonFile) {
+  mkdirSync(dirname(jsonFile), { recursive: true })
+  writeFileSync(jsonFile, `${JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2)}\n`)
+  console.log(`\nFigures written to ${jsonFile}`)
+}
+
+function parseArgs(args: readonly string[]): { filters: string[]; jsonFile: string | null } {
+  const filters: string[] = []
+  let jsonFile: string | null = null
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? ''
+    if (arg !== '--json') {
+      filters.push(arg)
+      continue
+    }
+    const next = args[i + 1]
+    if (next?.endsWith('.json')) i++
+    jsonFile = resolve(
+      next?.endsWith('.json')
+        ? next
+        : `test-results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+    )
+  }
+  return { filters, jsonFile }
 }
 
 function table(rows: readonly Row[]): string {

@@ -1,39 +1,16 @@
-import { execFile } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useBackend } from '../backend/use-backend'
 import { cleanup, documentFiles, openDesk, studentForm, tempDir } from '../core/sync/desk'
+import { jsonLines as lines, runDesk } from './run-desk'
 
-const main = fileURLToPath(new URL('../../electron/core/cli/main.ts', import.meta.url))
 const t = useBackend()
 let dirs: string[]
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-/** `npm run desk -- ...` as an admin runs it: its own process, env for the desk and the backend. */
-function desk(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', main, ...args],
-      { env: { ...process.env, GUICHET_BACKEND_URL: t.backend.url, GUICHET_TOKEN: t.backend.token, ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    )
-  })
-}
-
-const lines = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
+/** The desk CLI with the backend's address and token in its environment. */
+const desk = (args: string[], env: Record<string, string> = {}, input = '') =>
+  runDesk(args, { GUICHET_BACKEND_URL: t.backend.url, GUICHET_TOKEN: t.backend.token, ...env }, input)
 
 /** The contract's student shape, as an admin would write it. */
 function studentJson(dir: string, email = 'cli.student@example.org'): string {
@@ -145,7 +122,7 @@ describe('npm run desk', () => {
       offline,
     )
     const file = join(fair, 'queue.guichet')
-    const secret = { GUICHET_EXPORT_PASSPHRASE: 'a long passphrase' }
+    const secret = { GUICHET_EXPORT_PASSPHRASE: 'seven ferns under the harbour bridge' }
 
     expect(lines((await desk(['export', file, '--data-dir', fair], secret)).stdout)).toEqual([
       { records: 1, documents: 2, skipped: 0, conflicts: [] },
@@ -162,4 +139,29 @@ describe('npm run desk', () => {
     expect((await desk(['sync', '--once', '--data-dir', fair])).code).toBe(0)
     expect(t.backend.store.allRegistrations()).toHaveLength(1)
   })
+
+  it('refuses a guessable export passphrase, and gives a generated one for an empty answer', async () => {
+    const [fair, office] = dirs as [string, string]
+    const files = await documentFiles(fair)
+    const offline = { GUICHET_BACKEND_URL: 'http://127.0.0.1:9' }
+    const args = ['--data-dir', fair, '--json', studentJson(fair), '--identity', files.identity]
+    await desk(['enqueue', ...args, '--enrollment', files.enrollment], offline)
+    const file = join(fair, 'queue.guichet')
+
+    const weak = await desk(['export', file, '--data-dir', fair], {
+      GUICHET_EXPORT_PASSPHRASE: 'Guichet2026!',
+    })
+    expect(weak.code).toBe(1)
+    expect(weak.stderr).toContain('passphrase_weak')
+
+    const generated = await desk(['export', file, '--data-dir', fair], {}, '\n')
+    expect(generated.code).toBe(0)
+    const passphrase = /: ([a-z2-9]{4}(?:-[a-z2-9]{4}){5})$/m.exec(generated.stderr)?.[1]
+    expect(passphrase).toBeDefined()
+    expect(generated.stdout).not.toContain(passphrase)
+    const imported = await desk(['import', file, '--data-dir', office], {
+      GUICHET_EXPORT_PASSPHRASE: passphrase!,
+    })
+    expect(lines(imported.stdout)).toEqual([{ records: 1, documents: 2, skipped: 0, conflicts: [] }])
+  }, 90_000)
 })

@@ -1,3 +1,6 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { loadReferenceData } from '../../electron/core/reference-data'
@@ -17,5 +20,29 @@ describe('the reference lists shipped in resources/', () => {
     expect(reference.postalCodes.communes('01090')).toEqual(
       expect.arrayContaining(['FRANCHELEINS', 'GENOUILLEUX']),
     )
+  })
+})
+
+describe('loading the reference lists', () => {
+  it('reads nothing until a list is used, then each list once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guichet-reference-'))
+    try {
+      const lazy = loadReferenceData(dir)
+      // Nothing read yet: a desk that starts on its queue does not wait for 35,000 postal codes.
+      mkdirSync(join(dir, 'reference'))
+      for (const name of ['etablissements.csv', 'codes_postaux.csv']) {
+        copyFileSync(
+          fileURLToPath(new URL(`../../resources/reference/${name}`, import.meta.url)),
+          join(dir, 'reference', name),
+        )
+      }
+      expect(lazy.context(new Date()).postalCodeExists?.('75005')).toBe(true)
+      const first = lazy.establishments
+      rmSync(join(dir, 'reference'), { recursive: true })
+      expect(lazy.establishments).toBe(first)
+      expect(lazy.uaiExceptions).toContain('0751150E')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

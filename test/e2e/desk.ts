@@ -30,10 +30,16 @@ export const args = [
  * The built renderer in Debian's Chromium, with the real core behind the web host. A failing test
  * leaves a screenshot in test-results/ named after it.
  */
-export async function openDesk(options: { dataDir?: string; dropDir?: string } = {}): Promise<Desk> {
+export async function openDesk(
+  options: { dataDir?: string; dropDir?: string; provisioningLocations?: string[] } = {},
+): Promise<Desk> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'guichet-e2e-'))
   const profile = mkdtempSync(join(tmpdir(), 'guichet-chromium-'))
-  const host = await startWebHost({ dataDir, ...(options.dropDir && { dropDir: options.dropDir }) })
+  const host = await startWebHost({
+    dataDir,
+    ...(options.dropDir && { dropDir: options.dropDir }),
+    ...(options.provisioningLocations && { provisioningLocations: options.provisioningLocations }),
+  })
   let context: BrowserContext
   try {
     context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args })

@@ -108,8 +108,10 @@ describe('document slots, end to end', () => {
       .toBe(true)
   })
 
-  it('generates the sworn statement from the saved draft as a PDF to download', async () => {
+  it('generates the sworn statement from the saved draft and shows it to print, saving no file', async () => {
     const { page } = desk
+    const downloads: unknown[] = []
+    page.on('download', (download) => downloads.push(download))
     await enrollment().getByRole('button', { name: 'Générer l’attestation sur l’honneur' }).click()
     await expect
       .poll(() => enrollment().getByRole('alert').textContent())
@@ -119,11 +121,15 @@ describe('document slots, end to end', () => {
     await page.getByLabel('Prénom', { exact: true }).fill('Chidi')
     await expect.poll(() => desk.host.core.registrations.loadDraft()?.form.firstName).toBe('Chidi')
     await enrollment().getByRole('button', { name: 'Générer l’attestation sur l’honneur' }).click()
-    const download = page.waitForEvent('download')
-    await enrollment().getByRole('link', { name: 'Télécharger l’attestation (PDF)' }).click()
-    const saved = await (await download).path()
-    const { readFileSync } = await import('node:fs')
-    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-')
+    await expect
+      .poll(() => enrollment().getByRole('status').allTextContents())
+      .toContainEqual(expect.stringContaining('enregistrée nulle part'))
+    expect(await enrollment().getByRole('link').count()).toBe(0)
+    await enrollment().getByRole('button', { name: 'Voir et imprimer' }).click()
+    const preview = page.getByRole('dialog', { name: 'Attestation sur l’honneur' })
+    await preview.getByRole('img').first().waitFor()
+    expect(await preview.getByRole('button', { name: 'Imprimer' }).count()).toBe(1)
+    expect(downloads).toEqual([])
     expect(desk.problems).toEqual([])
   })
 })

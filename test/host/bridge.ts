@@ -14,11 +14,11 @@ function installGuichetBridge(channels: readonly string[], events: readonly stri
   const pending = new Map<number, (value: unknown) => void>()
   let next = 1
   const socket = new WebSocket(`ws://${location.host}/__guichet/ws`)
+  // Calls wait for the host's "ready": until it has checked the secret, it takes only a small message.
+  let ready: () => void = () => {}
   const opened = new Promise<void>((resolve, reject) => {
-    socket.addEventListener('open', () => {
-      socket.send(JSON.stringify({ secret }))
-      resolve()
-    })
+    ready = resolve
+    socket.addEventListener('open', () => socket.send(JSON.stringify({ secret })))
     socket.addEventListener('error', () => reject(new Error('The desk host is not reachable.')))
   })
   const listeners = new Map<string, Set<(payload: unknown) => void>>(events.map((e) => [e, new Set()]))
@@ -28,7 +28,9 @@ function installGuichetBridge(channels: readonly string[], events: readonly stri
       result?: unknown
       event?: string
       payload?: unknown
+      ready?: boolean
     }
+    if (data.ready) return ready()
     if (data.event) {
       listeners.get(data.event)?.forEach((listener) => listener(data.payload))
       return

@@ -9,7 +9,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2)
 }
 const dataDir = process.env['GUICHET_DATA_DIR'] ?? '.guichet-dev'
-const host = await startWebHost({ dataDir, port })
+// An admin tries a provisioning file as the installed app would find it at start.
+const provisioningFile = process.env['GUICHET_PROVISIONING_FILE']
+const host = await startWebHost({
+  dataDir,
+  port,
+  ...(provisioningFile && { provisioningLocations: [provisioningFile] }),
+})
+void host.provisioned.then((outcome) => {
+  if (outcome)
+    console.log(`Provisioning file ${outcome.file}: ${outcome.result} ${outcome.error?.message ?? ''}`)
+})
 console.log(`Guichet (web host) with data in ${host.core.appInfo.dataDir}`)
 console.log(`Open ${host.url}`)
 const stop = () => void host.close().then(() => process.exit(0))

@@ -25,12 +25,11 @@ function call(
 ): Promise<unknown> {
   return new Promise((resolve) => {
     const ws = new WebSocket(`${origin.replace('http', 'ws')}/__guichet/ws`, { origin: pageOrigin })
-    ws.on('open', () => {
-      ws.send(JSON.stringify(first))
-      ws.send(JSON.stringify(then))
-    })
+    ws.on('open', () => ws.send(JSON.stringify(first)))
     ws.on('message', (data) => {
-      resolve(JSON.parse(String(data)))
+      const message = JSON.parse(String(data)) as { ready?: boolean }
+      if (message.ready) return ws.send(JSON.stringify(then))
+      resolve(message)
       ws.close()
     })
     ws.on('close', (code) => resolve({ closed: code }))
@@ -60,6 +59,16 @@ describe('the web host used by tests and dev:web', () => {
 
   it('closes the socket on a wrong secret', async () => {
     expect(await call({ secret: 'guess' })).toEqual({ closed: 1008 })
+  })
+
+  it('cuts a socket whose first message is large, before reading it, even with the secret in it', async () => {
+    expect(await call({ secret: 'guess'.repeat(100_000) })).toEqual({ closed: 1006 })
+    expect(await call({ secret, padding: 'x'.repeat(4096) })).toEqual({ closed: 1006 })
+  })
+
+  it('takes larger messages once the secret was shown', async () => {
+    const large = { id: 1, channel: 'getAppInfo', padding: 'x'.repeat(200_000) }
+    expect(await call({ secret }, origin, large)).toMatchObject({ id: 1, result: { ok: true } })
   })
 
   it('refuses a socket opened by another origin, even with the secret', async () => {

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { WebSocketServer, type WebSocket } from 'ws'
@@ -12,6 +13,8 @@ import { openCore, type Core } from '../../electron/core/core'
 import { dispatch } from '../../electron/core/dispatch'
 import { createLog } from '../../electron/core/log'
 import { createHandlers } from '../../electron/core/handlers'
+import { provisionAtStart } from '../../electron/core/enrollment/first-start'
+import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
 import { readRendererFile } from '../../electron/core/renderer-files'
 import { withDropDir } from './dropped-files'
 
@@ -24,6 +27,8 @@ export interface WebHostOptions {
   now?: () => Date
   /** The folder that files "dropped" on the page come from (see dropped-files.ts). */
   dropDir?: string
+  /** Where desk.json is looked for at start, as the installed app looks beside itself and machine-wide. */
+  provisioningLocations?: string[]
 }
 
 export interface WebHost {
@@ -34,10 +39,16 @@ export interface WebHost {
   dialog: string[][]
   /** The export/import dialog's stand-in: each call takes the next path (null when none: cancelled). */
   transferPath: string[]
+  /** What the provisioning file did at this start (null: none found, or no locations given). */
+  provisioned: Promise<ProvisioningOutcome | null>
   close(): Promise<void>
 }
 
 const BRIDGE_PATH = '/__guichet/bridge.js'
+/** The first message carries only the secret (about 50 bytes in a frame of a few more). */
+const FIRST_MESSAGE_BYTES = 1024
+/** Any later message, once the page proved it is the desk's. */
+const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
 /**
@@ -74,6 +85,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const bridge = bridgeScript()
   const log = createLog(core.appInfo.dataDir)
   core.sync.start()
+  const provisioned = provisionAtStart(core, options.provisioningLocations ?? [])
   let origin = ''
 
   const server = createServer(async (req, res) => {
@@ -98,17 +110,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       .end(body)
   })
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 })
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   server.on('upgrade', (req, socket, head) => {
     if (!isOwnHost(req, origin) || req.headers.origin !== origin || req.url !== '/__guichet/ws') {
       socket.destroy()
       return
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serve(ws))
+    sockets.handleUpgrade(req, socket, head, (ws) => serve(ws, socket))
   })
 
-  function serve(ws: WebSocket) {
+  function serve(ws: WebSocket, socket: Duplex) {
     let trusted = false
+    // Until the secret was shown, whoever connected may send only a few bytes: the socket is cut as
+    // soon as more arrive, before ws gathers a message of up to MAX_MESSAGE_BYTES in memory.
+    let untrustedBytes = 0
+    const capUntrusted = (chunk: Buffer) => {
+      untrustedBytes += chunk.length
+      if (untrustedBytes > FIRST_MESSAGE_BYTES) socket.destroy()
+    }
+    socket.on('data', capUntrusted)
     const off = core.events.onAny((event, payload) => {
       if (trusted) ws.send(JSON.stringify({ event, payload }))
     }, deskEvents)
@@ -123,7 +143,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       if (!trusted) {
         trusted = typeof message.secret === 'string' && sameSecret(message.secret, secret)
-        if (!trusted) ws.close(1008, 'bad secret')
+        if (!trusted) return ws.close(1008, 'bad secret')
+        socket.off('data', capUntrusted)
+        // The page sends nothing else until it reads this, so no call ever falls under the cap.
+        ws.send(JSON.stringify({ ready: true }))
         return
       }
       const result = await dispatch(handlers, message.channel, message.request, core.admin, (error) =>
@@ -141,7 +164,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     core,
     dialog,
     transferPath,
+    provisioned,
     close: async () => {
+      await provisioned.catch(() => null)
       for (const client of sockets.clients) client.terminate()
       const closed = new Promise((resolve) => server.close(resolve))
       server.closeAllConnections()

@@ -6,7 +6,13 @@ import { en } from '../../src/i18n/en'
 import { fr } from '../../src/i18n/fr'
 
 /** Failures only an admin at a terminal (CLI) or the start-up dialog shows, in English by design. */
-const notShownInThePage = new Set(['usage', 'database_corrupt', 'database_too_new'])
+const notShownInThePage = new Set([
+  'usage',
+  'database_corrupt',
+  'database_too_new',
+  'invalid_settings',
+  'provisioning_file_no_code',
+])
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -131,6 +131,8 @@ export function createFakeElectron() {
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
         protocolHandlers.set(scheme, handler),
     },
+    /** Chromium's network stack stands as Node's fetch (the enrollment at start goes through it). */
+    net: { fetch: (url: string, init: RequestInit) => fetch(url, init) },
     ipcMain: {
       handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener),
       on: (channel: string, listener: Listener) => ipcListeners.set(channel, listener),

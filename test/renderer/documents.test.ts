@@ -49,7 +49,8 @@ function fakeDesk() {
         checked: false,
       }
       state.documents.push(doc)
-      return ok(doc)
+      // The core removes a scan taken from the scanner folder, and says so.
+      return ok(path.startsWith('/scanner/') ? { ...doc, movedFromScanner: true as const } : doc)
     },
     removeDocument: ({ id }: { id: string }) => {
       state.documents = state.documents.filter((d) => d.id !== id)
@@ -61,6 +62,8 @@ function fakeDesk() {
     },
     readDocument: () => ok({ mediaType: 'image/png', base64: PIXEL }),
     listScans: () => ok(state.scans),
+    generateAttestation: () =>
+      ok({ fileName: 'attestation-sur-l-honneur.pdf', base64: btoa('%PDF-1.7 test') }),
     getAppInfo: () => ok({ name: 'Guichet', version: 'test', host: 'web', dataDir: '/tmp' }),
     getSettings: () => ok(deskSettingsSchema.cast({})),
     on: (event: string, listener: (payload: unknown) => void) => {
@@ -208,6 +211,9 @@ describe('the document slots', () => {
     await wrapper.get('[aria-label="Joindre scan-001.pdf à la pièce d’identité"]').trigger('click')
     await flushPromises()
     expect(desk.attached).toEqual(['/scanner/scan-001.pdf'])
+    expect(wrapper.get('.tray [role="status"]').text()).toBe(
+      'scan-001.pdf est maintenant dans le poste (chiffré)\u202f: il a été retiré du dossier du scanner.',
+    )
 
     desk.listeners.get('scansChanged')?.([
       {
@@ -228,6 +234,18 @@ describe('the document slots', () => {
     await flushPromises()
     expect(desk.attached).toEqual(['/scanner/scan-001.pdf', '/scanner/scan-002.pdf'])
     expect(desk.documents.map((d) => d.kind)).toEqual(['identity', 'enrollment'])
+    wrapper.unmount()
+  })
+
+  it('shows the sworn statement to print, and offers no file to download', async () => {
+    const wrapper = await render()
+    await button(slot(wrapper, 'enrollment'), 'Générer l’attestation sur l’honneur').trigger('click')
+    await flushPromises()
+    const enrollment = slot(wrapper, 'enrollment')
+    expect(enrollment.text()).toContain('Elle n’est enregistrée nulle part sur cet ordinateur')
+    expect(enrollment.findAll('button').map((b) => b.text())).toContain('Voir et imprimer')
+    expect(wrapper.find('a[download]').exists()).toBe(false)
+    expect(wrapper.find('a[href^="blob:"]').exists()).toBe(false)
     wrapper.unmount()
   })
 })

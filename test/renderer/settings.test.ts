@@ -179,3 +179,36 @@ describe('the export passphrase', () => {
     expect(text()).not.toContain(generated)
   })
 })
+
+describe('an import refused by the desk’s checks', () => {
+  it('lists each refused registration with the reason, in words', async () => {
+    await settingsScreen(
+      { configured: true, unlocked: true },
+      {
+        importQueue: () => ({
+          ok: false,
+          error: {
+            code: 'import_refused',
+            message: '2 registration(s) in this file fail this desk’s checks; nothing was imported.',
+            fields: [
+              { path: 'G-ABCD-EFGH.documents.0', code: 'pdf_active_content', message: 'x' },
+              { path: 'G-JKLM-NPQR.requestBody', code: 'body_mismatch', message: 'x' },
+            ],
+          },
+        }),
+      },
+    )
+    await type('import-path', '/media/usb/file.guichet')
+    await type('import-passphrase', 'correct horse battery staple')
+    ;[...document.querySelectorAll<HTMLButtonElement>('main button[type="submit"]')]
+      .find((b) => b.textContent?.trim() === 'Importer')
+      ?.click()
+    await settle()
+    expect(text()).toContain('rien n’a été importé')
+    const items = [...document.querySelectorAll('main li')].map((li) => li.textContent)
+    expect(items).toContain(
+      'G-ABCD-EFGH (documents.0) : Le PDF contient du code ou des pièces jointes, refusés par sécurité : imprimez-le dans un nouveau PDF (qui les retire) ou scannez le document papier.',
+    )
+    expect(items).toContain('G-JKLM-NPQR (requestBody) : body_mismatch')
+  })
+})

@@ -14,4 +14,16 @@ export const commands: Record<string, { summary: string; load: () => Promise<Des
   sync: { summary: 'send the queue (--once: then exit)', load: () => import('./commands/sync') },
   export: { summary: 'write unsent records to an encrypted file', load: () => import('./commands/export') },
   import: { summary: "take in another desk's export file", load: () => import('./commands/import') },
+  provision: {
+    summary: 'enroll the desk: --file desk.json, or --backend <url> --code <code>',
+    load: () => import('./commands/provision'),
+  },
+  status: {
+    summary: 'one JSON line: enrolled, desk id, backend, online, counts',
+    load: () => import('./commands/status'),
+  },
+  settings: {
+    summary: 'settings get [key...] | settings set key=value...',
+    load: () => import('./commands/settings'),
+  },
 }

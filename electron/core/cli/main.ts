@@ -13,4 +13,12 @@ if (!command) {
     console.error(`  ${known.padEnd(10)} ${summary}`)
   process.exit(2)
 }
-process.exitCode = await (await command.load()).run(args)
+try {
+  process.exitCode = await (await command.load()).run(args)
+} catch (error) {
+  // A mistyped option is the admin's to fix: one line, not a stack.
+  const code = (error as { code?: unknown }).code
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) throw error
+  console.error((error as Error).message)
+  process.exitCode = 2
+}

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { existsSync, renameSync } from 'node:fs'
 import { GuichetFailure } from '../../../src/domain/result'
+import { closedCleanly, markInUse } from './clean-shutdown'
 import type { Migration } from './migration'
 import { migrate } from './migrate'
 import { migrations as allMigrations } from './migrations'
@@ -20,7 +21,8 @@ export interface OpenOptions {
 
 /**
  * Opens (or creates) the desk's database: WAL with full fsync, so a power cut loses no committed
- * registration; foreign keys on; a quick_check before anything else. A damaged file is renamed
+ * registration; foreign keys on; a quick_check before anything else when the last session did not
+ * close cleanly (see clean-shutdown.ts). A damaged file is renamed
  * aside with its WAL and never deleted, and the caller gets a failure naming where it went.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
@@ -28,14 +30,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   let db: Database.Database | undefined
   try {
     db = new Database(file, nativeBinding ? { nativeBinding } : {})
-    const check = db.pragma('quick_check', { simple: true })
-    if (check !== 'ok') throw new CorruptDatabase(String(check))
+    const clean = closedCleanly(db)
+    if (!clean) {
+      const check = db.pragma('quick_check', { simple: true })
+      if (check !== 'ok') throw new CorruptDatabase(String(check))
+    }
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
     // Deleted content is overwritten, not left in free pages: see eraseFreed.
     db.pragma('secure_delete = ON')
+    if (clean) markInUse(db)
     migrate(db, migrations)
     return db
   } catch (error) {

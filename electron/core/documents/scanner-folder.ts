@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs'
-import { readdir, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readdir, stat, unlink } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { ScanEntry } from '../../../src/domain/ipc/events'
 
 export interface ScannerFolderOptions {
@@ -28,9 +28,9 @@ interface Seen {
 
 /**
  * Watches the folder the desk's scanner saves into and reports the scans that are complete: files
- * that held still for `settleMs`, not hidden, not a program's temporary file. Files are only listed
- * and read, never moved or deleted: the folder belongs to the scanner and the agent. `onChange` is
- * called when the list changes.
+ * that held still for `settleMs`, not hidden, not a program's temporary file. `onChange` is called
+ * when the list changes. A scan taken into the desk is removed from the folder (`release`): the desk
+ * keeps it encrypted, and a clear copy left behind would give away every passport scanned there.
  */
 export class ScannerFolder {
   private dir = ''
@@ -73,6 +73,23 @@ export class ScannerFolder {
   /** Resolves once the scan in progress (if any) and one started after it have finished. */
   async settled(): Promise<void> {
     while (this.running) await this.running
+  }
+
+  /**
+   * Removes a scan of this folder once the desk holds it; answers whether it was one and is gone. A
+   * file another program still holds stays (Windows refuses to delete it) and stays listed.
+   */
+  async release(path: string): Promise<boolean> {
+    if (!this.dir || dirname(resolve(path)) !== resolve(this.dir) || !isCandidate(basename(path)))
+      return false
+    try {
+      await unlink(path)
+    } catch {
+      return false
+    }
+    this.rescan()
+    await this.settled()
+    return true
   }
 
   stop(): void {

@@ -1,29 +1,23 @@
 import type { Database } from 'better-sqlite3'
 import type { QueueCounts } from '../../../src/domain/ipc/events'
-import type { DocumentSummary } from '../../../src/domain/queue/documents'
 import { referenceOf } from '../../../src/domain/queue/reference'
-import { outboxStates, type DocumentKind } from '../../../src/domain/queue/states'
+import { outboxStates } from '../../../src/domain/queue/states'
 import { GuichetFailure } from '../../../src/domain/result'
 import type { Correction, OutboxState, QueuePage, RecordProblem } from '../../../src/domain/sync/queue'
-import { open, seal } from '../crypto/aead'
 import { eraseFreed } from '../db/erase'
-import type { CapturedRegistration, Registrations } from '../registrations/repository'
+import { unflushed } from '../db/unflushed'
+import type { Registrations } from '../registrations/repository'
 import { openJson, sealJson } from '../registrations/sealed-json'
 import { emailKeyer } from '../registrations/email-key'
 import type { ExportedRecord } from '../transfer/record'
+import { adoptRecord } from './adoption'
 import { reopenForCorrection } from './correction'
+import { DueRecords } from './due'
+import { FirstBody, type BodyRow, type OutgoingDocument } from './first-body'
 import { listQueue, type QueueQuery } from './queue-list'
-import { bodyAad, problemAad } from './sealing'
-import { buildRequestBody, type EmailVerificationProof } from './request-body'
+import { Retention } from './retention'
+import { problemAad } from './sealing'
 import { Verifications } from './verifications'
-
-/** A document as the sync sends it: the vault id to read its bytes, and what the URL and headers say. */
-export interface OutgoingDocument {
-  id: string
-  sha256: string
-  mediaType: DocumentSummary['mediaType']
-  size: number
-}
 
 /** A record taken by the sync for one try. */
 export interface Claimed {
@@ -34,21 +28,7 @@ export interface Claimed {
   documents: OutgoingDocument[]
 }
 
-interface ClaimRow {
-  client_id: string
-  payload: Buffer
-  captured_at: string
-  attempts: number
-  request_body: Buffer | null
-}
-
-interface DocumentRow extends OutgoingDocument {
-  kind: DocumentKind
-  meta: Buffer
-}
-
-/** Ready for a try: never tried, half-sent (resumed from the replay), or waiting and due. */
-const DUE = `(state IN ('queued', 'awaiting_documents') OR (state = 'retry_wait' AND next_attempt_at <= @now))`
+export type { OutgoingDocument }
 
 class UnreadableRecord extends Error {
   constructor(
@@ -68,6 +48,9 @@ class UnreadableRecord extends Error {
 export class Outbox {
   readonly verifications: Verifications
   private readonly emailKey: (email: string) => Buffer
+  private readonly firstBody: FirstBody
+  private readonly due: DueRecords
+  private readonly retention: Retention
 
   constructor(
     private readonly db: Database,
@@ -78,6 +61,9 @@ export class Outbox {
   ) {
     this.verifications = new Verifications(db, key)
     this.emailKey = emailKeyer(key)
+    this.firstBody = new FirstBody(db, key, this.verifications)
+    this.due = new DueRecords(db)
+    this.retention = new Retention(db, now, onChange)
   }
 
   /** At start: tries cut short by a crash or a quit are taken up again. */
@@ -111,34 +97,34 @@ export class Outbox {
   }
 
   private claimOne(busy: readonly string[], deskId: string): Claimed | null {
-    const claimed = this.db.transaction((): Claimed | null => {
-      const row = this.db
-        .prepare(
-          `SELECT client_id, payload, captured_at, attempts, request_body FROM registrations
-           WHERE ${DUE} AND client_id NOT IN (SELECT value FROM json_each(@busy))
-           ORDER BY coalesce(next_attempt_at, captured_at), captured_at LIMIT 1`,
-        )
-        .get({ now: this.iso(), busy: JSON.stringify(busy) }) as ClaimRow | undefined
-      if (!row) return null
-      const clientId = row.client_id
-      let documents: DocumentRow[]
-      let body: Buffer
-      try {
-        documents = this.documentRows(clientId)
-        body = this.keptBody(row, documents, deskId)
-      } catch (error) {
-        if (error instanceof GuichetFailure && error.code === 'decrypt_failed')
-          throw new UnreadableRecord(clientId, error)
-        throw error
-      }
-      this.db.prepare("UPDATE registrations SET state = 'sending' WHERE client_id = ?").run(clientId)
-      return {
-        clientId,
-        body,
-        attempts: row.attempts,
-        documents: documents.map(({ id, sha256, mediaType, size }) => ({ id, sha256, mediaType, size })),
-      }
-    })()
+    const next = this.due.next(this.iso(), busy)
+    if (!next) return null
+    // A first body is kept before it is ever sent, so that commit waits for the disk. The mark
+    // `sending` alone need not: a power cut that undoes it leaves the record due, as `recover` would.
+    const claim = () =>
+      this.db.transaction((): Claimed | null => {
+        const row = this.due.next(this.iso(), busy)
+        if (!row) return null
+        const clientId = row.client_id
+        let documents
+        let body: Buffer
+        try {
+          documents = this.firstBody.documents(clientId)
+          body = this.firstBody.kept(row, documents, deskId)
+        } catch (error) {
+          if (error instanceof GuichetFailure && error.code === 'decrypt_failed')
+            throw new UnreadableRecord(clientId, error)
+          throw error
+        }
+        this.db.prepare("UPDATE registrations SET state = 'sending' WHERE client_id = ?").run(clientId)
+        return {
+          clientId,
+          body,
+          attempts: row.attempts,
+          documents: documents.map(({ id, sha256, mediaType, size }) => ({ id, sha256, mediaType, size })),
+        }
+      })()
+    const claimed = next.request_body ? unflushed(this.db, claim) : claim()
     if (claimed) this.onChange()
     return claimed
   }
@@ -153,49 +139,10 @@ export class Outbox {
         .prepare(
           'SELECT client_id, payload, captured_at, attempts, request_body FROM registrations WHERE client_id = ?',
         )
-        .get(clientId) as ClaimRow | undefined
+        .get(clientId) as BodyRow | undefined
       if (!row) throw new GuichetFailure('not_found', 'No such registration in the queue.')
-      return this.keptBody(row, this.documentRows(clientId), deskId)
+      return this.firstBody.kept(row, this.firstBody.documents(clientId), deskId)
     })()
-  }
-
-  private keptBody(row: ClaimRow, documents: DocumentRow[], deskId: string): Buffer {
-    if (row.request_body) return open(this.key, row.request_body, bodyAad(row.client_id))
-    const body = this.firstBody(row, documents, deskId)
-    this.db
-      .prepare('UPDATE registrations SET request_body = ? WHERE client_id = ?')
-      .run(seal(this.key, body, bodyAad(row.client_id)), row.client_id)
-    return body
-  }
-
-  private documentRows(clientId: string): DocumentRow[] {
-    return this.db
-      .prepare(
-        'SELECT id, kind, meta, sha256, media_type AS mediaType, size FROM documents WHERE client_id = ? ORDER BY added_at, rowid',
-      )
-      .all(clientId) as DocumentRow[]
-  }
-
-  private firstBody(row: ClaimRow, documents: DocumentRow[], deskId: string): Buffer {
-    const captured = openJson<CapturedRegistration>(this.key, row.payload, row.client_id)
-    const proof: EmailVerificationProof | null = this.verifications.proofFor(
-      row.client_id,
-      captured.student.email,
-    )
-    return buildRequestBody({
-      clientId: row.client_id,
-      capturedAt: row.captured_at,
-      captured,
-      deskId,
-      documents: documents.map((d) => ({
-        kind: d.kind,
-        sha256: d.sha256,
-        size: d.size,
-        mediaType: d.mediaType,
-        fileName: openJson<{ fileName: string }>(this.key, d.meta, d.id).fileName,
-      })),
-      emailVerification: proof,
-    })
   }
 
   /** The backend holds the record (201 or a replay); its documents and the submit are what is left. */
@@ -265,47 +212,49 @@ export class Outbox {
     )
   }
 
-  /** A try that was stopped, not failed (the desk token was refused, the desk is closing). */
+  /**
+   * A try that was stopped, not failed (the desk token was refused, the desk is closing). Like the
+   * mark `sending`, undoing it needs no flush: a power cut leaves the record to `recover`.
+   */
   release(clientId: string): void {
-    this.change(
-      `UPDATE registrations SET state = CASE WHEN server_id IS NULL THEN 'queued' ELSE 'awaiting_documents' END
-       WHERE client_id = ? AND state = 'sending'`,
-      clientId,
+    unflushed(this.db, () =>
+      this.change(
+        `UPDATE registrations SET state = CASE WHEN server_id IS NULL THEN 'queued' ELSE 'awaiting_documents' END
+         WHERE client_id = ? AND state = 'sending'`,
+        clientId,
+      ),
     )
   }
 
   /** When the next record waiting to retry is due; null when none waits. */
   nextDueAt(): Date | null {
-    const at = this.db
-      .prepare("SELECT min(next_attempt_at) FROM registrations WHERE state = 'retry_wait'")
-      .pluck()
-      .get() as string | null
+    const at = this.due.nextAt()
     return at ? new Date(at) : null
   }
 
   hasDueNow(): boolean {
-    return (
-      this.db.prepare(`SELECT 1 FROM registrations WHERE ${DUE} LIMIT 1`).get({ now: this.iso() }) !==
-      undefined
-    )
+    return this.due.next(this.iso()) !== undefined
   }
 
+  /** Read from the counts the triggers of migration 0004 keep, not counted row by row. */
   counts(): QueueCounts {
     const counts = Object.fromEntries(outboxStates.map((s) => [s, 0])) as QueueCounts
     const rows = this.db
-      .prepare("SELECT state, count(*) AS n FROM registrations WHERE state != 'draft' GROUP BY state")
-      .all() as { state: OutboxState; n: number }[]
+      .prepare(
+        `SELECT state, n FROM outbox_counts WHERE state IN (${outboxStates.map(() => '?').join(', ')})`,
+      )
+      .all(...outboxStates) as { state: OutboxState; n: number }[]
     for (const { state, n } of rows) counts[state] = n
     return counts
   }
 
   /** "Retry now": one record, or every record waiting, is due at once. Returns how many. */
   retryNow(clientId?: string): number {
-    const { changes } = this.db
-      .prepare(
-        "UPDATE registrations SET next_attempt_at = ? WHERE state = 'retry_wait' AND (? IS NULL OR client_id = ?)",
-      )
-      .run(this.iso(), clientId ?? null, clientId ?? null)
+    const set = "UPDATE registrations SET next_attempt_at = ? WHERE state = 'retry_wait'"
+    const { changes } =
+      clientId === undefined
+        ? this.db.prepare(set).run(this.iso())
+        : this.db.prepare(`${set} AND client_id = ?`).run(this.iso(), clientId)
     if (changes) this.onChange()
     return changes
   }
@@ -357,61 +306,23 @@ export class Outbox {
     return ids
   }
 
-  /**
-   * Leaves only the receipt (reference, time, server id, status) of records sent more than
-   * `retentionDays` ago: the sealed content, the e-mail's keyed hash and the sent body go.
-   */
+  /** Leaves only the receipt of records sent more than `retentionDays` ago: see retention.ts. */
   purgeExpired(retentionDays: number): number {
-    const cutoff = new Date(this.now().getTime() - retentionDays * 86_400_000).toISOString()
-    const changes = this.db.transaction(() => {
-      const { changes } = this.db
-        .prepare(
-          `UPDATE registrations SET payload = X'', email_key = NULL, request_body = NULL, problem = NULL,
-             server_reason = NULL, purged_at = ? WHERE state = 'submitted' AND purged_at IS NULL AND submitted_at <= ?`,
-        )
-        .run(this.iso(), cutoff)
-      this.db
-        .prepare(
-          'DELETE FROM email_verifications WHERE client_id NOT IN (SELECT client_id FROM registrations WHERE purged_at IS NULL)',
-        )
-        .run()
-      return changes
-    })()
-    if (changes) {
-      eraseFreed(this.db)
-      this.onChange()
-    }
-    return changes
+    return this.retention.purgeExpired(retentionDays)
+  }
+
+  /** `purgeExpired` at most once an hour: what each sync pass calls. */
+  purgeIfDue(retentionDays: number): number {
+    return this.retention.purgeIfDue(retentionDays)
   }
 
   /** Sent records still kept whose status may still change, least recently checked first. */
   toRefresh(checkedBefore: Date, limit: number): { clientId: string; serverId: string }[] {
-    return this.db
-      .prepare(
-        `SELECT client_id AS clientId, server_id AS serverId FROM registrations
-         WHERE state = 'submitted' AND purged_at IS NULL AND server_id IS NOT NULL
-           AND coalesce(server_status, '') NOT IN ('verified', 'rejected') AND coalesce(status_checked_at, '') < ?
-         ORDER BY status_checked_at LIMIT ?`,
-      )
-      .all(checkedBefore.toISOString(), limit) as { clientId: string; serverId: string }[]
+    return this.retention.toRefresh(checkedBefore, limit)
   }
 
-  /**
-   * The backend's status of a sent record. Its free-text reason is not kept: it may quote the
-   * student, and nothing on the desk needs it.
-   */
   setServerStatus(clientId: string, status: string): void {
-    const { changes } = this.db
-      .prepare(
-        `UPDATE registrations SET status_checked_at = ?, server_status = ?
-         WHERE client_id = ? AND coalesce(server_status, '') != ?`,
-      )
-      .run(this.iso(), status, clientId, status)
-    if (!changes) {
-      this.db
-        .prepare('UPDATE registrations SET status_checked_at = ? WHERE client_id = ?')
-        .run(this.iso(), clientId)
-    } else this.onChange()
+    this.retention.setServerStatus(clientId, status)
   }
 
   /** The backend's complaint about a record that needs attention, for the form to show on the fields. */
@@ -428,69 +339,14 @@ export class Outbox {
       string | undefined
   }
 
-  /**
-   * Takes in a record exported by another desk, its documents already in the vault under
-   * `documentIds` (in the record's order), with its clientId and its frozen body. Returns false,
-   * changing nothing, when this desk already holds the clientId; throws `email_on_desk` when another
-   * record here has the same e-mail address.
-   */
+  /** Takes in a record exported by another desk: see adoption.ts. */
   adopt(record: ExportedRecord, documentIds: readonly string[]): boolean {
-    const { clientId } = record
-    const emailKey = this.emailKey(record.captured.student.email)
-    const adopted = this.db.transaction(() => {
-      if (this.stateOf(clientId) !== undefined) return false
-      if (this.db.prepare('SELECT 1 FROM registrations WHERE email_key = ?').get(emailKey)) {
-        throw new GuichetFailure(
-          'email_on_desk',
-          'Another registration on this desk has the same e-mail address.',
-        )
-      }
-      this.db
-        .prepare(
-          `INSERT INTO registrations (client_id, state, payload, email_key, created_at, updated_at, captured_at,
-             attempts, last_error, server_id, request_body, problem)
-           VALUES (@clientId, @state, @payload, @emailKey, @createdAt, @now, @capturedAt, @attempts, @lastError,
-             @serverId, @body, @problem)`,
-        )
-        .run({
-          clientId,
-          state: record.needsAttention ? 'needs_attention' : 'queued',
-          payload: sealJson(this.key, record.captured, clientId),
-          emailKey,
-          createdAt: record.createdAt,
-          now: this.iso(),
-          capturedAt: record.capturedAt,
-          attempts: record.attempts,
-          lastError: record.lastError && JSON.stringify(record.lastError),
-          serverId: record.serverId,
-          body: seal(this.key, Buffer.from(record.requestBody), bodyAad(clientId)),
-          problem: record.problem && sealJson(this.key, record.problem, problemAad(clientId)),
-        })
-      const insert = this.db.prepare(
-        `INSERT INTO documents (id, client_id, kind, meta, media_type, size, sha256, checked, added_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      record.documents.forEach((doc, i) => {
-        const id = documentIds[i] ?? ''
-        const { fileName, pages, width, height } = doc
-        const meta = sealJson(this.key, { fileName, pages, width, height }, id)
-        insert.run(
-          id,
-          clientId,
-          doc.kind,
-          meta,
-          doc.mediaType,
-          doc.size,
-          doc.sha256,
-          doc.checked ? 1 : 0,
-          this.iso(),
-        )
-      })
-      if (record.emailVerification) {
-        this.verifications.record(clientId, record.captured.student.email, record.emailVerification)
-      }
-      return true
-    })()
+    const adopted = adoptRecord(
+      { db: this.db, key: this.key, verifications: this.verifications, emailKey: this.emailKey },
+      record,
+      documentIds,
+      this.iso(),
+    )
     if (adopted) this.onChange()
     return adopted
   }

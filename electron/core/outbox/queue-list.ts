@@ -25,28 +25,34 @@ interface Row {
   purged_at: string | null
 }
 
+const COLUMNS = `client_id, state, payload, captured_at, attempts, next_attempt_at, last_error, server_id,
+  server_status, submitted_at, purged_at`
+/** The first page's marker: after every capture time (every non-draft record has one). */
+const END: [string, string] = ['\uffff', '']
+
+/**
+ * Every page, the first included, is read from the index in its order from a marker: a query with
+ * optional terms (`@state IS NULL OR ...`, `@at IS NULL OR ...`) would scan and sort the whole table.
+ */
+const pageSql = (byState: boolean): string =>
+  `SELECT ${COLUMNS} FROM registrations
+   INDEXED BY ${byState ? 'registrations_queue_by_state' : 'registrations_queue'}
+   WHERE state != 'draft'${byState ? ' AND state = @state' : ''} AND (captured_at, client_id) < (@at, @id)
+   ORDER BY captured_at DESC, client_id DESC LIMIT @limit`
+
 /**
  * The queue screen's list, newest capture first, one page at a time. Pages are cut by position
  * (capture time, then clientId) rather than by offset, so a page stays cheap deep into a full day
  * and records arriving meanwhile do not shift the next page.
  */
 export function listQueue(db: Database, key: Uint8Array, query: QueueQuery): QueuePage {
-  const after = query.after === null ? null : parseCursor(query.after)
-  const rows = db
-    .prepare(
-      `SELECT client_id, state, payload, captured_at, attempts, next_attempt_at, last_error, server_id,
-              server_status, submitted_at, purged_at
-       FROM registrations
-       WHERE state != 'draft' AND (@state IS NULL OR state = @state)
-         AND (@at IS NULL OR (captured_at, client_id) < (@at, @id))
-       ORDER BY captured_at DESC, client_id DESC LIMIT @limit`,
-    )
-    .all({
-      state: query.state,
-      at: after?.[0] ?? null,
-      id: after?.[1] ?? null,
-      limit: query.limit + 1,
-    }) as Row[]
+  const [at, id] = query.after === null ? END : parseCursor(query.after)
+  const rows = db.prepare(pageSql(query.state !== null)).all({
+    limit: query.limit + 1,
+    at,
+    id,
+    ...(query.state !== null && { state: query.state }),
+  }) as Row[]
   const page = rows.slice(0, query.limit)
   const last = page.at(-1)
   return {

@@ -3,6 +3,7 @@ import type { DocumentSummary } from '../../../src/domain/queue/documents'
 import type { DocumentKind } from '../../../src/domain/queue/states'
 import { GuichetFailure } from '../../../src/domain/result'
 import { inspectFile } from '../documents/inspect'
+import type { ScannerFolder } from '../documents/scanner-folder'
 import type { DocumentVault } from '../documents/vault'
 import type { Documents } from './documents'
 import type { Registrations } from './repository'
@@ -10,10 +11,11 @@ import type { Registrations } from './repository'
 /**
  * Takes a local file into the registration being filled, whichever way it came (dialog, drop,
  * scanner folder): the one inspection, then the encrypted file, then its row. A refused file
- * changes nothing already captured.
+ * changes nothing already captured. A scan from the scanner folder is then removed from it (the
+ * answer says so): the desk holds it encrypted now.
  */
 export async function attachFile(
-  parts: { registrations: Registrations; documents: Documents; vault: DocumentVault },
+  parts: { registrations: Registrations; documents: Documents; vault: DocumentVault; scans?: ScannerFolder },
   clientId: string,
   kind: DocumentKind,
   path: string,
@@ -23,8 +25,9 @@ export async function attachFile(
   parts.registrations.ensureDraft(clientId)
   const { bytes, mediaType, size, sha256, pages, width, height } = inspected
   const id = await parts.vault.put(bytes)
+  let attached: DocumentSummary
   try {
-    return parts.documents.attach(clientId, kind, {
+    attached = parts.documents.attach(clientId, kind, {
       id,
       fileName: basename(path),
       mediaType,
@@ -38,4 +41,5 @@ export async function attachFile(
     await parts.vault.delete(id)
     throw error
   }
+  return (await parts.scans?.release(path)) ? { ...attached, movedFromScanner: true } : attached
 }

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto'
 import type { QueueCounts, SyncStatus } from '../../../src/domain/ipc/events'
 import { GuichetFailure } from '../../../src/domain/result'
 import { backendBase } from '../../../src/domain/sync/backend-url'
+import type { MissingSetting } from '../../../src/domain/enrollment/status'
 import type { ConnectionCheck } from '../../../src/domain/sync/queue'
 import type { DocumentVault } from '../documents/vault'
 import type { DeskEventBus } from '../events'
 import type { Claimed, Outbox } from '../outbox/outbox'
 import type { SettingsStore } from '../settings-store'
 import { retryDelay, type BackoffPolicy } from './backoff'
-import { BackendClient } from './backend-client'
+import { BackendClient, type ClientOptions, type Reachability } from './backend-client'
 import type { Clock } from './clock'
 import type { DeskToken } from './desk-token'
 import { problem, SyncFailure } from './failure'
@@ -194,6 +195,26 @@ export class SyncEngine {
     this.kick()
   }
 
+  /** What the desk lacks before it can send anything: the sync stays `not_configured` until none. */
+  async missing(): Promise<MissingSetting[]> {
+    const missing: MissingSetting[] = []
+    if (!(await this.baseUrl())) missing.push('backendUrl')
+    if (!this.parts.settings.get().deskId) missing.push('deskId')
+    if (!(await this.parts.token.get())) missing.push('token')
+    return missing
+  }
+
+  /** The network as the sync reaches it (the system proxy in Electron), for the desk's enrollment. */
+  get network(): Transport {
+    return this.transport
+  }
+
+  /** GET /v1/health alone, which needs no token; null when no backend address is set. */
+  async probe(): Promise<Reachability | null> {
+    const base = await this.baseUrl()
+    return base ? new BackendClient({ base, token: '' }, this.clientOptions()).probe() : null
+  }
+
   /** "Test connection": the first thing that fails, from the settings to an authenticated request. */
   async testConnection(): Promise<ConnectionCheck> {
     const client = await this.client()
@@ -262,7 +283,7 @@ export class SyncEngine {
   private async pass(): Promise<void> {
     const { outbox, settings } = this.parts
     if (this.holds) return
-    outbox.purgeExpired(settings.get().retentionDays)
+    outbox.purgeIfDue(settings.get().retentionDays)
     if (this.current.paused || this.current.stopped === 'unauthorized') return
     // Without a desk id the backend would refuse every body (desk.id is required): nothing is sent.
     const client = settings.get().deskId ? await this.client() : null
@@ -447,16 +468,17 @@ export class SyncEngine {
     const base = await this.baseUrl()
     const token = base ? await this.parts.token.get() : null
     if (!base || !token) return null
-    return new BackendClient(
-      { base, token },
-      {
-        timeoutMs: this.tuning.timeoutMs,
-        minUploadBytesPerSecond: this.tuning.minUploadBytesPerSecond,
-        signal: this.controller.signal,
-        now: () => this.parts.clock.now(),
-        transport: this.transport,
-      },
-    )
+    return new BackendClient({ base, token }, this.clientOptions())
+  }
+
+  private clientOptions(): ClientOptions {
+    return {
+      timeoutMs: this.tuning.timeoutMs,
+      minUploadBytesPerSecond: this.tuning.minUploadBytesPerSecond,
+      signal: this.controller.signal,
+      now: () => this.parts.clock.now(),
+      transport: this.transport,
+    }
   }
 
   private setStatus(patch: Partial<SyncStatus>): void {

@@ -25,6 +25,16 @@ export class SyncFailure extends Error {
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504])
 
 /**
+ * What the backend's answer may put on the desk, kept small: a code is a short token (it is stored
+ * in clear, to sort the queue), field complaints are few and short (stored sealed). A backend that
+ * answers megabytes, or prose where a code belongs, fills neither the database nor the screen.
+ */
+const LIMITS = { fields: 50, path: 200, message: 500 }
+const CODE = /^[a-z][a-z0-9_.-]{0,63}$/i
+const boundedCode = (raw: unknown, fallback: string) =>
+  typeof raw === 'string' && CODE.test(raw) ? raw : fallback
+
+/**
  * The desk's own words for each code, in English for support (the UI translates the code). The
  * backend's messages are kept only sealed, in `fields`: they may quote what was typed.
  */
@@ -65,7 +75,7 @@ export function problem(code: string, status?: number, fields?: FieldError[]): R
 /** What an error answer means for the record. `body` is the parsed JSON, or null. */
 export function failureOf(status: number, body: unknown, retryAfterMs: number | null): SyncFailure {
   const json = (body !== null && typeof body === 'object' ? body : {}) as Record<string, unknown>
-  const code = typeof json['code'] === 'string' ? json['code'] : `http_${status}`
+  const code = boundedCode(json['code'], `http_${status}`)
   if (status === 401 || status === 403) {
     return new SyncFailure('unauthorized', problem(status === 401 ? 'unauthorized' : 'forbidden', status))
   }
@@ -84,15 +94,15 @@ export function failureOf(status: number, body: unknown, retryAfterMs: number | 
 function fieldsOf(code: string, errors: unknown): FieldError[] {
   if (code === 'email_taken') return [{ path: 'email', code, message: code }]
   if (!Array.isArray(errors)) return []
-  return errors.flatMap((e: unknown) => {
+  return errors.slice(0, LIMITS.fields).flatMap((e: unknown) => {
     if (e === null || typeof e !== 'object') return []
     const { path, code, message } = e as Record<string, unknown>
-    if (typeof path !== 'string') return []
+    if (typeof path !== 'string' || path.length > LIMITS.path) return []
     return [
       {
         path: path.replace(/^student\./, ''),
-        code: typeof code === 'string' ? code : 'invalid',
-        message: typeof message === 'string' ? message : '',
+        code: boundedCode(code, 'invalid'),
+        message: typeof message === 'string' ? message.slice(0, LIMITS.message) : '',
       },
     ]
   })

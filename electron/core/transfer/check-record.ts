@@ -67,10 +67,11 @@ async function validated<T>(schema: Schema<T>, value: unknown, context: object):
     const inner = error.inner.length ? error.inner : [error]
     return {
       ok: false,
+      // The form's schema says its codes as messages (email_format); yup's own checks say sentences.
       problems: inner.slice(0, 20).map((e) => ({
         path: e.path ?? '',
-        code: String(e.type ?? e.message).slice(0, 64),
-        message: String(e.message).slice(0, 200),
+        code: (/^[a-z_]{1,64}$/.test(e.message) ? e.message : String(e.type ?? 'invalid')).slice(0, 64),
+        message: `Not valid: ${e.path ?? 'the record'} (${String(e.message).slice(0, 200)}).`,
       })),
     }
   }

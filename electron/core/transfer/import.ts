@@ -23,8 +23,9 @@ export async function importQueue(core: Core, path: string, passphrase: string):
     const problems: FieldError[] = []
     for await (const { raw, documents } of records(reader)) {
       const result = await checkRecord(raw, documents, core.reference)
-      if (result.record) checked.set(result.record.clientId, result.record)
-      else problems.push(...result.problems)
+      if (!result.record) problems.push(...result.problems)
+      else if (checked.has(result.record.clientId)) problems.push(duplicate(result.record.clientId))
+      else checked.set(result.record.clientId, result.record)
     }
     if (problems.length) {
       const refused = new Set(problems.map((p) => p.path.split('.')[0])).size
@@ -96,6 +97,12 @@ function parse(bytes: Buffer): Partial<ExportedRecord> | ExportEnd {
   }
   throw damaged()
 }
+
+const duplicate = (clientId: string): FieldError => ({
+  path: referenceOf(clientId),
+  code: 'duplicate_record',
+  message: 'The file holds this registration twice.',
+})
 
 const damaged = () =>
   new GuichetFailure('export_damaged', 'The export file was altered or damaged; nothing more was read.')

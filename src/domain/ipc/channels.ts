@@ -40,6 +40,8 @@ export const channels = [
   'confirmVerificationCode',
   'exportQueue',
   'importQueue',
+  'enrollDesk',
+  'enrollmentStatus',
 ] as const
 
 export type Channel = (typeof channels)[number]
@@ -54,6 +56,7 @@ export const adminChannels: readonly Channel[] = [
   'discardRecord',
   'exportQueue',
   'importQueue',
+  'enrollDesk',
 ]
 
 /**

@@ -30,6 +30,8 @@ import {
   postalCodeQuery,
 } from './requests'
 import type { Channel } from './channels'
+import { enrollRequest } from '../enrollment/provisioning'
+import type { Enrolled, EnrollmentStatus } from '../enrollment/status'
 
 export type { Channel }
 
@@ -104,6 +106,10 @@ export const contract = {
   /** Writes the records not yet sent, with their documents, to one passphrase-encrypted file (admin). */
   exportQueue: channel<TransferSummary>()(transferRequest),
   importQueue: channel<TransferSummary>()(transferRequest),
+  /** "Enroll this desk" (admin): the one-time code for the token (keychain) and desk id (settings). */
+  enrollDesk: channel<Enrolled>()(enrollRequest),
+  /** Enrolled or not, what is missing, and how the provisioning file at start went. */
+  enrollmentStatus: channel<EnrollmentStatus>()(none),
 } satisfies Record<Channel, { request: yup.AnySchema; response: unknown }>
 
 export type Contract = typeof contract

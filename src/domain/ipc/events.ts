@@ -1,3 +1,4 @@
+import type { EnrollmentStatus } from '../enrollment/status'
 import type { OutboxState } from '../queue/states'
 
 /** A file the desk's scanner saved into the watched folder, as the "Received scans" tray lists it. */
@@ -31,6 +32,8 @@ export interface DeskEvents {
   scansChanged: ScanEntry[]
   queueChanged: QueueCounts
   syncStatus: SyncStatus
+  /** The desk was enrolled, or a provisioning file at start failed to enroll it. */
+  enrollmentChanged: EnrollmentStatus
 }
 
 export type DeskEvent = keyof DeskEvents
@@ -39,6 +42,7 @@ export const deskEvents = [
   'scansChanged',
   'queueChanged',
   'syncStatus',
+  'enrollmentChanged',
 ] as const satisfies readonly DeskEvent[]
 
 export const eventIpcName = (event: DeskEvent): string => `guichet-event:${event}`

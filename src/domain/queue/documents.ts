@@ -13,4 +13,6 @@ export interface DocumentSummary {
   sha256: string
   /** The agent compared the identity document with the student (name, photo). */
   checked: boolean
+  /** Only in the answer to attachDocument: the scan was taken from the scanner folder and removed there. */
+  movedFromScanner?: true
 }

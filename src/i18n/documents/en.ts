@@ -40,19 +40,21 @@ export default {
     generate: 'Generate the sworn statement',
     generating: 'Preparing the statement…',
     ready: 'Statement ready: print it, have the student sign and date it, then add its scan here.',
-    download: 'Download the statement (PDF)',
+    notSaved:
+      'It is saved nowhere on this computer (it holds the student’s personal data): print it from the preview.',
     open: 'View and print',
     title: 'Sworn statement',
   },
   settings: {
     scannerFolder: 'Scanner folder',
     scannerFolderHint:
-      'The folder the desk’s scanner saves its files into (full path); they show up in “Received scans”. Guichet reads them, never moves or deletes them. Empty: no scanner.',
+      'The folder the desk’s scanner saves its files into (full path); they show up in “Received scans”. A scan added to a registration is moved into the desk (encrypted) and removed from that folder. Empty: no scanner.',
   },
   scans: {
     title: 'Received scans',
     empty: 'No scans yet: files the scanner saves show up here.',
-    hint: 'Attach a scan with one click, or drag it onto a slot.',
+    hint: 'Attach a scan with one click, or drag it onto a slot: it then moves into the desk, encrypted, and leaves the scanner folder.',
+    moved: '{name} is now in the desk (encrypted) and was removed from the scanner folder.',
     toIdentity: '→ Identity',
     toEnrollment: '→ Enrollment',
     attachIdentity: 'Attach {name} to the identity document',

@@ -40,19 +40,21 @@ export default {
     generating: 'Préparation de l’attestation…',
     ready:
       'Attestation prête : imprimez-la, faites-la signer et dater par l’étudiant, puis ajoutez son scan ici.',
-    download: 'Télécharger l’attestation (PDF)',
+    notSaved:
+      'Elle n’est enregistrée nulle part sur cet ordinateur (elle contient les données de l’étudiant) : imprimez-la depuis l’aperçu.',
     open: 'Voir et imprimer',
     title: 'Attestation sur l’honneur',
   },
   settings: {
     scannerFolder: 'Dossier du scanner',
     scannerFolderHint:
-      'Le dossier où le scanner du poste enregistre ses fichiers (chemin complet) ; ils s’affichent dans « Scans reçus ». Guichet les lit sans jamais les déplacer ni les supprimer. Vide : pas de scanner.',
+      'Le dossier où le scanner du poste enregistre ses fichiers (chemin complet) ; ils s’affichent dans « Scans reçus ». Un scan ajouté à un dossier est déplacé dans le poste (chiffré) et retiré de ce dossier. Vide : pas de scanner.',
   },
   scans: {
     title: 'Scans reçus',
     empty: 'Aucun scan reçu : les fichiers enregistrés par le scanner s’affichent ici.',
-    hint: 'Joignez un scan d’un clic, ou glissez-le sur un emplacement.',
+    hint: 'Joignez un scan d’un clic, ou glissez-le sur un emplacement : il passe alors dans le poste, chiffré, et quitte le dossier du scanner.',
+    moved: '{name} est maintenant dans le poste (chiffré) : il a été retiré du dossier du scanner.',
     toIdentity: '→ Identité',
     toEnrollment: '→ Inscription',
     attachIdentity: 'Joindre {name} à la pièce d’identité',

@@ -65,6 +65,7 @@ export default {
       'Several unrelated words, hard to guess, or a generated one; pass it on separately from the file.',
     generate: 'Generate a passphrase',
     generated: 'Passphrase to write down and pass on separately from the file:',
+    refusedRecord: '{reference} ({field}): {reason}',
     passphraseAgain: 'Passphrase (again)',
     passphraseMismatch: 'The two passphrases differ.',
     export: 'Export',

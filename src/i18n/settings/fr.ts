@@ -65,6 +65,7 @@ export default {
       'Plusieurs mots sans rapport entre eux, difficiles à deviner, ou une phrase générée ; transmettez-la séparément du fichier.',
     generate: 'Générer une phrase de passe',
     generated: 'Phrase de passe à noter et à transmettre séparément du fichier :',
+    refusedRecord: '{reference} ({field}) : {reason}',
     passphraseAgain: 'Phrase de passe (vérification)',
     passphraseMismatch: 'Les deux phrases de passe sont différentes.',
     export: 'Exporter',

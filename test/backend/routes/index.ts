@@ -1,5 +1,6 @@
 import type { Route } from '../route'
 import { createRegistration } from './create-registration'
+import { createDeskEnrollment, createEnrollmentCode } from './desk-enrollments'
 import { confirmEmailVerification, createEmailVerification } from './email-verifications'
 import { getRegistration } from './get-registration'
 import { health } from './health'
@@ -14,6 +15,8 @@ export const routes: readonly Route[] = [
   submitRegistration,
   createEmailVerification,
   confirmEmailVerification,
+  createDeskEnrollment,
+  createEnrollmentCode,
 ]
 
 export type RouteMatch =

@@ -31,7 +31,8 @@ async function deskInAnotherProcess() {
   }
 }
 
-describe('one process per data folder', () => {
+// A child process with tsx takes seconds to start on a loaded machine.
+describe('one process per data folder', { timeout: 120_000 }, () => {
   it('refuses a second core on the folder with desk_in_use, and opens once the first is closed', async () => {
     const first = await openDesk(dataDir, null)
     await expect(openDesk(dataDir, null)).rejects.toMatchObject({ code: 'desk_in_use' })

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Migration } from '../../../electron/core/db/migration'
+import { closeDatabase } from '../../../electron/core/db/clean-shutdown'
 import { openDatabase } from '../../../electron/core/db/open'
 import { migrations } from '../../../electron/core/db/migrations'
 
@@ -107,3 +108,48 @@ function truncatedDatabase(): Buffer {
     whole.subarray(8192, whole.length / 2),
   ])
 }
+
+describe('the integrity check at start', () => {
+  /** A database with enough records to span many pages, closed as `how` says, then damaged mid-file. */
+  function damagedAfter(how: 'crash' | 'clean quit', file: string): void {
+    const db = openDatabase(file)
+    const insert = db.prepare(
+      "INSERT INTO registrations (client_id, state, payload, created_at, updated_at, captured_at) VALUES (?, 'queued', randomblob(900), 't', 't', 't')",
+    )
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`record-${i}`)
+    })()
+    if (how === 'clean quit') closeDatabase(db)
+    else db.close() // The process died: nobody said the session ended.
+    const bytes = readFileSync(file)
+    const page = 4096
+    const middle = Math.floor(bytes.length / page / 2) * page
+    bytes.fill(0x5a, middle + 8, middle + page)
+    writeFileSync(file, bytes)
+  }
+
+  it('finds a database damaged after a crash and keeps it aside', () => {
+    const file = join(dir, 'desk.sqlite')
+    damagedAfter('crash', file)
+    const error = failure(() => openDatabase(file, { now: () => new Date('2026-09-02T10:00:00Z') }))
+    expect(error.code).toBe('database_corrupt')
+    expect(existsSync(`${file}.damaged-2026-09-02T10-00-00-000Z`)).toBe(true)
+  })
+
+  it('checks again after a crash that follows a clean start: opening takes the clean-quit mark away', () => {
+    const file = join(dir, 'desk.sqlite')
+    closeDatabase(openDatabase(file))
+    // Started cleanly, then the process died during the session.
+    damagedAfter('crash', file)
+    expect(failure(() => openDatabase(file)).code).toBe('database_corrupt')
+  })
+
+  it('skips the check of the whole file after a clean quit', () => {
+    const file = join(dir, 'desk.sqlite')
+    damagedAfter('clean quit', file)
+    // The damage is in records start does not read: only a crash makes start look for it.
+    const db = openDatabase(file)
+    expect(db.pragma('quick_check', { simple: true })).not.toBe('ok')
+    db.close()
+  })
+})

@@ -70,7 +70,8 @@ function withKdf(bytes: Buffer, kdf: Record<string, unknown>): Buffer {
   return Buffer.concat([Buffer.from(MAGIC), prefix, forged, bytes.subarray(MAGIC.length + 4 + length)])
 }
 
-describe('the export file resists a thief who has it', () => {
+// Each test derives scrypt keys of 128 MiB: slow on a loaded machine, whatever the code does.
+describe('the export file resists a thief who has it', { timeout: 120_000 }, () => {
   it('derives its key with scrypt N = 2^17 at least', async () => {
     await queueOne(fair, files)
     await exportQueue(fair, file, PASSPHRASE)

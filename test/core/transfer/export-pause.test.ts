@@ -25,7 +25,7 @@ afterEach(() => {
 const sending = () =>
   desk.db.prepare("SELECT count(*) FROM registrations WHERE state = 'sending'").pluck().get() as number
 
-describe('export while the sync runs', () => {
+describe('export while the sync runs', { timeout: 120_000 }, () => {
   it('stops the record being sent before reading the queue, and sends it once the file is written', async () => {
     const files = await documentFiles(dirs[1]!)
     const clientId = await queueOne(desk, files)

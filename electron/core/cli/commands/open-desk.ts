@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { GuichetFailure } from '../../../../src/domain/result'
 import { openCore, type Core } from '../../core'
@@ -28,11 +29,17 @@ export async function openDesk(args: DeskArgs): Promise<Core> {
   return openCore({
     dataDir,
     host: 'cli',
-    version: 'cli',
+    version: appVersion(),
     resourcesDir: fileURLToPath(new URL('../../../../resources', import.meta.url)),
     ...((url || token) && { backend: { ...(url && { url }), ...(token && { token }) } }),
     onUnexpected: (error) => log.error('cli', error),
   })
+}
+
+/** The version of the desk app this CLI belongs to (package.json), as `desk status` reports it. */
+function appVersion(): string {
+  const manifest = new URL('../../../../package.json', import.meta.url)
+  return String((JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version ?? 'unknown')
 }
 
 /**

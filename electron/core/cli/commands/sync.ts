@@ -1,6 +1,7 @@
 import { once } from 'node:events'
 import { parseArgs } from 'node:util'
 import type { ConnectionResult } from '../../../../src/domain/sync/queue'
+import { notConfiguredMessage } from './not-configured'
 import { deskOptions, withDesk } from './open-desk'
 
 /** Exit codes of `sync --once` when it could not run at all. */
@@ -9,9 +10,8 @@ const OFFLINE = 3
 const UNAUTHORIZED = 4
 const PAUSED = 5
 
-const WHY: Record<Exclude<ConnectionResult, 'ok'>, string> = {
-  not_configured: 'No backend address: set it in the settings or give --backend.',
-  no_token: 'No desk token in the keychain: provision the desk or set GUICHET_TOKEN.',
+/** Why the connection check failed; a missing setting is named before it (notConfiguredMessage). */
+const WHY: Record<Exclude<ConnectionResult, 'ok' | 'not_configured' | 'no_token'>, string> = {
   offline: 'The backend cannot be reached.',
   captive_portal: 'The network answers with a login page (captive portal): log in to the Wi-Fi first.',
   unauthorized: 'The backend refused the desk token: the desk must be provisioned again.',
@@ -47,7 +47,14 @@ export async function run(argv: string[]): Promise<number> {
       await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')])
       return 0
     }
+    const missing = await core.sync.missing()
+    if (missing.length) {
+      const message = notConfiguredMessage(missing)
+      console.error(JSON.stringify({ error: { code: 'not_configured', message, missing } }))
+      return NOT_CONFIGURED
+    }
     const check = await core.sync.testConnection()
+    if (check.result === 'not_configured' || check.result === 'no_token') return NOT_CONFIGURED
     if (check.result !== 'ok') {
       console.error(JSON.stringify({ error: { code: check.result, message: WHY[check.result] } }))
       return check.result === 'unauthorized' || check.result === 'forbidden'

@@ -19,7 +19,7 @@ export const transferCommand =
       return 2
     }
     return withDesk(values, async (core) => {
-      console.log(JSON.stringify(await transfer(core, file, await passphrase())))
+      console.log(JSON.stringify(await transfer(core, file, await passphrase(name === 'export'))))
       return 0
     })
   }

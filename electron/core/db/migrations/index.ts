@@ -2,6 +2,7 @@ import type { Migration } from '../migration'
 import { settings } from './0001-settings'
 import { registrations } from './0002-registrations'
 import { outbox } from './0003-outbox'
+import { outboxIndexes } from './0004-outbox-indexes'
 
 /** Every migration, oldest first. `user_version` is the version of the last one applied. */
-export const migrations: readonly Migration[] = [settings, registrations, outbox]
+export const migrations: readonly Migration[] = [settings, registrations, outbox, outboxIndexes]

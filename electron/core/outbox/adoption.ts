@@ -1,0 +1,66 @@
+import type { Database } from 'better-sqlite3'
+import { GuichetFailure } from '../../../src/domain/result'
+import { seal } from '../crypto/aead'
+import { sealJson } from '../registrations/sealed-json'
+import type { ExportedRecord } from '../transfer/record'
+import { bodyAad, problemAad } from './sealing'
+import type { Verifications } from './verifications'
+
+/**
+ * Takes in a record exported by another desk, its documents already in the vault under
+ * `documentIds` (in the record's order), with its clientId and its frozen body. Returns false,
+ * changing nothing, when this desk already holds the clientId; throws `email_on_desk` when another
+ * record here has the same e-mail address.
+ */
+export function adoptRecord(
+  parts: { db: Database; key: Uint8Array; verifications: Verifications; emailKey: (email: string) => Buffer },
+  record: ExportedRecord,
+  documentIds: readonly string[],
+  at: string,
+): boolean {
+  const { db, key } = parts
+  const { clientId } = record
+  const emailKey = parts.emailKey(record.captured.student.email)
+  return db.transaction(() => {
+    if (db.prepare('SELECT 1 FROM registrations WHERE client_id = ?').get(clientId)) return false
+    if (db.prepare('SELECT 1 FROM registrations WHERE email_key = ?').get(emailKey)) {
+      throw new GuichetFailure(
+        'email_on_desk',
+        'Another registration on this desk has the same e-mail address.',
+      )
+    }
+    db.prepare(
+      `INSERT INTO registrations (client_id, state, payload, email_key, created_at, updated_at, captured_at,
+         attempts, last_error, server_id, request_body, problem)
+       VALUES (@clientId, @state, @payload, @emailKey, @createdAt, @now, @capturedAt, @attempts, @lastError,
+         @serverId, @body, @problem)`,
+    ).run({
+      clientId,
+      state: record.needsAttention ? 'needs_attention' : 'queued',
+      payload: sealJson(key, record.captured, clientId),
+      emailKey,
+      createdAt: record.createdAt,
+      now: at,
+      capturedAt: record.capturedAt,
+      attempts: record.attempts,
+      lastError: record.lastError && JSON.stringify(record.lastError),
+      serverId: record.serverId,
+      body: seal(key, Buffer.from(record.requestBody), bodyAad(clientId)),
+      problem: record.problem && sealJson(key, record.problem, problemAad(clientId)),
+    })
+    const insert = db.prepare(
+      `INSERT INTO documents (id, client_id, kind, meta, media_type, size, sha256, checked, added_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    record.documents.forEach((doc, i) => {
+      const id = documentIds[i] ?? ''
+      const { fileName, pages, width, height } = doc
+      const meta = sealJson(key, { fileName, pages, width, height }, id)
+      insert.run(id, clientId, doc.kind, meta, doc.mediaType, doc.size, doc.sha256, doc.checked ? 1 : 0, at)
+    })
+    if (record.emailVerification) {
+      parts.verifications.record(clientId, record.captured.student.email, record.emailVerification)
+    }
+    return true
+  })()
+}

@@ -1,0 +1,66 @@
+import type { Database, Statement } from 'better-sqlite3'
+import type { BodyRow } from './first-body'
+
+const COLUMNS = 'client_id, payload, captured_at, attempts, request_body'
+/** Due the moment they are in these states: never tried, or half-sent and resumed from the replay. */
+const READY = ['queued', 'awaiting_documents'] as const
+/** When a record becomes due: its retry time, else its capture. */
+const DUE_KEY = 'coalesce(next_attempt_at, captured_at)'
+
+interface DueRow extends BodyRow {
+  due_key: string | null
+}
+
+/**
+ * Which record is due next, one indexed search per state (registrations_due: state, then the time it
+ * became due) that reads one row each: a claim costs the same with 10 records or 100,000, where one
+ * query over every due state sorted every due row on every claim. Oldest due first, as before: by the
+ * time it became due, then its capture.
+ */
+export class DueRecords {
+  private readonly statements = new Map<string, Statement>()
+
+  constructor(private readonly db: Database) {}
+
+  /** The next due record that is not among `busy`. */
+  next(now: string, busy: readonly string[] = []): BodyRow | undefined {
+    const candidates = [
+      ...READY.map((state) => this.statement(state, busy.length).get(...busy) as DueRow | undefined),
+      this.statement('retry_wait', busy.length).get(now, now, ...busy) as DueRow | undefined,
+    ].filter((row): row is DueRow => row !== undefined)
+    return candidates.reduce<DueRow | undefined>(
+      (first, row) => (first === undefined || order(row) < order(first) ? row : first),
+      undefined,
+    )
+  }
+
+  /** When the next record waiting to retry is due; null when none waits. */
+  nextAt(): string | null {
+    return (this.db
+      .prepare(
+        `SELECT next_attempt_at FROM registrations INDEXED BY registrations_due
+         WHERE state = 'retry_wait' AND next_attempt_at IS NOT NULL ORDER BY ${DUE_KEY} LIMIT 1`,
+      )
+      .pluck()
+      .get() ?? null) as string | null
+  }
+
+  private statement(state: (typeof READY)[number] | 'retry_wait', busy: number): Statement {
+    const name = `${state}-${busy}`
+    let statement = this.statements.get(name)
+    if (!statement) {
+      // A waiting record is due once its retry time has come (both terms say so: the first bounds
+      // the index walk, the second is the rule).
+      const due = state === 'retry_wait' ? `AND ${DUE_KEY} <= ? AND next_attempt_at <= ?` : ''
+      statement = this.db.prepare(
+        `SELECT ${COLUMNS}, ${DUE_KEY} AS due_key FROM registrations INDEXED BY registrations_due
+         WHERE state = '${state}' ${due} AND client_id NOT IN (${Array(busy).fill('?').join(', ')})
+         ORDER BY ${DUE_KEY}, captured_at LIMIT 1`,
+      )
+      this.statements.set(name, statement)
+    }
+    return statement
+  }
+}
+
+const order = (row: DueRow): string => `${row.due_key ?? ''}\u0000${row.captured_at ?? ''}`

@@ -1,0 +1,179 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createBackend } from '../backend/server'
+import { useBackend } from '../backend/use-backend'
+import { cleanup, tempDir } from '../core/sync/desk'
+import { jsonLines, runDesk } from './run-desk'
+
+const t = useBackend()
+let dataDir: string
+
+/** An admin's shell: no backend address or token in the environment, only what the desk holds. */
+const desk = (...args: string[]) =>
+  runDesk([...args, '--data-dir', dataDir], { GUICHET_BACKEND_URL: '', GUICHET_TOKEN: '' })
+interface PrintedError {
+  code: string
+  message: string
+  fields: { path: string; code: string }[]
+  missing: string[]
+}
+const errorOf = (stderr: string) => (jsonLines(stderr)[0] as { error: PrintedError }).error
+
+beforeEach(() => {
+  dataDir = tempDir('guichet-provision-')
+})
+afterEach(() => cleanup(dataDir))
+
+/** Each test starts several CLI processes (tsx, SQLite, the keychain): a cap for a loaded machine, not a timing. */
+const processes = { timeout: 180_000 }
+
+describe('npm run desk -- provision', processes, () => {
+  it('enrolls from a code typed with spaces, and status then says enrolled and online', async () => {
+    t.backend.enrollments.add(
+      { code: 'ABCD2345EFGH', deskId: 'paris-fair-3', event: 'Salon Paris' },
+      new Date(),
+    )
+    const before = jsonLines((await desk('status')).stdout)[0]
+    expect(before).toMatchObject({
+      enrolled: false,
+      missing: ['backendUrl', 'deskId', 'token'],
+      online: false,
+    })
+
+    const enrolled = await desk('provision', '--backend', t.backend.url, '--code', 'abcd', '2345', 'efgh')
+    expect(enrolled.code).toBe(0)
+    expect(jsonLines(enrolled.stdout)).toEqual([
+      { enrolled: true, deskId: 'paris-fair-3', eventName: 'Salon Paris', backendUrl: t.backend.url },
+    ])
+    const status = await desk('status')
+    expect(status.code).toBe(0)
+    expect(jsonLines(status.stdout)[0]).toMatchObject({
+      enrolled: true,
+      missing: [],
+      deskId: 'paris-fair-3',
+      backendUrl: t.backend.url,
+      online: true,
+      counts: { queued: 0, submitted: 0 },
+      lastSyncAt: null,
+      appVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    })
+    const issued = t.backend.enrollments.get('ABCD2345EFGH')?.issued?.token ?? ''
+    expect(status.stdout + enrolled.stdout).not.toContain(issued)
+    // The token went to the keychain: sync needs nothing else.
+    expect((await desk('sync', '--once')).code).toBe(0)
+  })
+
+  it('names the reason in one line and exits non-zero: used, unknown, expired, unreachable', async () => {
+    const now = new Date()
+    t.backend.enrollments.add({ code: 'JKMN6789PQRS', deskId: 'used' }, now)
+    t.backend.enrollments.redeem('JKMN6789PQRS', 'elsewhere', now)
+    t.backend.enrollments.add({ code: 'TUVW3456XYZA', deskId: 'expired', ttlMs: -1 }, now)
+    const down = await createBackend()
+    await down.close()
+    const cases = [
+      [t.backend.url, 'JKMN-6789-PQRS', 1, 'enrollment_code_used'],
+      [t.backend.url, 'ZZZZ-2222-ZZZZ', 1, 'enrollment_code_unknown'],
+      [t.backend.url, 'TUVW-3456-XYZA', 1, 'enrollment_code_expired'],
+      [down.url, 'ABCD-2345-EFGH', 3, 'backend_unreachable'],
+    ] as const
+    for (const [url, code, exit, reason] of cases) {
+      const run = await desk('provision', '--backend', url, '--code', code)
+      expect([run.code, errorOf(run.stderr).code]).toEqual([exit, reason])
+      expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    }
+    // Nothing half-configured: no address, no desk id, no token.
+    expect(jsonLines((await desk('status')).stdout)[0]).toMatchObject({
+      missing: ['backendUrl', 'deskId', 'token'],
+    })
+  })
+
+  it('takes desk.json, removes the code from it, and refuses a file that is not JSON or has a bad field', async () => {
+    t.backend.enrollments.add({ code: 'ABCD2345EFGH', deskId: 'lyon-2' }, new Date())
+    const file = join(dataDir, 'desk.json')
+    writeFileSync(file, '{"backendUrl": "' + t.backend.url + '", "enrollmentCode": "ABCD-2345-EFGH",')
+    expect(errorOf((await desk('provision', '--file', file)).stderr).code).toBe('provisioning_file_not_json')
+
+    writeFileSync(
+      file,
+      JSON.stringify({ backendUrl: t.backend.url, enrollmentCode: 'ABCD-2345-EFGH', token: 'x' }),
+    )
+    const unknownKey = await desk('provision', '--file', file)
+    expect(unknownKey.code).toBe(1)
+    expect(errorOf(unknownKey.stderr)).toMatchObject({ code: 'provisioning_file_invalid' })
+    expect(errorOf(unknownKey.stderr).message).toContain('token: not a field of desk.json')
+
+    writeFileSync(
+      file,
+      JSON.stringify({ backendUrl: t.backend.url, enrollmentCode: 'ABCD-2345-EFGH', retentionDays: 5000 }),
+    )
+    expect(errorOf((await desk('provision', '--file', file)).stderr).message).toContain(
+      'retentionDays: a whole number of days from 0 to 3650',
+    )
+    expect(t.backend.enrollments.get('ABCD2345EFGH')?.usedAt).toBeNull()
+
+    writeFileSync(
+      file,
+      JSON.stringify({ backendUrl: t.backend.url, enrollmentCode: 'ABCD-2345-EFGH', retentionDays: 9 }),
+    )
+    const enrolled = await desk('provision', '--file', file)
+    expect(enrolled.code).toBe(0)
+    expect(jsonLines(enrolled.stdout)[0]).toMatchObject({ deskId: 'lyon-2', codeRemovedFromFile: true })
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ backendUrl: t.backend.url, retentionDays: 9 })
+    expect(jsonLines((await desk('settings', 'get', 'retentionDays')).stdout)).toEqual([{ retentionDays: 9 }])
+  })
+})
+
+describe('npm run desk -- settings', processes, () => {
+  it('sets several keys in one go, or none, naming each bad key and value', async () => {
+    const refused = await desk(
+      'settings',
+      'set',
+      'retentionDays=abc',
+      'colour=blue',
+      'deskId=paris 3',
+      'locale=en',
+    )
+    expect(refused.code).toBe(1)
+    const error = errorOf(refused.stderr)
+    expect(error.code).toBe('invalid_settings')
+    expect(error.fields.map((f) => `${f.path}: ${f.code}`).sort()).toEqual([
+      'colour: unknown_setting',
+      'deskId: desk_id_format',
+      'retentionDays: retention_days_range',
+    ])
+    expect(jsonLines((await desk('settings', 'get', 'locale')).stdout)).toEqual([{ locale: 'fr' }])
+
+    const set = await desk(
+      'settings',
+      'set',
+      'retentionDays=12',
+      'locale=en',
+      'backendUrl=https://guichet.example.fr/',
+    )
+    expect(set.code).toBe(0)
+    expect(jsonLines((await desk('settings', 'get')).stdout)[0]).toMatchObject({
+      retentionDays: 12,
+      locale: 'en',
+      backendUrl: 'https://guichet.example.fr',
+      deskId: '',
+    })
+  })
+})
+
+describe('npm run desk -- sync --once when not configured', processes, () => {
+  it('names exactly what is missing: only the desk id when address and token are given', async () => {
+    const run = await runDesk(['sync', '--once', '--data-dir', dataDir], {
+      GUICHET_BACKEND_URL: t.backend.url,
+      GUICHET_TOKEN: t.backend.token,
+    })
+    expect(run.code).toBe(2)
+    const error = errorOf(run.stderr)
+    expect(error.missing).toEqual(['deskId'])
+    expect(error.message).toMatch(/^Not configured: no desk id\./)
+    expect(error.message).not.toContain('backend address')
+
+    const noToken = errorOf((await desk('sync', '--once')).stderr)
+    expect(noToken.missing).toEqual(['backendUrl', 'deskId', 'token'])
+  })
+})

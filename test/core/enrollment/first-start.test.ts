@@ -1,0 +1,179 @@
+import { spawnSync } from 'node:child_process'
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { provisioningLocations } from '../../../electron/core/enrollment/locations'
+import { createBackend, type Backend } from '../../backend/server'
+import { startWebHost, type WebHost } from '../../host/web-host'
+import { cleanup, tempDir } from '../sync/desk'
+
+let backend: Backend
+let root: string
+let shared: string
+let execDir: string
+let dataDir: string
+const hosts: WebHost[] = []
+
+beforeEach(async () => {
+  backend = await createBackend()
+  root = tempDir('guichet-provisioning-')
+  // The fake machine: a folder beside the executable and a shared application data folder.
+  execDir = join(root, 'Program Files', 'Guichet')
+  shared = join(root, 'ProgramData', 'Guichet')
+  dataDir = join(root, 'user-data')
+  mkdirSync(execDir, { recursive: true })
+  mkdirSync(shared, { recursive: true })
+})
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.close()
+  await backend.close()
+  if (isRoot) spawnSync('chattr', ['-i', shared])
+  chmodSync(shared, 0o755)
+  cleanup(root)
+})
+
+const isRoot = process.getuid?.() === 0
+
+/** Read-only to the desk's user: by permissions, or for root (who ignores them) by the immutable flag. */
+function makeReadOnly(dir: string): boolean {
+  if (!isRoot) {
+    chmodSync(dir, 0o555)
+    return true
+  }
+  return spawnSync('chattr', ['+i', dir]).status === 0
+}
+
+/** The app's start on this machine: the web host with the fake folders as its provisioning places. */
+async function start() {
+  const host = await startWebHost({
+    dataDir,
+    provisioningLocations: [join(execDir, 'desk.json'), join(shared, 'desk.json')],
+  })
+  hosts.push(host)
+  return { host, outcome: await host.provisioned }
+}
+
+const writeDeskJson = (dir: string, content: unknown) =>
+  writeFileSync(join(dir, 'desk.json'), typeof content === 'string' ? content : JSON.stringify(content))
+const readDeskJson = (dir: string) => JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8')) as unknown
+
+describe('the provisioning file at first start', () => {
+  it('enrolls the desk from the shared folder, applies its settings and removes the code', async () => {
+    backend.enrollments.add({ code: 'ABCD2345EFGH', deskId: 'lyon-campus-2', event: null }, new Date())
+    writeDeskJson(shared, {
+      backendUrl: backend.url,
+      enrollmentCode: 'abcd-2345-efgh',
+      eventName: 'Rentrée Lyon',
+      retentionDays: 7,
+      locale: 'en',
+    })
+    const { host, outcome } = await start()
+    expect(outcome).toMatchObject({ result: 'enrolled', deskId: 'lyon-campus-2', codeRemoved: true })
+    expect(host.core.settings.get()).toMatchObject({
+      deskId: 'lyon-campus-2',
+      backendUrl: backend.url,
+      eventName: 'Rentrée Lyon',
+      retentionDays: 7,
+      locale: 'en',
+    })
+    expect(await host.core.sync.testConnection()).toEqual({ result: 'ok' })
+    const left = readDeskJson(shared)
+    expect(left).toEqual({
+      backendUrl: backend.url,
+      eventName: 'Rentrée Lyon',
+      retentionDays: 7,
+      locale: 'en',
+    })
+    expect(readFileSync(join(shared, 'desk.json'), 'utf8')).not.toMatch(/ABCD|2345/i)
+
+    // The next start finds no code and leaves the desk as it is.
+    await hosts.pop()!.close()
+    const again = await start()
+    expect(again.outcome).toBeNull()
+    expect(backend.log.filter((e) => e.route === 'createDeskEnrollment')).toHaveLength(1)
+  })
+
+  it('prefers the file beside the executable to the shared one', async () => {
+    backend.enrollments.add({ code: 'JKMN6789PQRS', deskId: 'beside-exe' }, new Date())
+    backend.enrollments.add({ code: 'TUVW3456XYZA', deskId: 'shared-folder' }, new Date())
+    writeDeskJson(execDir, { backendUrl: backend.url, enrollmentCode: 'JKMN6789PQRS' })
+    writeDeskJson(shared, { backendUrl: backend.url, enrollmentCode: 'TUVW3456XYZA' })
+    const { host } = await start()
+    expect(host.core.settings.get().deskId).toBe('beside-exe')
+  })
+
+  it('says why it failed, keeps the file, and tries again at the next start', async () => {
+    const url = backend.url
+    const port = Number(new URL(url).port)
+    await backend.close()
+    writeDeskJson(shared, { backendUrl: url, enrollmentCode: 'ABCD2345EFGH' })
+    const first = await start()
+    expect(first.outcome).toMatchObject({ result: 'failed', error: { code: 'backend_unreachable' } })
+    expect(first.host.core.settings.get().deskId).toBe('')
+    expect(readDeskJson(shared)).toMatchObject({ enrollmentCode: 'ABCD2345EFGH' })
+    await hosts.pop()!.close()
+
+    backend = await createBackend({ port })
+    backend.enrollments.add({ code: 'ABCD2345EFGH', deskId: 'retried-desk' }, new Date())
+    const second = await start()
+    expect(second.outcome).toMatchObject({ result: 'enrolled', deskId: 'retried-desk' })
+  })
+
+  it('refuses a file with an unknown key or a bad value, naming them, and enrolls nothing', async () => {
+    backend.enrollments.add({ code: 'ABCD2345EFGH', deskId: 'never' }, new Date())
+    writeDeskJson(shared, {
+      backendUrl: backend.url,
+      enrollmentCode: 'ABCD2345EFGH',
+      token: 'x',
+      retentionDays: -1,
+    })
+    const { outcome } = await start()
+    expect(outcome?.error?.code).toBe('provisioning_file_invalid')
+    expect(outcome?.error?.fields?.map((f) => [f.path, f.code])).toEqual([
+      ['token', 'unknown_key'],
+      ['retentionDays', 'retention_days_range'],
+    ])
+    expect(backend.enrollments.get('ABCD2345EFGH')?.usedAt).toBeNull()
+  })
+
+  it('says the file is not JSON', async () => {
+    writeDeskJson(shared, '{ "backendUrl": "https://x", ')
+    expect((await start()).outcome?.error?.code).toBe('provisioning_file_not_json')
+  })
+
+  it('remembers a used code it could not remove from a read-only folder, and never sends it again', async (ctx) => {
+    backend.enrollments.add({ code: 'ABCD2345EFGH', deskId: 'read-only' }, new Date())
+    writeDeskJson(shared, { backendUrl: backend.url, enrollmentCode: 'ABCD2345EFGH' })
+    if (!makeReadOnly(shared)) return ctx.skip('this file system cannot make a folder read-only for root')
+    expect((await start()).outcome).toMatchObject({ result: 'enrolled', codeRemoved: false })
+    await hosts.pop()!.close()
+    expect((await start()).outcome).toBeNull()
+    expect(readDeskJson(shared)).toMatchObject({ enrollmentCode: 'ABCD2345EFGH' })
+    expect(backend.log.filter((e) => e.route === 'createDeskEnrollment')).toHaveLength(1)
+  })
+})
+
+describe('where an installed desk looks for desk.json', () => {
+  it('beside the executable first, then the machine-wide folder of each OS', () => {
+    expect(
+      provisioningLocations({
+        platform: 'win32',
+        execDir: 'C:\\Program Files\\Guichet',
+        env: { PROGRAMDATA: 'D:\\ProgramData' },
+      }),
+    ).toEqual(['C:\\Program Files\\Guichet\\desk.json', 'D:\\ProgramData\\Guichet\\desk.json'])
+    expect(
+      provisioningLocations({
+        platform: 'darwin',
+        execDir: '/Applications/Guichet.app/Contents/MacOS',
+        env: {},
+      }),
+    ).toEqual([
+      '/Applications/Guichet.app/Contents/MacOS/desk.json',
+      '/Library/Application Support/Guichet/desk.json',
+    ])
+    expect(provisioningLocations({ platform: 'linux', execDir: '/opt/Guichet', env: {} })[1]).toBe(
+      '/etc/guichet/desk.json',
+    )
+  })
+})
