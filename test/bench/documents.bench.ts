@@ -10,12 +10,15 @@ import { PDFDocument } from 'pdf-lib'
 import { chromium } from 'playwright-core'
 import sharp from 'sharp'
 import { openDatabase } from '../../electron/core/db/open'
+import { inspectFile } from '../../electron/core/documents/inspect'
 import { DocumentVault } from '../../electron/core/documents/vault'
 import { attachFile } from '../../electron/core/registrations/attach'
 import { Documents } from '../../electron/core/registrations/documents'
 import { Registrations } from '../../electron/core/registrations/repository'
 import { seal } from '../../electron/core/crypto/aead'
-import { defineBench, expectOutcome, kib, quantile, versus, type Row } from './bench'
+import { pdfObjectStreamBomb } from '../fixtures/documents/corpus'
+import * as realistic from '../fixtures/documents/realistic'
+import { defineBench, expectOutcome, kib, ms, quantile, versus, type Row } from './bench'
 
 const RUNS = 10
 const MiB = 1024 * 1024
@@ -130,6 +133,53 @@ async function expectCleanPhoto(stored: Buffer): Promise<void> {
   expectOutcome(!exif && !orientation, 'no EXIF left in the stored photo')
 }
 
+/**
+ * The 1 MB PDF whose object stream inflates to 1 GiB (goal: refused in under 2 s and 300 MB), run
+ * first so the process's peak RSS is still its baseline: the growth of that peak is the most the
+ * check cost. Every run must be refused as pdf_too_complex, or the bench stops without a figure.
+ */
+async function bomb(dir: string): Promise<Row> {
+  const bytes = pdfObjectStreamBomb()
+  const path = join(dir, 'bomb.pdf')
+  writeFileSync(path, bytes)
+  const rssBefore = process.memoryUsage().rss
+  const times: number[] = []
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now()
+    const result = await inspectFile(path)
+    times.push(performance.now() - start)
+    expectOutcome(
+      !result.ok && result.error.code === 'pdf_too_complex',
+      'the PDF bomb refused as pdf_too_complex',
+    )
+  }
+  return {
+    case: `refuse a PDF bomb (${bytes.length.toLocaleString('en')} B inflating to 1 GiB; goal < 2 s, < 300 MB)`,
+    figure: `${ms(quantile(times, 0.5))} median, ${ms(Math.max(...times))} max`,
+    baseline: `peak RSS +${mib(process.resourceUsage().maxRSS * 1024 - rssBefore)}`,
+  }
+}
+
+/** The other inputs a desk meets, at sizes no encoder rounds to, each checked stored before its figure. */
+async function realisticTakeIns(dir: string): Promise<Row[]> {
+  const inputs = [
+    await realistic.phonePhoto(),
+    await realistic.scannerPdf(1),
+    { ...(await realistic.scannerPdf(3, realistic.SIZES.phonePhoto)), name: 'SCAN0043-3-pages.PDF' },
+    await realistic.screenshot(),
+    await realistic.tiffScan(),
+  ]
+  const rows: Row[] = []
+  for (const { name, bytes } of inputs) {
+    const taken = await takeIn(dir, name, bytes)
+    rows.push({
+      case: `take in ${name} (${bytes.length.toLocaleString('en')} B → ${taken.stored.length.toLocaleString('en')} B)`,
+      figure: `${ms(quantile(taken.times, 0.5))} (peak RSS +${mib(taken.peakRss)})`,
+    })
+  }
+  return rows
+}
+
 const chromiumPath = process.env['GUICHET_CHROMIUM'] ?? '/usr/bin/chromium'
 const pdfjs = (file: string) =>
   readFileSync(fileURLToPath(new URL(`../../node_modules/pdfjs-dist/build/${file}`, import.meta.url)))
@@ -205,10 +255,11 @@ async function thumbnails(pdf: Buffer, photo: Buffer): Promise<Row[]> {
 }
 
 export default defineBench({
-  title: `Documents: take-in (attachFile) and thumbnails, median of ${RUNS}`,
+  title: `Documents: PDF bomb, take-in (attachFile) and thumbnails, median of ${RUNS}`,
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-documents-'))
     try {
+      const bombRow = await bomb(dir)
       const pixels = grain(4000, 3000, 31)
       const photo = await phonePhoto(pixels)
       const plain = await plainPhoto(pixels)
@@ -221,6 +272,7 @@ export default defineBench({
       const median = (times: number[]) => quantile(times, 0.5)
       const { heapUsed, rss } = process.memoryUsage()
       return [
+        bombRow,
         versus(
           `take in a phone photo (${mib(photo.length)}, rotated, P3 profile, GPS) → ${mib(photoIn.stored.length)}`,
           { value: median(photoIn.times), label: `peak RSS +${mib(photoIn.peakRss)}` },
@@ -234,6 +286,7 @@ export default defineBench({
         {
           case: `after: heap used ${mib(heapUsed)}, RSS ${mib(rss)}, max RSS ${mib(process.resourceUsage().maxRSS * 1024)}, sharp threads ${sharp.concurrency()}`,
         },
+        ...(await realisticTakeIns(dir)),
         ...(await thumbnails(pdf, photoIn.stored)),
       ]
     } finally {

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
@@ -7,6 +8,7 @@ import {
   searchEstablishments,
 } from '../../src/domain/reference/establishments'
 import { isDepartementCode } from '../../src/domain/reference/departements'
+import { foldForSearch } from '../../src/domain/reference/fold'
 
 const csv = readFileSync(new URL('../../resources/reference/etablissements.csv', import.meta.url), 'utf8')
 const rows = parseEstablishments(csv)
@@ -71,5 +73,19 @@ describe('establishments list', () => {
       /line 2/,
     )
     expect(() => parseEstablishments('uai;nom\n')).toThrow(/column "name"/)
+  })
+})
+
+describe('the search index', () => {
+  it('finds an establishment by its words whatever its name, acronym and commune hold', () => {
+    const text = fc.string({ unit: fc.constantFrom(..."aÉé œ-.'’ 1Lyonß\u0301ΣΑ".split('')), maxLength: 12 })
+    fc.assert(
+      fc.property(text, text, text, (name, acronym, commune) => {
+        const establishment = { uai: '0000000A', name, acronym, type: '', department: '75', commune }
+        const [entry] = indexEstablishments([establishment]).entries
+        // Folded field by field, the words are those of the three fields folded together.
+        expect(entry?.words).toBe(` ${foldForSearch(`${name} ${acronym} ${commune}`)}`)
+      }),
+    )
   })
 })

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator } from 'playwright-core'
@@ -106,6 +106,31 @@ describe('document slots, end to end', () => {
     await expect
       .poll(() => identity().getByRole('checkbox', { name: 'Pièce vérifiée' }).isChecked())
       .toBe(true)
+  })
+
+  it('takes a scan from the scanner tray into the desk, removes it from the folder, and says so', async () => {
+    const folder = join(files, 'scanner')
+    mkdirSync(folder)
+    const scan = join(folder, 'SCAN0042.PDF')
+    writeFileSync(scan, await corpus.pdf(1))
+    // Finished a minute ago: listed at the first look, without waiting for the settle window.
+    const minuteAgo = new Date(Date.now() - 60_000)
+    utimesSync(scan, minuteAgo, minuteAgo)
+    desk.host.core.settings.update({ scannerFolder: folder })
+    desk.host.core.scans.follow(folder)
+    await desk.host.core.scans.settled()
+    await desk.page.reload()
+
+    await desk.page.getByRole('button', { name: 'Joindre SCAN0042.PDF à la pièce d’identité' }).click()
+    await desk.page
+      .getByText(
+        'SCAN0042.PDF est maintenant dans le poste (chiffré)\u202f: il a été retiré du dossier du scanner.',
+      )
+      .waitFor()
+    expect(existsSync(scan)).toBe(false)
+    expect(rows()).toEqual([{ kind: 'identity', media_type: 'application/pdf', checked: 0 }])
+    await desk.page.screenshot({ path: join(tmpdir(), 'guichet-docs-tray.png') })
+    expect(desk.problems).toEqual([])
   })
 
   it('generates the sworn statement from the saved draft and shows it to print, saving no file', async () => {

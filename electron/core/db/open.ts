@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { existsSync, renameSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync } from 'node:fs'
 import { GuichetFailure } from '../../../src/domain/result'
 import { closedCleanly, markInUse } from './clean-shutdown'
 import type { Migration } from './migration'
@@ -51,7 +51,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
       const stamp = `.damaged-${now().toISOString().replace(/[:.]/g, '-')}`
       // The companions go first: if one cannot move, the database stays where it is and the desk
       // refuses to start rather than open a new database beside scans it would take for orphans.
-      const companions = setAsideWith.filter((path) => existsSync(path)).map((path) => keepAside(path, stamp))
+      const companions = setAsideWith.filter(holdsAnything).map((path) => keepAside(path, stamp))
       const keptAt = keepAside(file, stamp)
       throw new GuichetFailure(
         'database_corrupt',
@@ -71,6 +71,11 @@ class CorruptDatabase extends Error {}
 function isCorruption(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code
   return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
+}
+
+/** A folder worth setting aside: one that exists and is not empty (an empty one stays for the new database). */
+function holdsAnything(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir).length > 0
 }
 
 function keepAside(file: string, stamp: string): string {

@@ -1,6 +1,11 @@
+import { availableParallelism } from 'node:os'
 import sharp from 'sharp'
 import { JPEG_QUALITY, MAX_DOCUMENT_BYTES, MAX_IMAGE_EDGE, MAX_INPUT_PIXELS } from './limits'
 import { refuse } from './refusals'
+
+// sharp runs one thread by default on glibc (to spare its allocator); a photo is decoded, rotated and
+// resized far sooner on every core this machine has.
+sharp.concurrency(availableParallelism())
 
 export interface NormalizedImage {
   bytes: Buffer
@@ -12,29 +17,35 @@ export interface NormalizedImage {
 /**
  * Re-encodes an image so what leaves the desk is upright, no larger than needed, and free of
  * metadata (sharp writes none unless asked, so camera EXIF with GPS position and serial numbers is
- * dropped). PNG stays PNG, lossless for text-heavy scans, unless it comes out over the size limit,
+ * dropped) but its colour profile. The profile (Display P3 on most phones) describes the camera's
+ * colours, not the person: kept as it came, the pixels need no full-frame colour conversion, which
+ * cost more than the rest of the take-in. Only an RGB image keeps its own: a CMYK or grey one is
+ * converted to sRGB, as the profile would not fit the converted pixels. PNG stays PNG, lossless for text-heavy scans, unless it comes out over the size limit,
  * which means a photo saved as PNG: that one becomes a JPEG. JPEG and TIFF become JPEG.
  */
 export async function normalizeImage(bytes: Buffer, kind: 'jpg' | 'png' | 'tif'): Promise<NormalizedImage> {
-  const { width, height, pages } = await header(bytes)
+  const { width, height, pages, space } = await header(bytes)
   if (width * height > MAX_INPUT_PIXELS) throw refuse('image_too_large', `${width} × ${height} pixels`)
   if ((pages ?? 1) > 1) throw refuse('unsupported_type', `an image with ${pages} pages`)
+  const keepProfile = space === 'srgb'
   if (kind === 'png') {
-    const png = await render(bytes, (image) => image.png({ compressionLevel: 9 }))
+    const png = await render(bytes, keepProfile, (image) => image.png({ compressionLevel: 9 }))
     if (png.bytes.length <= MAX_DOCUMENT_BYTES) return { ...png, mediaType: 'image/png' }
   }
-  const jpeg = await render(bytes, (image) =>
+  const jpeg = await render(bytes, keepProfile, (image) =>
     image.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY }),
   )
   return { ...jpeg, mediaType: 'image/jpeg' }
 }
 
 /** Dimensions from the header alone, before any pixel is decoded. */
-async function header(bytes: Buffer): Promise<{ width: number; height: number; pages?: number | undefined }> {
+async function header(
+  bytes: Buffer,
+): Promise<{ width: number; height: number; pages?: number | undefined; space?: string | undefined }> {
   try {
     const metadata = await sharp(bytes, { limitInputPixels: false }).metadata()
     if (!metadata.width || !metadata.height) throw new Error('no dimensions')
-    return { width: metadata.width, height: metadata.height, pages: metadata.pages }
+    return { width: metadata.width, height: metadata.height, pages: metadata.pages, space: metadata.space }
   } catch {
     throw refuse('truncated', 'the image header cannot be read')
   }
@@ -42,11 +53,13 @@ async function header(bytes: Buffer): Promise<{ width: number; height: number; p
 
 async function render(
   bytes: Buffer,
+  keepProfile: boolean,
   encode: (image: sharp.Sharp) => sharp.Sharp,
 ): Promise<Omit<NormalizedImage, 'mediaType'>> {
   // failOn 'error' refuses truncated and corrupt pixel data but tolerates the harmless warnings that
   // some scanners' JPEG encoders trigger. The pixel limit backs up the header check above.
-  const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+  const decoded = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+  const image = (keepProfile ? decoded.keepIccProfile() : decoded)
     .rotate()
     .resize({ width: MAX_IMAGE_EDGE, height: MAX_IMAGE_EDGE, fit: 'inside', withoutEnlargement: true })
   try {

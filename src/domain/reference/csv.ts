@@ -14,14 +14,16 @@ export function parseSemicolonCsv<K extends string>(
     if (index < 0) throw new Error(`reference list has no column "${column}"`)
     return index
   })
-  return lines
-    .filter((line) => line !== '')
-    .map((line, number) => {
-      const fields = line.split(';')
-      if (fields.length !== header.length)
-        throw new Error(`reference list line ${number + 2} has ${fields.length} fields`)
-      return Object.fromEntries(
-        columns.map((column, i) => [column, fields[indexes[i] ?? 0] ?? '']),
-      ) as Record<K, string>
-    })
+  // A plain loop: 35,000 rows through Object.fromEntries and two arrays each cost several times more.
+  const rows: Record<K, string>[] = []
+  lines.forEach((line, number) => {
+    if (line === '') return
+    const fields = line.split(';')
+    if (fields.length !== header.length)
+      throw new Error(`reference list line ${number + 2} has ${fields.length} fields`)
+    const row = {} as Record<K, string>
+    for (let i = 0; i < columns.length; i++) row[columns[i] as K] = fields[indexes[i] ?? 0] ?? ''
+    rows.push(row)
+  })
+  return rows
 }

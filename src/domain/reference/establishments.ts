@@ -34,12 +34,13 @@ export interface EstablishmentIndex {
 
 export function indexEstablishments(rows: readonly Establishment[]): EstablishmentIndex {
   return {
-    entries: rows.map((establishment) => ({
-      establishment,
-      acronym: foldForSearch(establishment.acronym),
-      name: foldForSearch(establishment.name),
-      words: ` ${foldForSearch(`${establishment.name} ${establishment.acronym} ${establishment.commune}`)}`,
-    })),
+    entries: rows.map((establishment) => {
+      const acronym = foldForSearch(establishment.acronym)
+      const name = foldForSearch(establishment.name)
+      // Folded once each: folding the three joined would fold the name and acronym a second time.
+      const words = [name, acronym, foldForSearch(establishment.commune)].filter(Boolean).join(' ')
+      return { establishment, acronym, name, words: ` ${words}` }
+    }),
     byUai: new Map(rows.map((row) => [row.uai, row])),
   }
 }

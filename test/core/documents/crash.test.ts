@@ -103,26 +103,31 @@ describe('a crash while a scan is taken in', () => {
     }
   })
 
-  it('at any moment of a run of attachments never leaves a row without its file', async () => {
-    for (let round = 0; round < 4; round++) {
-      const { process, lines } = start('loop', dataDir, scan, randomUUID())
-      expect(await nextLine(lines)).toBe('committed')
-      // Lines keep coming while the child works; the kill lands wherever it is by then.
-      for (let n = 0; n < 1 + round * 2; n++) await nextLine(lines)
-      await kill(process)
+  // Four child processes each start Node with tsx: minutes on a loaded two-core machine, not a figure.
+  it(
+    'at any moment of a run of attachments never leaves a row without its file',
+    { timeout: 180_000 },
+    async () => {
+      for (let round = 0; round < 4; round++) {
+        const { process, lines } = start('loop', dataDir, scan, randomUUID())
+        expect(await nextLine(lines)).toBe('committed')
+        // Lines keep coming while the child works; the kill lands wherever it is by then.
+        for (let n = 0; n < 1 + round * 2; n++) await nextLine(lines)
+        await kill(process)
 
-      const core = await restart()
-      try {
-        await expectNoDanglingRow(core)
-        await core.vault.sweepOrphans(documentIds(core), { graceMs: 0 })
-        expect(await vaultFiles(core)).toEqual(
-          documentIds(core)
-            .map((id) => `${id}.bin`)
-            .sort(),
-        )
-      } finally {
-        core.close()
+        const core = await restart()
+        try {
+          await expectNoDanglingRow(core)
+          await core.vault.sweepOrphans(documentIds(core), { graceMs: 0 })
+          expect(await vaultFiles(core)).toEqual(
+            documentIds(core)
+              .map((id) => `${id}.bin`)
+              .sort(),
+          )
+        } finally {
+          core.close()
+        }
       }
-    }
-  })
+    },
+  )
 })

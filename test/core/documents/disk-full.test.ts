@@ -39,6 +39,8 @@ beforeEach(async () => {
   scan = join(dir, 'SCAN0042.PDF')
   writeFileSync(scan, (await scannerPdf()).bytes)
   core = await openDesk(join(dir, 'data'), null)
+  // As the file dialog would: the agent chose it.
+  core.grantFiles([scan])
 })
 afterEach(() => {
   core.close()
@@ -114,23 +116,19 @@ describe('the desk log', () => {
   })
 })
 
-/** A real small disk: an 8 MiB tmpfs, filled to the last byte. Needs root and mount permission. */
-const mountPoint = join(tempDir('guichet-tmpfs-'), 'disk')
-const mounted = (() => {
+/** Whether this machine lets the test mount a small tmpfs (root, and a kernel that allows it). */
+function tmpfsAllowed(): boolean {
+  const probe = tempDir('guichet-tmpfs-probe-')
   try {
-    mkdirSync(mountPoint)
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m,mode=0700', 'tmpfs', mountPoint], {
-      stdio: 'ignore',
-    })
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe], { stdio: 'ignore' })
+    execFileSync('umount', [probe], { stdio: 'ignore' })
     return true
   } catch {
     return false
+  } finally {
+    rmSync(probe, { recursive: true, force: true })
   }
-})()
-afterAll(() => {
-  if (mounted) execFileSync('umount', [mountPoint])
-  rmSync(join(mountPoint, '..'), { recursive: true, force: true })
-})
+}
 
 /** Writes until not one more byte fits. */
 function fill(path: string): void {
@@ -148,26 +146,42 @@ function fill(path: string): void {
   }
 }
 
-describe.skipIf(!mounted)('a real full disk (skipped: mounting a tmpfs needs root)', () => {
+/** A real small disk: an 8 MiB tmpfs, filled to the last byte. */
+describe.skipIf(!tmpfsAllowed())('a real full disk (skipped: mounting a tmpfs needs root)', () => {
   let desk: Core
+  const mountPoint = join(tempDir('guichet-tmpfs-'), 'disk')
   const dataDir = join(mountPoint, 'data')
   const filler = join(mountPoint, 'filler.bin')
 
   beforeAll(async () => {
+    mkdirSync(mountPoint)
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m,mode=0700', 'tmpfs', mountPoint])
     desk = await openDesk(dataDir, null)
   })
-  afterAll(() => desk.close())
+  afterAll(() => {
+    desk.close()
+    // Lazy: the kernel lets go of it once the last handle (a closing database) is gone.
+    execFileSync('umount', ['-l', mountPoint])
+    rmSync(join(mountPoint, '..'), { recursive: true, force: true })
+  })
 
-  it('answers take-in and export with disk_full, loses nothing, and works again once there is room', async () => {
+  it('answers take-in, draft save, submit and export with disk_full, loses nothing, and works again once there is room', async () => {
     const call = host(desk)
     const clientId = randomUUID()
     const small = join(mountPoint, 'screenshot.png')
     writeFileSync(small, (await screenshot()).bytes)
+    desk.grantFiles([small, scan])
+    const form = studentForm()
     expect((await call('attachDocument', { clientId, kind: 'identity', path: small })).ok).toBe(true)
-    expect((await call('saveDraft', { clientId, form: studentForm() })).ok).toBe(true)
+    expect((await call('attachDocument', { clientId, kind: 'enrollment', path: small })).ok).toBe(true)
+    expect((await call('saveDraft', { clientId, form })).ok).toBe(true)
+    // An empty write-ahead log: the next change to the database must grow a file on the full disk.
+    desk.db.pragma('wal_checkpoint(TRUNCATE)')
     fill(filler)
 
-    expect(await call('attachDocument', { clientId, kind: 'enrollment', path: scan })).toEqual(DISK_FULL)
+    expect(await call('attachDocument', { clientId, kind: 'identity', path: scan })).toEqual(DISK_FULL)
+    expect(await call('saveDraft', { clientId, form: { ...form, firstName: 'Linh Mai' } })).toEqual(DISK_FULL)
+    expect(await call('submitRegistration', { clientId, form })).toEqual(DISK_FULL)
     const path = join(mountPoint, 'export.guichet')
     expect(await call('exportQueue', { path, passphrase: 'correct horse battery staple' })).toEqual(DISK_FULL)
     expect(readdirSync(mountPoint).filter((name) => name.startsWith('export'))).toEqual([])
@@ -176,8 +190,11 @@ describe.skipIf(!mounted)('a real full disk (skipped: mounting a tmpfs needs roo
     expect(readdirSync(join(dataDir, 'documents')).filter((name) => name.endsWith('.tmp'))).toEqual([])
 
     rmSync(filler)
-    expect(desk.documents.list(clientId)).toHaveLength(1)
-    expect((await call('attachDocument', { clientId, kind: 'enrollment', path: scan })).ok).toBe(true)
+    expect(desk.registrations.loadDraft()).toMatchObject({ clientId, form })
+    expect(desk.documents.list(clientId)).toHaveLength(2)
+    expect((await call('attachDocument', { clientId, kind: 'identity', path: scan })).ok).toBe(true)
+    expect(await call('submitRegistration', { clientId, form })).toMatchObject({ ok: true })
+    expect(desk.outbox.counts()).toMatchObject({ queued: 1 })
   })
 
   it('lets the CLI say disk_full in one line and exit 1 instead of crashing', async () => {

@@ -120,21 +120,45 @@ describe('images', () => {
 
 describe('what reaches a desk, at sizes no encoder rounds to', () => {
   it(
-    'turns a sideways phone photo with a P3 profile upright, in sRGB, without metadata',
+    'turns a sideways phone photo with a P3 profile upright, keeping its colour profile and no other metadata',
     { timeout: 30_000 },
     async () => {
       const photo = await realistic.phonePhoto()
       expect(photo.bytes.length).toBe(2_712_345)
       const before = await sharp(photo.bytes).metadata()
       expect(before).toMatchObject({ orientation: 6, width: 4032, height: 3024 })
+      expect(before.exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true) // the GPS IFD pointer tag
       expect(before.icc).toBeDefined()
       const result = accepted(await inspectFile(await place(photo.name, photo.bytes)))
       expect(result).toMatchObject({ mediaType: 'image/jpeg', width: 2250, height: 3000 })
       const after = await sharp(result.bytes).metadata()
       expect(after).toMatchObject({ width: 2250, height: 3000 })
-      expect([after.exif, after.icc, after.orientation]).toEqual([undefined, undefined, undefined])
+      // The colour profile describes the camera, not the student: kept as it came, so no pixel is converted.
+      expect(after.icc?.equals(before.icc!)).toBe(true)
+      expect([after.exif, after.xmp, after.iptc, after.orientation]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ])
+      expect(result.bytes.includes(Buffer.from('iPhone 13'))).toBe(false)
     },
   )
+
+  it('converts a CMYK scan with its profile to sRGB, dropping a profile that would not fit', async () => {
+    const cmyk = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#c03020' } })
+      .withIccProfile('cmyk')
+      .jpeg()
+      .toBuffer()
+    expect(await sharp(cmyk).metadata()).toMatchObject({ space: 'cmyk' })
+    const result = accepted(await inspectFile(await place('scan.jpg', cmyk)))
+    const after = await sharp(result.bytes).metadata()
+    expect(after).toMatchObject({ space: 'srgb', channels: 3 })
+    expect(after.icc).toBeUndefined()
+    const [red, green, blue] = await pixel(result.bytes, 300, 200)
+    expect(red).toBeGreaterThan(150)
+    expect(Math.max(green!, blue!)).toBeLessThan(100)
+  })
 
   it('keeps a scanner PDF with one 300 dpi JPEG per page byte for byte', { timeout: 30_000 }, async () => {
     for (const [pages, size] of [

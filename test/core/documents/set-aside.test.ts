@@ -1,11 +1,21 @@
 import { createHash } from 'node:crypto'
-import { existsSync, openSync, readdirSync, statSync, utimesSync, writeSync, closeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DocumentVault } from '../../../electron/core/documents/vault'
 import { dataKey, osKeychain } from '../../../electron/core/secrets'
 import { GuichetFailure } from '../../../src/domain/result'
-import { cleanup, documentFiles, openDesk, queueOne, tempDir } from '../sync/desk'
+import { phonePhoto, scannerPdf } from '../../fixtures/documents/realistic'
+import { cleanup, openDesk, queueOne, tempDir } from '../sync/desk'
 
 let dir: string
 let dataDir: string
@@ -42,7 +52,9 @@ async function failure(promise: Promise<unknown>): Promise<GuichetFailure> {
 
 describe('a damaged database set aside', () => {
   it('keeps every scan of its unsent registrations, beside it, where its message says', async () => {
-    const files = await documentFiles(dir)
+    const files = { identity: join(dir, 'IMG_4127.JPG'), enrollment: join(dir, 'SCAN0042.PDF') }
+    writeFileSync(files.identity, (await phonePhoto()).bytes)
+    writeFileSync(files.enrollment, (await scannerPdf()).bytes)
     const first = await openDesk(dataDir, null)
     const queued = [await queueOne(first, files), await queueOne(first, files)]
     const scans = first.db.prepare('SELECT id, sha256 FROM documents').all() as {
@@ -77,7 +89,7 @@ describe('a damaged database set aside', () => {
     }
   })
 
-  it('says only "that file" when there was no documents folder to move', async () => {
+  it('says only "that file" when there were no scans to move', async () => {
     const first = await openDesk(dataDir, null)
     first.close()
     damage(join(dataDir, 'guichet.sqlite'))
