@@ -1,5 +1,5 @@
 import { asNetworkFailure } from './network-errors'
-import { NetworkFailure, readAnswer, type Transport } from './transport'
+import { AnswerBytes, NetworkFailure, wantsBody, type Transport } from './transport'
 
 /** The part of fetch a transport needs: the WHATWG one, which Electron's `net.fetch` also is. */
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>
@@ -26,13 +26,15 @@ export function fetchTransport(fetchFn: FetchFunction): Transport {
           ...(body && { body }),
         } as RequestInit)
         if (body) onBodyProgress?.(body.length)
-        const json = await readAnswer(
-          response.headers.get('content-type'),
-          response.headers.get('content-length'),
-          response.body as AsyncIterable<Uint8Array> | null,
-          () => void response.body?.cancel().catch(() => {}),
-        )
-        return { status: response.status, header: (name) => response.headers.get(name), json }
+        const header = (name: string) => response.headers.get(name)
+        const discard = () => void response.body?.cancel().catch(() => {})
+        if (!response.body || !wantsBody(header('content-type'), header('content-length'))) {
+          discard()
+          return { status: response.status, header, json: null }
+        }
+        const answer = new AnswerBytes(discard)
+        for await (const chunk of response.body as AsyncIterable<Uint8Array>) answer.add(chunk)
+        return { status: response.status, header, json: answer.bytes() }
       } catch (error) {
         if (signal.aborted) throw signal.reason
         if (deadline.signal.aborted) throw deadline.signal.reason

@@ -2,8 +2,9 @@ import http from 'node:http'
 import https from 'node:https'
 import { asNetworkFailure } from './network-errors'
 import {
+  AnswerBytes,
   NetworkFailure,
-  readAnswer,
+  wantsBody,
   type Transport,
   type TransportRequest,
   type TransportResponse,
@@ -67,10 +68,26 @@ function exchange(
         const value = res.headers[name.toLowerCase()]
         return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
       }
-      readAnswer(header('content-type'), header('content-length'), res, () => res.destroy()).then(
-        (json) => finish(() => resolve({ status: res.statusCode ?? 0, header, json })),
-        fail,
-      )
+      const answered = (json: Buffer | null) =>
+        finish(() => resolve({ status: res.statusCode ?? 0, header, json }))
+      try {
+        if (!wantsBody(header('content-type'), header('content-length'))) {
+          res.destroy()
+          return answered(null)
+        }
+        // Events, not an async iterator: this runs four times per record.
+        const answer = new AnswerBytes(() => res.destroy())
+        res.on('data', (chunk: Buffer) => {
+          try {
+            answer.add(chunk)
+          } catch (error) {
+            fail(error)
+          }
+        })
+        res.once('end', () => answered(answer.bytes()))
+      } catch (error) {
+        fail(error)
+      }
     })
     if (body) {
       for (let at = 0; at < body.length; at += WRITE_CHUNK) {

@@ -64,32 +64,32 @@ export const isJson = (contentType: string | null): boolean =>
   /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType?.trim() ?? '')
 
 /**
- * Reads an answer's body, at most MAX_ANSWER_BYTES (a Content-Length over it is refused before a
- * byte is read), and only when it is JSON. `discard` lets the rest go (the connection is dropped).
+ * Whether an answer's body is worth reading: only JSON is (a portal's page is left unread), and
+ * never one that declares more than MAX_ANSWER_BYTES (AnswerTooLarge before a byte is read).
  */
-export async function readAnswer(
-  contentType: string | null,
-  contentLength: string | null,
-  body: AsyncIterable<Uint8Array> | null,
-  discard: () => void,
-): Promise<Buffer | null> {
-  if (!isJson(contentType) || body === null) {
-    discard()
-    return null
-  }
-  if (contentLength !== null && Number(contentLength) > MAX_ANSWER_BYTES) {
-    discard()
-    throw new AnswerTooLarge()
-  }
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for await (const chunk of body) {
-    size += chunk.byteLength
-    if (size > MAX_ANSWER_BYTES) {
-      discard()
+export function wantsBody(contentType: string | null, contentLength: string | null): boolean {
+  if (!isJson(contentType)) return false
+  if (contentLength !== null && Number(contentLength) > MAX_ANSWER_BYTES) throw new AnswerTooLarge()
+  return true
+}
+
+/** An answer's bytes as they come, refused past MAX_ANSWER_BYTES (the rest is let go). */
+export class AnswerBytes {
+  private readonly chunks: Uint8Array[] = []
+  private size = 0
+
+  constructor(private readonly discard: () => void) {}
+
+  add(chunk: Uint8Array): void {
+    this.size += chunk.byteLength
+    if (this.size > MAX_ANSWER_BYTES) {
+      this.discard()
       throw new AnswerTooLarge()
     }
-    chunks.push(chunk)
+    this.chunks.push(chunk)
   }
-  return Buffer.concat(chunks, size)
+
+  bytes(): Buffer {
+    return Buffer.concat(this.chunks, this.size)
+  }
 }

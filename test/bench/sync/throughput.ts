@@ -8,8 +8,9 @@ import { sampleRegistration } from '../../backend/fixtures'
 import type { DeclaredDocument } from '../../backend/validation'
 import { queueOne } from '../../core/sync/desk'
 import { largePdf, pdf } from '../../fixtures/documents/corpus'
-import { ms, type Row } from '../bench'
-import { desk, memorySecrets } from './bench-desk'
+import { expectOutcome, ms, versus, type Row } from '../bench'
+import { memorySecrets } from '../memory-secrets'
+import { desk } from './bench-desk'
 import { inLanes, RawClient } from './raw-client'
 import { checkHeld, type RemoteBackend } from './remote-backend'
 
@@ -53,8 +54,10 @@ async function timedSync(remote: RemoteBackend, { core, clientIds }: Queued): Pr
   const took = performance.now() - start
   core.close()
   const left = Object.entries(counts).filter(([state, n]) => state !== 'submitted' && n > 0)
-  if (counts.submitted !== clientIds.length || left.length > 0)
-    throw new Error(`The sync left records unsent: ${JSON.stringify(counts)}`)
+  expectOutcome(
+    counts.submitted === clientIds.length && left.length === 0,
+    `the sync left records unsent: ${JSON.stringify(counts)}`,
+  )
   checkHeld(await remote.held(), { clientIds, submitted: true })
   return took
 }
@@ -82,7 +85,7 @@ async function timedRawPuts(remote: RemoteBackend, documents: Queued['documents'
     const took = performance.now() - start
     const held = await remote.held()
     checkHeld(held, { clientIds: held.map((r) => r.clientId), submitted: false })
-    if (held.length !== byRecord(documents).size) throw new Error('The raw baseline lost registrations')
+    expectOutcome(held.length === byRecord(documents).size, 'the raw baseline lost registrations')
     return took
   } finally {
     raw.close()
@@ -111,7 +114,6 @@ async function timedRawThreeSteps(remote: RemoteBackend, documents: Queued['docu
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-const mbps = (bytes: number, millis: number) => `${(bytes / 1e6 / (millis / 1000)).toFixed(1)} MB/s`
 const grouped = (n: number) => n.toLocaleString('en-GB')
 
 /**
@@ -149,11 +151,14 @@ export async function sizeCase(
   }
   const sync = median(syncs)
   const raw = median(raws)
+  const perSecond = (millis: number) => bytes / 1e6 / (millis / 1000)
   return {
-    case: `${records} records × 2 documents of ~${grouped(documentBytes)} B${label}`,
-    sync: `${mbps(bytes, sync)} (${ms(sync)})`,
-    'raw node:http PUT': `${mbps(bytes, raw)} (${ms(raw)})`,
-    ratio: (raw / sync).toFixed(2),
+    ...versus(
+      `sync of ${records} records × 2 documents of ~${grouped(documentBytes)} B${label}, median of ${rounds}`,
+      { label: ms(sync), value: perSecond(sync) },
+      { label: `raw node:http PUTs, ${ms(raw)}`, value: perSecond(raw) },
+      (value) => `${value.toFixed(1)} MB/s`,
+    ),
     goal: '≥ 0.80',
   }
 }
@@ -170,12 +175,14 @@ export async function smallRecordsCase(
   const queue = await queued(remote, dir, records, files, transport)
   const sync = await timedSync(remote, queue)
   const raw = await timedRawThreeSteps(remote, queue.documents)
-  const perSecond = (millis: number) => `${(records / (millis / 1000)).toFixed(0)} records/s (${ms(millis)})`
+  const perSecond = (millis: number) => records / (millis / 1000)
   return {
-    case: `${grouped(records)} small records (POST, 2 PUTs, submit)${label}`,
-    sync: perSecond(sync),
-    'raw node:http PUT': `three steps: ${perSecond(raw)}`,
-    ratio: (raw / sync).toFixed(2),
+    ...versus(
+      `sync of ${grouped(records)} small records (POST, 2 PUTs, submit)${label}`,
+      { label: ms(sync), value: perSecond(sync) },
+      { label: `raw node:http three steps, ${ms(raw)}`, value: perSecond(raw) },
+      (value) => `${value.toFixed(0)} records/s`,
+    ),
     goal: '≥ 0.50',
   }
 }

@@ -84,7 +84,9 @@ async function expectAllSentOnce(dataDir: string, backend: Backend): Promise<voi
 
 const arrivals = new Arrivals()
 
-describe('a desk killed at any instant resumes at next start', () => {
+// Each test starts two or three desks in processes of their own (tsx compiles at each start): on a
+// loaded machine that alone passes vitest's 30 s. A guard against a hang, not a speed check.
+describe('a desk killed at any instant resumes at next start', { timeout: 300_000 }, () => {
   let backend: Backend
   let dataDir: string
   beforeEach(async () => {
