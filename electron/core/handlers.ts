@@ -5,7 +5,7 @@ import type { Handlers } from './dispatch'
 import { applySettings } from './admin/apply-settings'
 import { generateAttestation } from './attestation/generate'
 import { enrollDesk } from './enrollment/enroll'
-import { announceEnrollment, enrollmentStatus } from './enrollment/status'
+import { announceEnrollment, checkConnection, enrollmentStatus } from './enrollment/status'
 import { attachFile } from './registrations/attach'
 import { syncHandlers } from './sync/handlers'
 
@@ -22,6 +22,7 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
     chooseTransferFile: () => null,
     ...host,
     ...syncHandlers(core),
+    testConnection: () => checkConnection(core),
     getAppInfo: () => core.appInfo,
     adminStatus: () => core.admin.status(),
     unlockAdmin: ({ pin }) => core.admin.unlock(pin),

@@ -46,7 +46,8 @@ export default {
     test: 'Tester la connexion',
     testing: 'Test en cours…',
     ok: 'Connexion réussie : le serveur répond et accepte le jeton du poste.',
-    not_configured: 'Aucune adresse de serveur : saisissez-la et enregistrez les réglages.',
+    not_configured:
+      'Le poste n’est pas encore prêt (adresse du serveur, identifiant du poste ou jeton manquant) : enrôlez-le ci-dessus.',
     no_token: 'Aucun jeton enregistré : saisissez le jeton du poste.',
     offline: 'Serveur injoignable : vérifiez le réseau et l’adresse du serveur.',
     captive_portal:
