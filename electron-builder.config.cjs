@@ -37,9 +37,20 @@ module.exports = {
   asar: true,
   // Native code cannot be dlopen()ed from inside an archive: the .node files, and sharp's libvips
   // shared library that its .node file links against by a relative rpath.
-  asarUnpack: ['**/*.node', 'node_modules/@img/**'],
+  // tesseract.js starts its OCR worker thread from a script file and loads its wasm core from disk.
+  asarUnpack: [
+    '**/*.node',
+    'node_modules/@img/**',
+    'node_modules/tesseract.js/**',
+    'node_modules/tesseract.js-core/**',
+  ],
   // Runtime assets (reference lists, OCR data) read at process.resourcesPath/resources.
-  extraResources: [{ from: 'resources', to: 'resources' }],
+  // The OCR's English traineddata goes beside them in ocr/ (electron/core/ocr/lang-path.ts), so the
+  // installed desk reads passports offline and never fetches a model.
+  extraResources: [
+    { from: 'resources', to: 'resources' },
+    { from: 'node_modules/@tesseract.js-data/eng/4.0.0', to: 'ocr', filter: ['eng.traineddata.gz'] },
+  ],
   // Admin machines build the installers: better-sqlite3 is rebuilt for Electron's ABI there.
   // keytar and sharp are N-API and load in any runtime as they are.
   npmRebuild: true,

@@ -2,9 +2,11 @@ import type { Messages } from '.'
 import validation from './validation/en'
 import form, { formErrors } from './form/en'
 import documents, { documentErrors } from './documents/en'
+import mrz from './mrz/en'
 import settings, { settingsErrors } from './settings/en'
 import queue, { queueErrors } from './queue/en'
 import enrollment, { enrollmentErrors } from './enrollment/en'
+import session, { sessionErrors } from './session/en'
 
 export const en: Messages = {
   app: {
@@ -17,10 +19,12 @@ export const en: Messages = {
   settings,
   queue,
   enrollment,
+  session,
   /** The registration rules' codes (src/domain/registration/codes.ts). */
   validation,
   form,
   documents,
+  mrz,
   /** Failure codes the core answers with (GuichetFailure.code), each area adding its own. */
   errors: {
     internal: 'Something unexpected went wrong. Try again; if it happens again, contact support.',
@@ -33,5 +37,6 @@ export const en: Messages = {
     ...settingsErrors,
     ...queueErrors,
     ...enrollmentErrors,
+    ...sessionErrors,
   },
 }

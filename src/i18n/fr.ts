@@ -1,9 +1,11 @@
 import validation from './validation/fr'
 import form, { formErrors } from './form/fr'
 import documents, { documentErrors } from './documents/fr'
+import mrz from './mrz/fr'
 import settings, { settingsErrors } from './settings/fr'
 import queue, { queueErrors } from './queue/fr'
 import enrollment, { enrollmentErrors } from './enrollment/fr'
+import session, { sessionErrors } from './session/fr'
 
 export const fr = {
   app: {
@@ -16,10 +18,12 @@ export const fr = {
   settings,
   queue,
   enrollment,
+  session,
   /** The registration rules' codes (src/domain/registration/codes.ts). */
   validation,
   form,
   documents,
+  mrz,
   /** Failure codes the core answers with (GuichetFailure.code), each area adding its own. */
   errors: {
     internal: "Une erreur inattendue s'est produite. Réessayez ; si elle revient, contactez le support.",
@@ -32,5 +36,6 @@ export const fr = {
     ...settingsErrors,
     ...queueErrors,
     ...enrollmentErrors,
+    ...sessionErrors,
   },
 }

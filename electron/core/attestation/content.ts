@@ -33,7 +33,8 @@ export function attestationText(facts: AttestationFacts): AttestationText {
     `Je soussigné${e} ${who}`,
     facts.birthDate && `né${e} le ${facts.birthDate}${facts.birthPlace ? ` à ${facts.birthPlace}` : ''}`,
     facts.address && `demeurant ${facts.address}`,
-    facts.passportNumber && `titulaire du passeport n° ${facts.passportNumber}`,
+    facts.passportNumber &&
+      `titulaire du passeport n° ${facts.passportNumber}${facts.passportExpiry ? ` valable jusqu'au ${facts.passportExpiry}` : ''}`,
   ].filter(Boolean)
   const where = facts.establishment
     ? `dans l'établissement « ${facts.establishment} »`

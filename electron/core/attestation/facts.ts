@@ -13,6 +13,8 @@ export interface AttestationFacts {
   birthPlace: string | null
   address: string | null
   passportNumber: string | null
+  /** "12 avril 2031" */
+  passportExpiry: string | null
   establishment: string | null
   /** "2025-2026" */
   academicYear: string
@@ -33,6 +35,11 @@ const text = (value: unknown): string | null => {
 
 const frenchDate = (date: Date, timeZone?: string): string =>
   new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date)
+
+const frenchIso = (iso: string | null): string | null => {
+  const valid = iso && parseBirthDate(iso)
+  return valid ? frenchDate(new Date(`${valid}T00:00:00Z`), 'UTC') : null
+}
 
 /**
  * The academic year a statement made on `now` is about: from July on, the year starting in September;
@@ -78,10 +85,11 @@ export function attestationFacts(
     civility: values.civility === 'MME' ? 'Madame' : values.civility === 'M' ? 'Monsieur' : null,
     firstNames,
     lastName: lastName.toLocaleUpperCase('fr-FR'),
-    birthDate: iso ? frenchDate(new Date(`${iso}T00:00:00Z`), 'UTC') : null,
+    birthDate: frenchIso(iso),
     birthPlace: text(values.birthPlace),
     address: address.length ? address.join(', ') : null,
     passportNumber: text(values.passportNumber),
+    passportExpiry: frenchIso(text(values.passportExpiry)),
     establishment: establishmentName(record(values.establishment), establishments),
     academicYear: academicYear(now),
     place: text(contact.city),

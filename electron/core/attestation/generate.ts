@@ -9,14 +9,16 @@ import { attestationPdf } from './pdf'
  * comes back through the enrollment slot like any other document.
  */
 export async function generateAttestation(
-  core: Pick<Core, 'registrations' | 'reference' | 'now'>,
+  core: Pick<Core, 'registrations' | 'reference' | 'now'> & Partial<Pick<Core, 'passports'>>,
   clientId: string,
   form?: unknown,
 ): Promise<{ fileName: string; base64: string }> {
   const draft = core.registrations.loadDraft()
   const now = core.now()
+  const typed = form ?? (draft?.clientId === clientId ? draft.form : {})
+  // The passport number and expiry the MRZ of the passport scan gave, unless the form holds its own.
   const facts = attestationFacts(
-    form ?? (draft?.clientId === clientId ? draft.form : {}),
+    { ...core.passports?.factsFor(clientId), ...typed },
     core.reference.establishments,
     now,
   )

@@ -26,4 +26,9 @@ export const commands: Record<string, { summary: string; load: () => Promise<Des
     summary: 'settings get [key...] | settings set key=value...',
     load: () => import('./commands/settings'),
   },
+  mrz: { summary: "read passport scans' MRZ, one JSON line per file", load: () => import('./mrz') },
+  audit: {
+    summary: 'print the audit log (--json, --since) or verify its chain',
+    load: () => import('./commands/audit'),
+  },
 }

@@ -44,6 +44,8 @@ export const chooseTransferFileRequest = yup.object({
 export const documentRequest = yup.object({ id: yup.string().uuid().required() })
 /** The form as typed; without it the core takes the draft it saved for `clientId`. */
 export const attestationRequest = yup.object({ clientId, form: typedForm })
+/** A passport scan already taken into the registration `clientId`. */
+export const passportRequest = yup.object({ clientId, id: yup.string().uuid().required() })
 export const checkedRequest = yup.object({
   id: yup.string().uuid().required(),
   checked: yup.boolean().required(),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportQueue } from '../../../electron/core/transfer/export'
 import { ExportReader, ExportWriter, MIN_COST } from '../../../electron/core/transfer/format'
@@ -129,6 +130,14 @@ describe('an imported record is checked as if typed and taken in here', () => {
     expect((await refusal()).fields).toEqual([
       expect.objectContaining({ path: referenceOf(clientId), code: 'duplicate_record' }),
     ])
+  })
+
+  it('takes a phone photo as the exporting desk normalized it (colour profile kept, EXIF gone)', async () => {
+    const photo = join(dirname(d.file), 'IMG_2041.jpg')
+    writeFileSync(photo, await sidewaysPhotoWithGps())
+    await queueOne(d.fair, { ...d.files, identity: photo })
+    await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)
+    expect(await importQueue(d.office, d.file, PASSPHRASE)).toMatchObject({ records: 1, documents: 2 })
   })
 
   it('takes an untouched file whole', async () => {

@@ -1,0 +1,80 @@
+import { parseBirthDate } from '../registration/birth-date'
+import { nationalityFromMrz } from './nationality'
+import type { MrzFields } from './parse'
+import { sameNameAsMrz } from './transliterate'
+
+/** The form fields an MRZ can fill. */
+export const prefillFields = [
+  'lastName',
+  'firstName',
+  'secondFirstName',
+  'thirdFirstName',
+  'birthDate',
+  'nationality',
+  'civility',
+] as const
+export type PrefillField = (typeof prefillFields)[number]
+
+export type PrefillValues = Partial<Record<PrefillField, string | null | undefined>>
+
+/**
+ * One field's offer: `empty` when nothing is typed (filled unless the agent declines, except the
+ * civility, which is only suggested), `differs` when the typed value is not the MRZ's (the agent
+ * chooses, the typed value by default). A field that agrees, or that the MRZ cannot fill, has none.
+ */
+export interface PrefillOffer {
+  field: PrefillField
+  typed: string
+  proposed: string
+  state: 'empty' | 'differs'
+}
+
+const dayFirst = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+
+/** What the MRZ would put in each field, in the form's own terms. */
+function proposals(fields: MrzFields): Partial<Record<PrefillField, string>> {
+  const [first, second, ...rest] = (fields.firstNames ?? '').split(' ').filter(Boolean)
+  const nationality = fields.nationality === null ? null : nationalityFromMrz(fields.nationality)
+  const civility = fields.sex === 'F' ? 'MME' : fields.sex === 'M' ? 'M' : null
+  const out: Partial<Record<PrefillField, string>> = {
+    lastName: fields.lastName ?? undefined,
+    firstName: first,
+    secondFirstName: second,
+    thirdFirstName: rest.length ? rest.join(' ') : undefined,
+    birthDate: fields.birthDate ? dayFirst(fields.birthDate) : undefined,
+    nationality: nationality ?? undefined,
+    civility: civility ?? undefined,
+  }
+  return Object.fromEntries(Object.entries(out).filter(([, value]) => value)) as typeof out
+}
+
+/** Whether a typed value says the same as the MRZ's proposal for `field`. */
+function agrees(field: PrefillField, typed: string, proposed: string, truncatedName: boolean): boolean {
+  switch (field) {
+    case 'birthDate':
+      return parseBirthDate(typed) === parseBirthDate(proposed)
+    case 'nationality':
+    case 'civility':
+      return typed.toUpperCase() === proposed
+    default:
+      // The MRZ spells a name without accents: the typed name's transliteration is what is compared.
+      return sameNameAsMrz(typed, proposed, truncatedName)
+  }
+}
+
+/**
+ * The offers an MRZ makes to the form as it stands. `truncatedName` says the MRZ's name zone was full,
+ * so its last name may be cut short.
+ */
+export function prefillOffers(fields: MrzFields, form: PrefillValues, truncatedName = false): PrefillOffer[] {
+  const proposed = proposals(fields)
+  return prefillFields.flatMap((field): PrefillOffer[] => {
+    const value = proposed[field]
+    if (value === undefined) return []
+    const typed = (form[field] ?? '').trim()
+    if (typed === '') return [{ field, typed, proposed: value, state: 'empty' }]
+    return agrees(field, typed, value, truncatedName)
+      ? []
+      : [{ field, typed, proposed: value, state: 'differs' }]
+  })
+}

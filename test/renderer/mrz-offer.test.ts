@@ -1,0 +1,150 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { useForm } from 'vee-validate'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { defineComponent, h, type Ref } from 'vue'
+import MrzOffer from '../../src/components/mrz/MrzOffer.vue'
+import type { PassportScan } from '../../src/domain/mrz/passport-scan'
+import { parseTd3 } from '../../src/domain/mrz/parse'
+import type { DocumentSummary } from '../../src/domain/queue/documents'
+import type { Result } from '../../src/domain/result'
+import { i18n } from '../../src/i18n'
+import { useDocumentsStore } from '../../src/stores/documents'
+
+const clientId = '3f0e1d2c-4b5a-4697-8876-a5b4c3d2e1f0'
+const today = new Date('2026-12-01T09:00:00Z')
+// A German passport's MRZ (D, an empty personal number), as test/fixtures/mrz/compose.ts writes it.
+const lines = [
+  'P<D<<MUELLER<<JOSE<MARIA<<<<<<<<<<<<<<<<<<<<',
+  'C01X00T478D<<0102030F3105065<<<<<<<<<<<<<<<0',
+] as const
+const reading = parseTd3(...lines, today)!
+const scanOf = (over: Partial<PassportScan> = {}): PassportScan => ({
+  found: true,
+  valid: true,
+  fields: reading.fields,
+  truncatedName: false,
+  validity: 'valid',
+  ...over,
+})
+
+let answer: PassportScan
+const asked: unknown[] = []
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  asked.length = 0
+  answer = scanOf()
+  const ok = async <T>(value: T): Promise<Result<T>> => ({ ok: true, value })
+  Object.defineProperty(window, 'guichet', {
+    configurable: true,
+    value: {
+      readPassportMrz: (request: unknown) => {
+        asked.push(request)
+        return ok(answer)
+      },
+    },
+  })
+  ;(i18n.global.locale as unknown as Ref<string>).value = 'fr'
+})
+
+/** The offer inside a form holding `initial`, as RegistrationForm holds it. */
+async function render(initial: Record<string, string>) {
+  let values: Record<string, unknown> = {}
+  const Host = defineComponent({
+    setup() {
+      const form = useForm({ initialValues: initial })
+      values = form.values
+      return () => h('form', [h(MrzOffer, { clientId })])
+    },
+  })
+  const wrapper = mount(Host, { global: { plugins: [i18n] }, attachTo: document.body })
+  const passport: DocumentSummary = {
+    id: '7d0e1d2c-4b5a-4697-8876-a5b4c3d2e1f0',
+    kind: 'identity',
+    fileName: 'passeport.jpg',
+    mediaType: 'image/jpeg',
+    size: 1_312_345,
+    sha256: '0'.repeat(64),
+    checked: false,
+  }
+  useDocumentsStore().documents = [passport]
+  await flushPromises()
+  return { wrapper, values: () => values }
+}
+
+const row = (wrapper: ReturnType<typeof mount>, field: string) => wrapper.find(`tr[data-field="${field}"]`)
+const click = async (wrapper: ReturnType<typeof mount>, text: string) => {
+  await wrapper
+    .findAll('button')
+    .find((b) => b.text() === text)!
+    .trigger('click')
+}
+
+describe('the passport offer', () => {
+  it('fills an empty form from the passport scan, the civility left to the agent', async () => {
+    const { wrapper, values } = await render({ lastName: '', firstName: '', birthDate: '' })
+    expect(asked).toEqual([{ clientId, id: '7d0e1d2c-4b5a-4697-8876-a5b4c3d2e1f0' }])
+    expect(wrapper.text()).toContain('Allemagne')
+    expect(row(wrapper, 'civility').text()).toContain('demandez à l’étudiant')
+    await click(wrapper, 'Appliquer les choix')
+    expect(values()).toMatchObject({
+      lastName: 'MUELLER',
+      firstName: 'JOSE',
+      secondFirstName: 'MARIA',
+      birthDate: '03/02/2001',
+      nationality: 'DE',
+    })
+    expect(values().civility).toBeUndefined()
+    expect(wrapper.text()).toContain('Champs remplis depuis le passeport.')
+    wrapper.unmount()
+  })
+
+  it('shows what the agent typed beside the passport, keeps the typed value unless the agent takes the other', async () => {
+    const { wrapper, values } = await render({
+      lastName: 'Müller',
+      firstName: 'Josée',
+      birthDate: '02/03/2001',
+      nationality: 'DE',
+    })
+    // Müller is MUELLER in the MRZ: no offer for it; the accented name stays as typed.
+    expect(row(wrapper, 'lastName').exists()).toBe(false)
+    expect(row(wrapper, 'nationality').exists()).toBe(false)
+    expect(row(wrapper, 'firstName').text()).toContain('Garder « Josée »')
+    expect(row(wrapper, 'firstName').text()).toContain('Prendre « JOSE »')
+    expect(row(wrapper, 'birthDate').text()).toContain('02/03/2001')
+    expect(row(wrapper, 'birthDate').text()).toContain('03/02/2001')
+    await row(wrapper, 'birthDate').find('input[data-choice="passport"]').setValue(true)
+    await click(wrapper, 'Appliquer les choix')
+    expect(values()).toMatchObject({ lastName: 'Müller', firstName: 'Josée', birthDate: '03/02/2001' })
+    wrapper.unmount()
+  })
+
+  it('flags an expired passport, and one expiring within three months', async () => {
+    answer = scanOf({ validity: 'expired' })
+    const expired = await render({})
+    expect(expired.wrapper.get('[data-test="mrz-expiry"]').text()).toBe(
+      'Passeport expiré depuis le 6 mai 2031 : demandez un passeport en cours de validité.',
+    )
+    expired.wrapper.unmount()
+    setActivePinia(createPinia())
+    answer = scanOf({ validity: 'expires_soon' })
+    const soon = await render({})
+    expect(soon.wrapper.get('[data-test="mrz-expiry"]').text()).toContain('dans moins de 3 mois')
+    soon.wrapper.unmount()
+  })
+
+  it('offers nothing when the MRZ is missing or its check digits fail', async () => {
+    answer = { found: false, valid: false, fields: null, truncatedName: false, validity: null }
+    const none = await render({})
+    expect(none.wrapper.text()).toContain('Aucune bande MRZ de passeport trouvée')
+    expect(none.wrapper.find('table').exists()).toBe(false)
+    none.wrapper.unmount()
+    setActivePinia(createPinia())
+    answer = scanOf({ valid: false })
+    const invalid = await render({})
+    expect(invalid.wrapper.text()).toContain('n’a pas pu être lue avec certitude')
+    expect(invalid.wrapper.find('table').exists()).toBe(false)
+    invalid.wrapper.unmount()
+  })
+})
