@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { isDiskFull } from '../disk-full'
 
 /**
  * Whether the last session ended with `closeDatabase`: a row in the settings table, written as the
@@ -21,11 +22,20 @@ export function markInUse(db: Database): void {
   db.prepare('DELETE FROM settings WHERE key = ?').run(MARKER)
 }
 
-/** Closes the database, saying the session ended cleanly. */
+/**
+ * Closes the database, saying the session ended cleanly. A disk too full to take the mark still gets
+ * the file closed (and the desk folder freed by the caller): the next start then checks the file,
+ * which is the safe side.
+ */
 export function closeDatabase(db: Database): void {
   if (!db.open) return
-  db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(MARKER, JSON.stringify(new Date().toISOString()))
-  db.close()
+  try {
+    db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(MARKER, JSON.stringify(new Date().toISOString()))
+  } catch (error) {
+    if (!isDiskFull(error)) throw error
+  } finally {
+    db.close()
+  }
 }

@@ -96,7 +96,8 @@ function unpackWithin(
 ): PDFRawStream {
   if (isObjectStream) {
     const count = object.dict.lookup(COUNT)
-    spent.objects += count instanceof PDFNumber ? count.asNumber() : 0
+    // A negative count unpacks nothing; counted as such it would let another stream declare more.
+    spent.objects += count instanceof PDFNumber ? Math.max(0, count.asNumber()) : 0
     if (spent.objects > budget.objects) {
       throw refuse('pdf_too_complex', `its compressed object streams declare over ${budget.objects} objects`)
     }

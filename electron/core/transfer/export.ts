@@ -1,6 +1,6 @@
 import type { RecordProblem, TransferSummary } from '../../../src/domain/sync/queue'
 import type { Core } from '../core'
-import { ExportWriter } from './format'
+import { COST, ExportWriter, type ScryptCost } from './format'
 import { assertStrongPassphrase } from './passphrase-strength'
 import type { ExportEnd, ExportedRecord } from './record'
 
@@ -20,14 +20,25 @@ interface Row {
  * records stay in this desk's queue: if both desks end up sending one, the backend sees the same
  * clientId with the same body, and creates it once.
  */
-export async function exportQueue(core: Core, path: string, passphrase: string): Promise<TransferSummary> {
+export async function exportQueue(
+  core: Core,
+  path: string,
+  passphrase: string,
+  /** The key's scrypt cost; tests not about it pass the cheapest a reader accepts (MIN_COST). */
+  cost: ScryptCost = COST,
+): Promise<TransferSummary> {
   const { deskId, eventName } = core.settings.get()
   assertStrongPassphrase(passphrase, [deskId, eventName])
   // A record caught between its POST and its submit would be exported as unsent while it is being sent.
-  return core.sync.pausedDuring(() => writeExport(core, path, passphrase))
+  return core.sync.pausedDuring(() => writeExport(core, path, passphrase, cost))
 }
 
-async function writeExport(core: Core, path: string, passphrase: string): Promise<TransferSummary> {
+async function writeExport(
+  core: Core,
+  path: string,
+  passphrase: string,
+  cost: ScryptCost,
+): Promise<TransferSummary> {
   const { db, outbox, registrations, documents, vault, settings } = core
   const rows = db
     .prepare(
@@ -35,7 +46,7 @@ async function writeExport(core: Core, path: string, passphrase: string): Promis
        WHERE state NOT IN ('draft', 'submitted') ORDER BY captured_at`,
     )
     .all() as Row[]
-  const writer = await ExportWriter.create(path, passphrase)
+  const writer = await ExportWriter.create(path, passphrase, cost)
   let documentCount = 0
   try {
     for (const row of rows) {

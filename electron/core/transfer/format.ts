@@ -20,6 +20,8 @@ export const COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 }
  * today's. A hostile header must not make the desk allocate gigabytes or spin for minutes.
  */
 const N_RANGE = { min: 2 ** 15, max: 2 ** 18 }
+/** The lowest cost a reader accepts (files from before 0.2). */
+export const MIN_COST: ScryptCost = { ...COST, N: N_RANGE.min }
 const MAX_FRAME = 16 * 1024 * 1024
 
 export interface ScryptCost {

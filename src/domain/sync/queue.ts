@@ -1,3 +1,4 @@
+import type { MissingSetting } from '../enrollment/status'
 import type { FieldError } from '../result'
 import type { OutboxState } from '../queue/states'
 
@@ -52,6 +53,8 @@ export interface ConnectionCheck {
   result: ConnectionResult
   /** The HTTP status behind `unexpected`, for support. */
   status?: number
+  /** With `not_configured`: what the desk lacks, each named (the same list as its enrollment status). */
+  missing?: MissingSetting[]
 }
 
 /** The form back from a record the backend refused, with the backend's complaints on its fields. */

@@ -45,7 +45,7 @@ export default {
     test: 'Test connection',
     testing: 'Testing…',
     ok: 'Connected: the server answers and accepts the desk token.',
-    not_configured: 'No server address: type it and save the settings.',
+    not_configured: 'This desk is not ready yet (server address, desk id or token missing): enroll it above.',
     no_token: 'No token saved: type the desk token.',
     offline: 'The server cannot be reached: check the network and the server address.',
     captive_portal: 'The network wants a login (Wi-Fi login page): open a browser to log in.',

@@ -153,3 +153,21 @@ describe('the integrity check at start', () => {
     db.close()
   })
 })
+
+describe('closeDatabase', () => {
+  it('closes the file even when a full disk refuses the clean-quit mark, so the next start checks it', () => {
+    const file = join(dir, 'desk.sqlite')
+    const db = openDatabase(file)
+    // The file may grow no further: the mark's insert gets SQLITE_FULL, as on a full disk.
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`)
+    const filler = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)')
+    expect(() => {
+      for (let i = 0; ; i++) filler.run(`f${i}`, '"2026-09-02"')
+    }).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }))
+    expect(() => closeDatabase(db)).not.toThrow()
+    expect(db.open).toBe(false)
+    const raw = new Database(file)
+    expect(raw.prepare("SELECT count(*) FROM settings WHERE key = 'closed_cleanly'").pluck().get()).toBe(0)
+    raw.close()
+  })
+})

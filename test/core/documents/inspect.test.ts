@@ -248,6 +248,18 @@ describe('PDFs', () => {
     })
   })
 
+  it('counts a negative object count in an object stream as none, so it cannot pay for another', async () => {
+    // 80 pages: pdf-lib packs the objects into two object streams (50, then the rest).
+    const text = (await corpus.pdfWithObjectStreams(80)).toString('latin1')
+    const counts = [...text.matchAll(/\/Type \/ObjStm\n\/N (\d+)/g)].map((m) => Number(m[1]))
+    expect(counts).toHaveLength(2)
+    // Same length, so every offset in the file still holds: the first stream now "declares" -9.
+    const hostile = Buffer.from(text.replace('/Type /ObjStm\n/N 50', '/Type /ObjStm\n/N -9'), 'latin1')
+    const budget = { streamBytes: 1024 * 1024, totalBytes: 1024 * 1024, objects: counts[1]! - 1 }
+    const result = await inspectFile(await place('negative.pdf', hostile), { pdfBudget: budget })
+    expect(result).toMatchObject({ ok: false, error: { code: 'pdf_too_complex' } })
+  })
+
   it('refuses a PDF over 10 MiB', async () => {
     expect(await refusal('big.pdf', await corpus.largePdf(11 * 1024 * 1024))).toBe('too_large')
   })

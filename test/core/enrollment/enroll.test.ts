@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AdminAction } from '../../../electron/core/admin/admin-actions'
 import type { Core } from '../../../electron/core/core'
 import { openCore } from '../../../electron/core/core'
+import { dispatch } from '../../../electron/core/dispatch'
 import { enrollDesk } from '../../../electron/core/enrollment/enroll'
+import { createHandlers } from '../../../electron/core/handlers'
 import { GuichetFailure } from '../../../src/domain/result'
 import { createBackend } from '../../backend/server'
 import { useBackend } from '../../backend/use-backend'
@@ -125,5 +127,17 @@ describe('enrolling a desk with a one-time code', () => {
     expect(
       await failureOf(enrollDesk(core, { backendUrl: t.backend.url, code: 'ABCD2345EFGH' }, 'cli')),
     ).toBe('backend_unexpected')
+  })
+})
+
+describe('"Test connection" on a desk that lacks part of its enrollment', () => {
+  it('names the desk id as missing instead of saying ok, as `sync --once` does', async () => {
+    t.backend.enrollments.add({ code: 'ABCD2345EFGH', deskId: 'paris-fair-3' }, clock)
+    await enrollDesk(core, { backendUrl: t.backend.url, code: 'ABCD2345EFGH' }, 'cli')
+    // The token and the address work; only the desk id is gone (cleared by hand in the settings).
+    core.settings.update({ deskId: '' })
+    const handlers = createHandlers(core, { chooseFiles: async () => [] })
+    const answer = await dispatch(handlers, 'testConnection', undefined, core.admin)
+    expect(answer).toEqual({ ok: true, value: { result: 'not_configured', missing: ['deskId'] } })
   })
 })

@@ -1,16 +1,15 @@
 import type * as nodeCrypto from 'node:crypto'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import fc from 'fast-check'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Core } from '../../../electron/core/core'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { exportQueue } from '../../../electron/core/transfer/export'
-import { ExportWriter } from '../../../electron/core/transfer/format'
+import { MIN_COST } from '../../../electron/core/transfer/format'
 import { importQueue } from '../../../electron/core/transfer/import'
 import { assertStrongPassphrase } from '../../../electron/core/transfer/passphrase-strength'
 import { generatePassphrase } from '../../../src/domain/transfer/passphrase'
-import { cleanup, documentFiles, openDesk, queueOne, tempDir } from '../sync/desk'
+import { queueOne } from '../sync/desk'
+import { PASSPHRASE, useTwoDesks } from './two-desks'
 
 /** Every scrypt the desk asks for, in bytes of memory; a test fails rather than let one run past 256 MiB. */
 const scryptMemory = vi.hoisted(() => [] as number[])
@@ -32,25 +31,9 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...actual, default: { ...actual, scrypt }, scrypt }
 })
 
-const PASSPHRASE = 'correct horse battery staple'
-let dirs: string[]
-let fair: Core
-let office: Core
-let file: string
-let files: { identity: string; enrollment: string }
-
-beforeEach(async () => {
-  dirs = [tempDir('guichet-fair-'), tempDir('guichet-office-'), tempDir('guichet-file-')]
-  fair = await openDesk(dirs[0]!, null)
-  office = await openDesk(dirs[1]!, null)
-  file = join(dirs[2]!, 'queue.guichet')
-  files = await documentFiles(dirs[2]!)
+const d = useTwoDesks()
+beforeEach(() => {
   scryptMemory.length = 0
-})
-afterEach(() => {
-  fair.close()
-  office.close()
-  cleanup(...dirs)
 })
 
 const MAGIC = 'GUICHET-EXPORT\n'
@@ -73,17 +56,17 @@ function withKdf(bytes: Buffer, kdf: Record<string, unknown>): Buffer {
 // Each test derives scrypt keys of 128 MiB: slow on a loaded machine, whatever the code does.
 describe('the export file resists a thief who has it', { timeout: 120_000 }, () => {
   it('derives its key with scrypt N = 2^17 at least', async () => {
-    await queueOne(fair, files)
-    await exportQueue(fair, file, PASSPHRASE)
-    expect(headerOf(readFileSync(file)).kdf['N']).toBeGreaterThanOrEqual(2 ** 17)
+    await queueOne(d.fair, d.files)
+    await exportQueue(d.fair, d.file, PASSPHRASE)
+    expect(headerOf(readFileSync(d.file)).kdf['N']).toBeGreaterThanOrEqual(2 ** 17)
   })
 
   it.each(['Guichet2026!', 'motdepasse1', 'azertyuiop', 'Salon test 2026', 'password123'])(
     'refuses the guessable passphrase %s and writes nothing',
     async (weak) => {
-      await queueOne(fair, files)
-      await expect(exportQueue(fair, file, weak)).rejects.toMatchObject({ code: 'passphrase_weak' })
-      expect(existsSync(file)).toBe(false)
+      await queueOne(d.fair, d.files)
+      await expect(exportQueue(d.fair, d.file, weak)).rejects.toMatchObject({ code: 'passphrase_weak' })
+      expect(existsSync(d.file)).toBe(false)
     },
   )
 
@@ -101,15 +84,11 @@ describe('the export file resists a thief who has it', { timeout: 120_000 }, () 
   })
 
   it('still reads a file written with the old cost (N = 2^15)', async () => {
-    const clientId = await queueOne(fair, files)
-    const create = ExportWriter.create.bind(ExportWriter)
-    vi.spyOn(ExportWriter, 'create').mockImplementationOnce((path, passphrase) =>
-      create(path, passphrase, { N: 2 ** 15, r: 8, p: 1 }),
-    )
-    await exportQueue(fair, file, PASSPHRASE)
-    expect(headerOf(readFileSync(file)).kdf['N']).toBe(2 ** 15)
-    expect(await importQueue(office, file, PASSPHRASE)).toMatchObject({ records: 1, documents: 2 })
-    expect(office.outbox.stateOf(clientId)).toBe('queued')
+    const clientId = await queueOne(d.fair, d.files)
+    await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)
+    expect(headerOf(readFileSync(d.file)).kdf['N']).toBe(2 ** 15)
+    expect(await importQueue(d.office, d.file, PASSPHRASE)).toMatchObject({ records: 1, documents: 2 })
+    expect(d.office.outbox.stateOf(clientId)).toBe('queued')
   })
 
   it.each([
@@ -120,11 +99,11 @@ describe('the export file resists a thief who has it', { timeout: 120_000 }, () 
     ['a cost too low to be one of ours', { N: 2 ** 10 }],
     ['a salt of a megabyte', { salt: randomBytes(1 << 20).toString('base64') }],
   ])('refuses a header asking for %s before deriving anything', async (_label, kdf) => {
-    await queueOne(fair, files)
-    await exportQueue(fair, file, PASSPHRASE)
+    await queueOne(d.fair, d.files)
+    await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)
     scryptMemory.length = 0
-    writeFileSync(file, withKdf(readFileSync(file), kdf))
-    await expect(importQueue(office, file, PASSPHRASE)).rejects.toMatchObject({ code: 'not_an_export' })
+    writeFileSync(d.file, withKdf(readFileSync(d.file), kdf))
+    await expect(importQueue(d.office, d.file, PASSPHRASE)).rejects.toMatchObject({ code: 'not_an_export' })
     expect(scryptMemory).toEqual([])
   })
 })

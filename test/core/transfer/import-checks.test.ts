@@ -1,36 +1,18 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../../electron/core/core'
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { exportQueue } from '../../../electron/core/transfer/export'
-import { ExportReader, ExportWriter } from '../../../electron/core/transfer/format'
+import { ExportReader, ExportWriter, MIN_COST } from '../../../electron/core/transfer/format'
 import { importQueue } from '../../../electron/core/transfer/import'
 import type { ExportedRecord } from '../../../electron/core/transfer/record'
 import { referenceOf } from '../../../src/domain/queue/reference'
 import type { GuichetFailure } from '../../../src/domain/result'
 import { pdfWithCompressedJavaScript, sidewaysPhotoWithGps } from '../../fixtures/documents/corpus'
-import { cleanup, documentFiles, openDesk, queueOne, tempDir } from '../sync/desk'
+import { queueOne } from '../sync/desk'
+import { PASSPHRASE, useTwoDesks } from './two-desks'
 
-const PASSPHRASE = 'correct horse battery staple'
-let dirs: string[]
-let fair: Core
-let office: Core
-let file: string
-let files: { identity: string; enrollment: string }
-
-beforeEach(async () => {
-  dirs = [tempDir('guichet-fair-'), tempDir('guichet-office-'), tempDir('guichet-file-')]
-  fair = await openDesk(dirs[0]!, null)
-  office = await openDesk(dirs[1]!, null)
-  file = join(dirs[2]!, 'queue.guichet')
-  files = await documentFiles(dirs[2]!)
-})
-afterEach(() => {
-  fair.close()
-  office.close()
-  cleanup(...dirs)
-})
+const d = useTwoDesks()
 
 interface Entry {
   record: ExportedRecord
@@ -42,7 +24,7 @@ interface Entry {
  * then sealed again, so that only the importing desk's own checks stand between them and its outbox.
  */
 async function tamper(edit: (entries: Entry[]) => void): Promise<void> {
-  const reader = await ExportReader.open(file, PASSPHRASE)
+  const reader = await ExportReader.open(d.file, PASSPHRASE)
   const entries: Entry[] = []
   for (;;) {
     const frame = JSON.parse((await reader.frame()).toString()) as ExportedRecord | { end: true }
@@ -54,7 +36,7 @@ async function tamper(edit: (entries: Entry[]) => void): Promise<void> {
   await reader.close()
   edit(entries)
   // Sealed again at the oldest cost still read, which keeps the test quick.
-  const writer = await ExportWriter.create(file, PASSPHRASE, { N: 2 ** 15, r: 8, p: 1 })
+  const writer = await ExportWriter.create(d.file, PASSPHRASE, MIN_COST)
   for (const { record, documents } of entries) {
     await writer.frame(Buffer.from(JSON.stringify(record)))
     for (const bytes of documents) await writer.frame(bytes)
@@ -74,21 +56,21 @@ function swapDocument(entry: Entry, index: number, bytes: Buffer, mediaType: str
 }
 
 async function refusal(): Promise<GuichetFailure> {
-  const error = (await importQueue(office, file, PASSPHRASE).catch((e: unknown) => e)) as GuichetFailure
+  const error = (await importQueue(d.office, d.file, PASSPHRASE).catch((e: unknown) => e)) as GuichetFailure
   expect(error).toMatchObject({ code: 'import_refused' })
   // Nothing of the file was taken in: no record, no scan in the vault.
-  expect(office.outbox.counts().queued).toBe(0)
-  const vault = join(dirs[1]!, 'documents')
+  expect(d.office.outbox.counts().queued).toBe(0)
+  const vault = d.office.vault.dir
   expect(existsSync(vault) ? readdirSync(vault) : []).toEqual([])
   return error
 }
 
-// Each test derives a few scrypt keys of 128 MiB: slow on a loaded machine, whatever the code does.
-describe('an imported record is checked as if typed and taken in here', { timeout: 120_000 }, () => {
+// The scrypt cost is not what these test: each export takes the cheapest one a reader accepts.
+describe('an imported record is checked as if typed and taken in here', () => {
   it('refuses the whole file, naming the record whose student fails the form’s schema', async () => {
-    const good = await queueOne(fair, files)
-    const bad = await queueOne(fair, files)
-    await exportQueue(fair, file, PASSPHRASE)
+    const good = await queueOne(d.fair, d.files)
+    const bad = await queueOne(d.fair, d.files)
+    await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)
     await tamper((entries) => {
       const entry = entries.find((e) => e.record.clientId === bad)!
       entry.record.captured.student.email = 'not an address'
@@ -102,8 +84,8 @@ describe('an imported record is checked as if typed and taken in here', { timeou
   })
 
   it('refuses a document that inspection refuses (a PDF with JavaScript), with its code', async () => {
-    const clientId = await queueOne(fair, files)
-    await exportQueue(fair, file, PASSPHRASE)
+    const clientId = await queueOne(d.fair, d.files)
+    await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)
     const evil = await pdfWithCompressedJavaScript()
     await tamper(([entry]) => swapDocument(entry!, 0, evil, 'application/pdf'))
     expect((await refusal()).fields).toEqual([
@@ -112,8 +94,8 @@ describe('an imported record is checked as if typed and taken in here', { timeou
   })
 
   it('refuses an image that still carries metadata this desk strips (GPS position)', async () => {
-    const clientId = await queueOne(fair, files)
-    await exportQueue(fair, file, PASSPHRASE)
+    const clientId = await queueOne(d.fair, d.files)
+    await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)
     const photo = await sidewaysPhotoWithGps()
     await tamper(([entry]) => swapDocument(entry!, 1, photo, 'image/jpeg'))
     expect((await refusal()).fields).toEqual([
@@ -122,8 +104,8 @@ describe('an imported record is checked as if typed and taken in here', { timeou
   })
 
   it('refuses a request body that is not the one its record makes', async () => {
-    const clientId = await queueOne(fair, files, 'linh@example.org')
-    await exportQueue(fair, file, PASSPHRASE)
+    const clientId = await queueOne(d.fair, d.files, 'linh@example.org')
+    await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)
     await tamper(([entry]) => {
       entry!.record.requestBody = entry!.record.requestBody.replace('linh@example.org', 'thief@example.org')
     })
@@ -133,8 +115,8 @@ describe('an imported record is checked as if typed and taken in here', { timeou
   })
 
   it('refuses an envelope out of bounds (a server id of a megabyte)', async () => {
-    const clientId = await queueOne(fair, files)
-    await exportQueue(fair, file, PASSPHRASE)
+    const clientId = await queueOne(d.fair, d.files)
+    await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)
     await tamper(([entry]) => void (entry!.record.serverId = 'x'.repeat(1 << 20)))
     expect((await refusal()).fields).toEqual([
       expect.objectContaining({ path: `${referenceOf(clientId)}.serverId` }),
@@ -142,8 +124,8 @@ describe('an imported record is checked as if typed and taken in here', { timeou
   })
 
   it('refuses a file holding one registration twice', async () => {
-    const clientId = await queueOne(fair, files)
-    await exportQueue(fair, file, PASSPHRASE)
+    const clientId = await queueOne(d.fair, d.files)
+    await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)
     await tamper((entries) => entries.push(structuredClone(entries[0]!)))
     expect((await refusal()).fields).toEqual([
       expect.objectContaining({ path: referenceOf(clientId), code: 'duplicate_record' }),
@@ -151,18 +133,18 @@ describe('an imported record is checked as if typed and taken in here', { timeou
   })
 
   it('takes a phone photo as the exporting desk normalized it (colour profile kept, EXIF gone)', async () => {
-    const photo = join(dirs[2]!, 'IMG_2041.jpg')
+    const photo = join(dirname(d.file), 'IMG_2041.jpg')
     writeFileSync(photo, await sidewaysPhotoWithGps())
-    await queueOne(fair, { ...files, identity: photo })
-    await exportQueue(fair, file, PASSPHRASE)
-    expect(await importQueue(office, file, PASSPHRASE)).toMatchObject({ records: 1, documents: 2 })
+    await queueOne(d.fair, { ...d.files, identity: photo })
+    await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)
+    expect(await importQueue(d.office, d.file, PASSPHRASE)).toMatchObject({ records: 1, documents: 2 })
   })
 
   it('takes an untouched file whole', async () => {
-    await queueOne(fair, files)
-    await queueOne(fair, files)
-    await exportQueue(fair, file, PASSPHRASE)
+    await queueOne(d.fair, d.files)
+    await queueOne(d.fair, d.files)
+    await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)
     await tamper(() => {})
-    expect(await importQueue(office, file, PASSPHRASE)).toMatchObject({ records: 2, documents: 4 })
+    expect(await importQueue(d.office, d.file, PASSPHRASE)).toMatchObject({ records: 2, documents: 4 })
   })
 })

@@ -1,6 +1,7 @@
 import { once } from 'node:events'
 import { parseArgs } from 'node:util'
 import type { ConnectionResult } from '../../../../src/domain/sync/queue'
+import { checkConnection } from '../../enrollment/status'
 import { notConfiguredMessage } from './not-configured'
 import { deskOptions, withDesk } from './open-desk'
 
@@ -47,13 +48,12 @@ export async function run(argv: string[]): Promise<number> {
       await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')])
       return 0
     }
-    const missing = await core.sync.missing()
-    if (missing.length) {
-      const message = notConfiguredMessage(missing)
-      console.error(JSON.stringify({ error: { code: 'not_configured', message, missing } }))
+    const check = await checkConnection(core)
+    if (check.missing) {
+      const message = notConfiguredMessage(check.missing)
+      console.error(JSON.stringify({ error: { code: 'not_configured', message, missing: check.missing } }))
       return NOT_CONFIGURED
     }
-    const check = await core.sync.testConnection()
     if (check.result === 'not_configured' || check.result === 'no_token') return NOT_CONFIGURED
     if (check.result !== 'ok') {
       console.error(JSON.stringify({ error: { code: check.result, message: WHY[check.result] } }))
