@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3'
 import type { QueueCounts } from '../../../src/domain/ipc/events'
 import { referenceOf } from '../../../src/domain/queue/reference'
 import { outboxStates } from '../../../src/domain/queue/states'
@@ -51,6 +51,7 @@ export class Outbox {
   private readonly firstBody: FirstBody
   private readonly due: DueRecords
   private readonly retention: Retention
+  private readonly statements = new Map<string, Statement>()
 
   constructor(
     private readonly db: Database,
@@ -116,7 +117,7 @@ export class Outbox {
             throw new UnreadableRecord(clientId, error)
           throw error
         }
-        this.db.prepare("UPDATE registrations SET state = 'sending' WHERE client_id = ?").run(clientId)
+        this.prepared("UPDATE registrations SET state = 'sending' WHERE client_id = ?").run(clientId)
         return {
           clientId,
           body,
@@ -145,9 +146,13 @@ export class Outbox {
     })()
   }
 
-  /** The backend holds the record (201 or a replay); its documents and the submit are what is left. */
+  /**
+   * The backend holds the record (201 or a replay); its documents and the submit are what is left.
+   * Not flushed: undone by a power cut, the record is `sending` again, `recover` queues it, and the
+   * replayed POST (same Idempotency-Key, same bytes) answers the same id and what is still missing.
+   */
   toAwaiting(clientId: string, serverId: string): void {
-    this.change(
+    this.unflushedChange(
       "UPDATE registrations SET state = 'awaiting_documents', server_id = ?, updated_at = ? WHERE client_id = ? AND state = 'sending'",
       serverId,
       this.iso(),
@@ -158,33 +163,41 @@ export class Outbox {
   /**
    * Submit answered 200: the record leaves the outbox. Its scans are not needed any more, so their
    * rows go in the same transaction; the caller deletes the files whose ids this returns.
+   *
+   * Not flushed, although the files may be deleted before the commit reaches the disk: a power cut
+   * that undoes it brings back the record (`sending`, then `queued` by `recover`) with document rows
+   * whose files are gone. That is harmless because the backend already holds every document: the
+   * replayed POST answers `missingDocuments: []`, so nothing is read from the vault, and the submit,
+   * idempotent, answers 200 again (test/core/sync/unflushed-sync.test.ts).
    */
   toSubmitted(clientId: string, serverStatus: string): string[] {
-    const ids = this.db.transaction(() => {
-      const at = this.iso()
-      const { changes } = this.db
-        .prepare(
+    const ids = unflushed(this.db, () =>
+      this.db.transaction(() => {
+        const at = this.iso()
+        const { changes } = this.prepared(
           `UPDATE registrations SET state = 'submitted', submitted_at = ?, updated_at = ?, server_status = ?,
              status_checked_at = ?, last_error = NULL, problem = NULL, next_attempt_at = NULL
            WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
-        )
-        .run(at, at, serverStatus, at, clientId)
-      if (!changes) return []
-      const ids = this.db
-        .prepare('SELECT id FROM documents WHERE client_id = ?')
-        .pluck()
-        .all(clientId) as string[]
-      this.db.prepare('DELETE FROM documents WHERE client_id = ?').run(clientId)
-      return ids
-    })()
+        ).run(at, at, serverStatus, at, clientId)
+        if (!changes) return []
+        const ids = this.prepared('SELECT id FROM documents WHERE client_id = ?')
+          .pluck()
+          .all(clientId) as string[]
+        this.prepared('DELETE FROM documents WHERE client_id = ?').run(clientId)
+        return ids
+      })(),
+    )
     this.onChange()
     return ids
   }
 
-  /** A failure that time may cure: try again after `delayMs`. */
+  /**
+   * A failure that time may cure: try again after `delayMs`. Not flushed: undone, the record is
+   * `sending`, `recover` queues it, and it is only tried sooner (and its attempt not counted).
+   */
   toRetry(clientId: string, problem: RecordProblem, delayMs: number): void {
     const next = new Date(this.now().getTime() + delayMs).toISOString()
-    this.change(
+    this.unflushedChange(
       `UPDATE registrations SET state = 'retry_wait', attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
          updated_at = ? WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
       next,
@@ -194,13 +207,17 @@ export class Outbox {
     )
   }
 
-  /** The backend refused the record in a way only a person can fix. */
+  /**
+   * The backend refused the record in a way only a person can fix. Not flushed: undone, the record is
+   * tried once more and refused again (the backend answers the same bytes the same way; an unreadable
+   * record fails to open again), which costs one request.
+   */
   toAttention(
     clientId: string,
     problem: RecordProblem,
     from: readonly OutboxState[] = ['sending', 'awaiting_documents'],
   ): void {
-    this.change(
+    this.unflushedChange(
       `UPDATE registrations SET state = 'needs_attention', attempts = attempts + 1, next_attempt_at = NULL,
          last_error = ?, problem = ?, updated_at = ?
        WHERE client_id = ? AND state IN (SELECT value FROM json_each(?))`,
@@ -217,12 +234,10 @@ export class Outbox {
    * mark `sending`, undoing it needs no flush: a power cut leaves the record to `recover`.
    */
   release(clientId: string): void {
-    unflushed(this.db, () =>
-      this.change(
-        `UPDATE registrations SET state = CASE WHEN server_id IS NULL THEN 'queued' ELSE 'awaiting_documents' END
+    this.unflushedChange(
+      `UPDATE registrations SET state = CASE WHEN server_id IS NULL THEN 'queued' ELSE 'awaiting_documents' END
          WHERE client_id = ? AND state = 'sending'`,
-        clientId,
-      ),
+      clientId,
     )
   }
 
@@ -368,8 +383,19 @@ export class Outbox {
     return correction
   }
 
-  private change(sql: string, ...params: unknown[]): void {
-    if (this.db.prepare(sql).run(...params).changes) this.onChange()
+  /** A change of state the sync makes after capture, which a power cut may undo (see each caller). */
+  private unflushedChange(sql: string, ...params: unknown[]): void {
+    if (unflushed(this.db, () => this.prepared(sql).run(...params)).changes) this.onChange()
+  }
+
+  /** The hot path's statements, compiled once per desk rather than on every record. */
+  private prepared(sql: string): Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
   }
 
   private iso(): string {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { eraseFreed } from '../db/erase'
+import { unflushed } from '../db/unflushed'
 
 const DAY_MS = 86_400_000
 /** Purging is a matter of days: once an hour is soon enough, and keeps it off every sync pass. */
@@ -75,18 +76,27 @@ export class Retention {
 
   /**
    * The backend's status of a sent record. Its free-text reason is not kept: it may quote the
-   * student, and nothing on the desk needs it.
+   * student, and nothing on the desk needs it. Not flushed: a status a power cut undoes is only
+   * informative, and is asked again at the next refresh.
    */
   setServerStatus(clientId: string, status: string): void {
     const at = this.now().toISOString()
-    const { changes } = this.db
-      .prepare(
-        `UPDATE registrations SET status_checked_at = ?, server_status = ?
-         WHERE client_id = ? AND coalesce(server_status, '') != ?`,
-      )
-      .run(at, status, clientId, status)
-    if (!changes) {
-      this.db.prepare('UPDATE registrations SET status_checked_at = ? WHERE client_id = ?').run(at, clientId)
-    } else this.onChange()
+    const changes = unflushed(
+      this.db,
+      this.db.transaction(() => {
+        const { changes } = this.db
+          .prepare(
+            `UPDATE registrations SET status_checked_at = ?, server_status = ?
+           WHERE client_id = ? AND coalesce(server_status, '') != ?`,
+          )
+          .run(at, status, clientId, status)
+        if (!changes)
+          this.db
+            .prepare('UPDATE registrations SET status_checked_at = ? WHERE client_id = ?')
+            .run(at, clientId)
+        return changes
+      }),
+    )
+    if (changes) this.onChange()
   }
 }
