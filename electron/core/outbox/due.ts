@@ -19,6 +19,7 @@ interface DueRow extends BodyRow {
  */
 export class DueRecords {
   private readonly statements = new Map<string, Statement>()
+  private pending: Statement | undefined
 
   constructor(private readonly db: Database) {}
 
@@ -32,6 +33,19 @@ export class DueRecords {
       (first, row) => (first === undefined || order(row) < order(first) ? row : first),
       undefined,
     )
+  }
+
+  /**
+   * The next queued records whose first body is not built yet, in the order they will be claimed. Walks
+   * registrations_due from its start: the queued records it skips (body kept, resumed by `recover`)
+   * are about to be claimed, so they are few.
+   */
+  withoutBody(limit: number): BodyRow[] {
+    this.pending ??= this.db.prepare(
+      `SELECT ${COLUMNS} FROM registrations INDEXED BY registrations_due
+       WHERE state = 'queued' AND request_body IS NULL ORDER BY ${DUE_KEY}, captured_at LIMIT ?`,
+    )
+    return this.pending.all(limit) as BodyRow[]
   }
 
   /** When the next record waiting to retry is due; null when none waits. */

@@ -46,6 +46,32 @@ describe('the outbox', () => {
     expect(claimed.map((c) => c?.clientId)).toEqual([a, b, undefined])
   })
 
+  it('keeps the first bodies of the records behind the one it claims, in the same commit', async () => {
+    const [a, b, broken] = [
+      await queueOne(core, files),
+      await queueOne(core, files),
+      await queueOne(core, files),
+    ]
+    core.db.prepare("UPDATE registrations SET payload = x'01020304' WHERE client_id = ?").run(broken)
+    const keptBody = (id: string) =>
+      core.db.prepare('SELECT request_body FROM registrations WHERE client_id = ?').pluck().get(id)
+    expect(core.outbox.claimNext([], 'desk-a')?.clientId).toBe(a)
+    const keptForB = keptBody(b) as Buffer
+    expect(keptForB).toBeInstanceOf(Buffer)
+    // One it cannot read is left as it was, for its own claim to set aside.
+    expect(core.outbox.stateOf(broken)).toBe('queued')
+    expect(keptBody(broken)).toBeNull()
+    core.close()
+
+    // Kept on disk: after a restart, b's claim sends those bytes (sealed with a fresh nonce, a body
+    // built again would not be these bytes).
+    core = await openDesk(dataDir, null)
+    expect(core.outbox.claimNext([a], 'desk-b')?.clientId).toBe(b)
+    expect((keptBody(b) as Buffer).equals(keptForB)).toBe(true)
+    expect(core.outbox.claimNext([a, b], 'desk-b')).toBeNull()
+    expect(core.outbox.stateOf(broken)).toBe('needs_attention')
+  })
+
   it('sets aside a record it cannot decrypt and goes on with the next one', async () => {
     const broken = await queueOne(core, files)
     const fine = await queueOne(core, files)
