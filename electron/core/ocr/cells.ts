@@ -6,8 +6,11 @@ import type { Gray } from './gray'
 const MIN_SCORE = 0.55
 /** A runner-up this close to the best is tried too, and the check digits choose. */
 const CLOSE_CALL = 0.06
-/** Characters a cell is fitted against after a first look. */
+/** Characters an unsure cell is fitted against after a first look. */
 const SHORTLIST = 5
+/** A cell whose best match is at least this good, and this far ahead of the next, is not fitted again. */
+const SURE = 0.85
+const CLEAR = 0.12
 
 /** The grey level between ink and paper (Otsu's), over the whole strip. */
 function threshold(image: Gray): number {
@@ -106,16 +109,16 @@ function readLine(image: Gray, cells: Cell[], glyphs: readonly Glyph[]): [string
   for (const cell of cells) {
     const centred = cellVector(image, cell)
     if (!centred) return null
-    // The cell as measured picks a shortlist; the shortlist is then fitted sampled a little off.
-    const shortlist = new Set(
-      classify([centred], glyphs)
-        .slice(0, SHORTLIST)
-        .map(({ char }) => char),
-    )
-    const [top, next] = classify(
-      cellVectors(image, cell),
-      glyphs.filter(({ char }) => shortlist.has(char)),
-    )
+    const first = classify([centred], glyphs)
+    // An unsure cell is fitted again, sampled a little off, against its shortlist only.
+    const sure = (first[0]?.score ?? 0) >= SURE && (first[0]?.score ?? 0) - (first[1]?.score ?? 0) >= CLEAR
+    const shortlist = new Set(first.slice(0, SHORTLIST).map(({ char }) => char))
+    const [top, next] = sure
+      ? first
+      : classify(
+          cellVectors(image, cell),
+          glyphs.filter(({ char }) => shortlist.has(char)),
+        )
     if (!top || top.score < MIN_SCORE) return null
     best += top.char
     second += next && top.score - next.score < CLOSE_CALL ? next.char : top.char
