@@ -4,6 +4,8 @@ import type { AppInfo } from '../../src/domain/ipc/contract'
 import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
 import { AdminActions } from './admin/admin-actions'
 import { AdminLock } from './admin/admin-lock'
+import { AuditLog } from './audit/audit-log'
+import { pruneAudit } from './audit/retention'
 import { lockDesk, type DeskLock } from './db/desk-lock'
 import { closeDatabase } from './db/clean-shutdown'
 import { openDatabase } from './db/open'
@@ -14,6 +16,9 @@ import { DocumentVault } from './documents/vault'
 import { queueAnnouncer } from './outbox/announce'
 import { Passports } from './ocr/passports'
 import { Outbox } from './outbox/outbox'
+import { Operators } from './people/operators'
+import { PinGuard } from './people/pin-guard'
+import { DeskSessions } from './people/session'
 import { privateFile, privateFolder } from './private-files'
 import { loadReferenceData, type ReferenceData } from './reference-data'
 import { Documents } from './registrations/documents'
@@ -60,6 +65,12 @@ export interface Core {
   readonly now: () => Date
   readonly events: DeskEventBus
   readonly admin: AdminLock
+  /** The agents who may sign in at this desk. */
+  readonly operators: Operators
+  /** Who is signed in, and whether the privacy screen covers the desk. */
+  readonly session: DeskSessions
+  /** Who did what: `audit.record(event)` for every action worth an entry. */
+  readonly audit: AuditLog
   /** Admin actions once done (enrollment, settings changed): where the audit log hooks in. */
   readonly adminActions: AdminActions
   /** What the provisioning file found at this start did (provisionAtStart), for the agent to read. */
@@ -83,7 +94,9 @@ export interface Core {
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const dataDir = resolve(options.dataDir)
-  for (const folder of [dataDir, join(dataDir, 'documents'), join(dataDir, 'logs')]) privateFolder(folder)
+  privateFolder(dataDir)
+  // Made 0700 by whoever creates them; one made by an older Guichet is tightened here.
+  for (const folder of ['documents', 'logs']) privateFolder(join(dataDir, folder), { create: false })
   privateFile(join(dataDir, 'guichet.lock'))
   const lock = lockDesk(dataDir, options.nativeBinding)
   try {
@@ -95,17 +108,30 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 }
 
 async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock): Promise<Core> {
-  const clock = options.clock ?? systemClock(options.now)
-  const now = () => clock.now()
-  const secrets = options.secrets ?? osKeychain()
   const file = join(dataDir, 'guichet.sqlite')
   privateFile(file, `${file}-wal`, `${file}-shm`)
   const documentsDir = join(dataDir, 'documents')
   const db = openDatabase(file, { ...options, setAsideWith: [documentsDir] })
-  const key = await dataKey(secrets, dataDir, () => sealedRows(db)).catch((error: unknown) => {
-    db.close()
+  try {
+    return await assemble(options, dataDir, lock, db, documentsDir)
+  } catch (error) {
+    // Whatever failed after the open (no key, a full disk), no handle is left on the folder.
+    if (db.open) db.close()
     throw error
-  })
+  }
+}
+
+async function assemble(
+  options: CoreOptions,
+  dataDir: string,
+  lock: DeskLock,
+  db: Database,
+  documentsDir: string,
+): Promise<Core> {
+  const clock = options.clock ?? systemClock(options.now)
+  const now = () => clock.now()
+  const secrets = options.secrets ?? osKeychain()
+  const key = await dataKey(secrets, dataDir, () => sealedRows(db))
   const vault = new DocumentVault(documentsDir, key)
   // A crash between writing a scan and committing its row leaves a file nothing references.
   await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])
@@ -116,6 +142,25 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
   const announce = queueAnnouncer(events, () => (db.open ? outbox.counts() : null))
   const outbox: Outbox = new Outbox(db, key, now, announce)
   outbox.recover()
+  const millis = () => now().getTime()
+  const guard = new PinGuard(db, millis)
+  const admin = new AdminLock(secrets, dataDir, db, guard, millis)
+  const operators = new Operators(db, key, guard, now)
+  const session = new DeskSessions(operators, admin, events)
+  const audit = new AuditLog(db, key, now, () => {
+    const operator = session.current()
+    if (operator) return `operator:${operator.id}`
+    return admin.activeNow() ? 'admin' : options.host === 'cli' ? 'cli' : 'desk'
+  })
+  const adminActions = new AdminActions()
+  adminActions.on((action) =>
+    audit.record(
+      action.kind === 'desk_enrolled'
+        ? { action: 'enrollment', subject: action.deskId, detail: { via: action.via } }
+        : { action: 'settings_changed', detail: { settings: [...action.keys].sort(), via: action.via } },
+    ),
+  )
+  pruneAudit(db, audit, settings.get().retentionDays, now())
   const grants = new GrantedPaths()
   const deskToken = new DeskToken(secrets, dataDir, options.backend?.token)
   const sync = new SyncEngine({
@@ -142,8 +187,11 @@ async function openLocked(options: CoreOptions, dataDir: string, lock: DeskLock)
     reference: loadReferenceData(options.resourcesDir),
     now,
     events,
-    admin: new AdminLock(secrets, dataDir),
-    adminActions: new AdminActions(),
+    admin,
+    operators,
+    session,
+    audit,
+    adminActions,
     provisioning: { outcome: null },
     scans,
     outbox,

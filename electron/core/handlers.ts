@@ -2,11 +2,13 @@ import { searchEstablishments } from '../../src/domain/reference/establishments'
 import { GuichetFailure } from '../../src/domain/result'
 import type { Core } from './core'
 import type { Handlers } from './dispatch'
-import { applySettings } from './admin/apply-settings'
+import { referenceOf } from '../../src/domain/queue/reference'
 import { generateAttestation } from './attestation/generate'
 import { enrollDesk } from './enrollment/enroll'
 import { announceEnrollment, enrollmentStatus } from './enrollment/status'
+import { peopleHandlers } from './people/handlers'
 import { attachFile } from './registrations/attach'
+import { changeSettings } from './settings-change'
 import { syncHandlers } from './sync/handlers'
 
 /**
@@ -22,6 +24,7 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
     chooseTransferFile: () => null,
     ...host,
     ...syncHandlers(core),
+    ...peopleHandlers(core),
     getAppInfo: () => core.appInfo,
     adminStatus: () => core.admin.status(),
     unlockAdmin: ({ pin }) => core.admin.unlock(pin),
@@ -29,25 +32,33 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       core.admin.lock()
       return core.admin.status()
     },
-    setAdminPin: ({ pin, currentPin }) => core.admin.setPin(pin, currentPin),
+    setAdminPin: async ({ pin, currentPin }) => {
+      const status = await core.admin.setPin(pin, currentPin)
+      core.audit.record({ action: 'admin_pin_set' })
+      return status
+    },
     getSettings: () => settings.get(),
-    updateSettings: (patch) => applySettings(core, patch, 'settings_screen'),
+    updateSettings: (patch) => changeSettings(core, patch, 'settings_screen'),
     enrollDesk: async (request) => {
       const enrolled = await enrollDesk(core, request, 'settings_screen')
       await announceEnrollment(core)
       return enrolled
     },
     enrollmentStatus: () => enrollmentStatus(core),
-    loadDraft: () => registrations.loadDraft(),
+    loadDraft: () => {
+      core.session.assertOpen()
+      return registrations.loadDraft()
+    },
     saveDraft: ({ clientId, form }) => registrations.saveDraft(clientId, form),
     discardDraft: async ({ clientId }) => {
       await Promise.all(registrations.discardDraft(clientId).map((id) => vault.delete(id)))
       return null
     },
     submitRegistration: async ({ clientId, form }) => {
-      const { deskId, eventName, operator } = settings.get()
-      const desk = { id: deskId, event: eventName, operator }
+      const { deskId, eventName } = settings.get()
+      const desk = { id: deskId, event: eventName, operator: core.session.operatorForRegistration() }
       const receipt = await registrations.submit(clientId, form, desk, reference.context(core.now()))
+      core.audit.record({ action: 'registration_queued', subject: receipt.reference })
       core.sync.kick()
       return receipt
     },
@@ -69,13 +80,25 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       return null
     },
     readDocument: async ({ id }) => {
+      core.session.assertOpen()
       const found = documents.summary(id)
-      if (!found) throw new GuichetFailure('not_found', 'This document is no longer on the desk.')
+      const clientId = documents.clientIdOf(id)
+      if (!found || !clientId)
+        throw new GuichetFailure('not_found', 'This document is no longer on the desk.')
+      core.audit.record({
+        action: 'document_viewed',
+        subject: referenceOf(clientId),
+        detail: { document: id },
+      })
       return { mediaType: found.mediaType, base64: (await vault.read(id)).toString('base64') }
     },
     listScans: () => core.scans.list(),
-    generateAttestation: ({ clientId, form }) => generateAttestation(core, clientId, form),
+    generateAttestation: ({ clientId, form }) => {
+      core.session.assertOpen()
+      return generateAttestation(core, clientId, form)
+    },
     readPassportMrz: async ({ clientId, id }) => {
+      core.session.assertOpen()
       if (!documents.summary(id))
         throw new GuichetFailure('not_found', 'This document is no longer on the desk.')
       return core.passports.read(clientId, await vault.read(id))

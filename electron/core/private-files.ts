@@ -8,8 +8,10 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
  */
 const applies = process.platform !== 'win32'
 
-export function privateFolder(path: string): void {
-  mkdirSync(path, { recursive: true, mode: 0o700 })
+/** `create: false` only tightens a folder that exists. */
+export function privateFolder(path: string, { create = true } = {}): void {
+  if (create) mkdirSync(path, { recursive: true, mode: 0o700 })
+  else if (!existsSync(path)) return
   if (applies) chmodSync(path, 0o700)
 }
 

@@ -10,8 +10,6 @@ export const settingFields = {
     .matches(/^[a-z0-9][a-z0-9-]*$/i, { message: 'desk_id_format', excludeEmptyString: true })
     .default(''),
   eventName: yup.string().trim().max(120, 'too_long').default(''),
-  /** Initials or id of the agent at the desk, sent with each registration. */
-  operator: yup.string().trim().max(40, 'too_long').default(''),
   locale: yup.mixed<Locale>().oneOf(['fr', 'en']).default('fr'),
   /** The folder the desk's scanner saves into, watched for new scans; empty: no tray. */
   scannerFolder: yup.string().trim().max(4096, 'too_long').default(''),
@@ -31,6 +29,14 @@ export const settingFields = {
     .min(0, 'retention_days_range')
     .max(3650, 'retention_days_range')
     .default(30),
+  /** Minutes without a key or a click before the privacy screen covers the desk. */
+  idleLockMinutes: yup
+    .number()
+    .typeError('idle_minutes_range')
+    .integer('idle_minutes_range')
+    .min(1, 'idle_minutes_range')
+    .max(60, 'idle_minutes_range')
+    .default(3),
 }
 
 /** Desk settings an admin sets; the desk token is not among them (it lives in the OS keychain). */
@@ -42,16 +48,14 @@ export const locales = ['fr', 'en'] as const
 export type Locale = (typeof locales)[number]
 
 /** Only the keys given: a key left out keeps its value rather than going back to its default. */
+const withoutDefaults = <S extends yup.ObjectShape>(shape: S): S =>
+  Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [key, (field as yup.Schema).default(undefined)]),
+  ) as S
+
 export const settingsPatchSchema = yup
-  .object({
-    deskId: settingFields.deskId.optional().default(undefined),
-    eventName: settingFields.eventName.optional().default(undefined),
-    operator: settingFields.operator.optional().default(undefined),
-    locale: settingFields.locale.optional().default(undefined),
-    scannerFolder: settingFields.scannerFolder.optional().default(undefined),
-    backendUrl: settingFields.backendUrl.optional().default(undefined),
-    retentionDays: settingFields.retentionDays.optional().default(undefined),
-  })
+  .object(withoutDefaults(settingFields))
+  .partial()
   .noUnknown()
   .strict(false)
 export type SettingsPatch = yup.InferType<typeof settingsPatchSchema>

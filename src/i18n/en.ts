@@ -6,6 +6,7 @@ import mrz from './mrz/en'
 import settings, { settingsErrors } from './settings/en'
 import queue, { queueErrors } from './queue/en'
 import enrollment, { enrollmentErrors } from './enrollment/en'
+import session, { sessionErrors } from './session/en'
 
 export const en: Messages = {
   app: {
@@ -18,6 +19,7 @@ export const en: Messages = {
   settings,
   queue,
   enrollment,
+  session,
   /** The registration rules' codes (src/domain/registration/codes.ts). */
   validation,
   form,
@@ -35,5 +37,6 @@ export const en: Messages = {
     ...settingsErrors,
     ...queueErrors,
     ...enrollmentErrors,
+    ...sessionErrors,
   },
 }

@@ -5,6 +5,7 @@ import mrz from './mrz/fr'
 import settings, { settingsErrors } from './settings/fr'
 import queue, { queueErrors } from './queue/fr'
 import enrollment, { enrollmentErrors } from './enrollment/fr'
+import session, { sessionErrors } from './session/fr'
 
 export const fr = {
   app: {
@@ -17,6 +18,7 @@ export const fr = {
   settings,
   queue,
   enrollment,
+  session,
   /** The registration rules' codes (src/domain/registration/codes.ts). */
   validation,
   form,
@@ -34,5 +36,6 @@ export const fr = {
     ...settingsErrors,
     ...queueErrors,
     ...enrollmentErrors,
+    ...sessionErrors,
   },
 }

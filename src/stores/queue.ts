@@ -46,6 +46,15 @@ export const useQueueStore = defineStore('queue', () => {
     loaded.value = true
   }
 
+  /** The desk was locked: the page keeps no student's name in memory until someone signs in again. */
+  function forget() {
+    ++ticket
+    items.value = []
+    next.value = null
+    loaded.value = false
+    changes.value = []
+  }
+
   async function more() {
     if (!next.value) return
     const mine = ++ticket
@@ -95,6 +104,7 @@ export const useQueueStore = defineStore('queue', () => {
     correction,
     refresh,
     more,
+    forget,
     show,
     discard,
     correct,

@@ -138,7 +138,8 @@ describe('npm run desk', () => {
     expect((await desk(['sync', '--once', '--data-dir', office])).code).toBe(0)
     expect((await desk(['sync', '--once', '--data-dir', fair])).code).toBe(0)
     expect(t.backend.store.allRegistrations()).toHaveLength(1)
-  })
+    // Three scrypt derivations of 128 MiB in child processes: slow on a loaded machine.
+  }, 90_000)
 
   it('refuses a guessable export passphrase, and gives a generated one for an empty answer', async () => {
     const [fair, office] = dirs as [string, string]

@@ -29,6 +29,10 @@ function coreFailureCodes(): string[] {
       codes.add(match[1]!)
     }
   }
+  // A refused import lists a reason per registration, each shown to the agent by its code.
+  for (const file of sources('electron/core/transfer')) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/\bcode: '([a-z_]+)'/g)) codes.add(match[1]!)
+  }
   return [...codes].filter((code) => !notShownInThePage.has(code)).sort()
 }
 
@@ -38,6 +42,7 @@ describe('every failure the core can answer is explained to the agent', () => {
   it('finds the codes in the sources', () => {
     expect(codes).toContain('email_on_desk')
     expect(codes).toContain('type_mismatch')
+    expect(codes).toContain('body_mismatch')
   })
 
   it.each([

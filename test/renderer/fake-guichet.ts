@@ -38,7 +38,11 @@ export const establishments: Establishment[] = [
 export function fakeGuichet(handlers: Handlers = {}) {
   const defaults: Handlers = {
     getAppInfo: () => ok({ name: 'Guichet', version: 'test', host: 'electron', dataDir: '/tmp/x' }),
-    getSettings: () => ok({ deskId: 'desk-1', eventName: '', operator: '', locale: 'fr' }),
+    getSettings: () => ok({ deskId: 'desk-1', eventName: '', locale: 'fr' }),
+    // An operator signed in at an open screen: the views are shown.
+    sessionStatus: () =>
+      ok({ operator: { id: 'op-aaaaaa', name: 'Ana' }, locked: false, operatorsExist: true }),
+    listOperators: () => ok([{ id: 'op-aaaaaa', name: 'Ana' }]),
     loadDraft: () => ok(null),
     saveDraft: () => ok({ updatedAt: '2026-01-01T10:00:00.000Z' }),
     discardDraft: () => ok(null),

@@ -10,11 +10,11 @@ afterEach(() => unmount())
 const settings: DeskSettings = {
   deskId: 'paris-salon-3',
   eventName: 'Salon 2026',
-  operator: 'AB',
   locale: 'fr',
   scannerFolder: '',
   backendUrl: 'https://api.example.fr',
   retentionDays: 30,
+  idleLockMinutes: 5,
 }
 
 /** The desk on its settings screen, with admin mode as `admin` says until a handler changes it. */
@@ -151,7 +151,11 @@ describe('the settings screen', () => {
     button('Enregistrer')?.click()
     await settle()
     expect(calls.updateSettings).toHaveBeenCalledWith(
-      expect.objectContaining({ backendUrl: 'http://192.168.1.20:8080', retentionDays: 30, operator: 'AB' }),
+      expect.objectContaining({
+        backendUrl: 'http://192.168.1.20:8080',
+        retentionDays: 30,
+        idleLockMinutes: 5,
+      }),
     )
     expect(document.querySelector('[role="alert"]')?.textContent).toContain('http:// seulement vers ce poste')
     expect(byId('backend-url').getAttribute('aria-invalid')).toBe('true')

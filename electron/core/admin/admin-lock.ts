@@ -1,40 +1,38 @@
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import type { Database } from 'better-sqlite3'
 import type { AdminStatus } from '../../../src/domain/admin'
 import { GuichetFailure } from '../../../src/domain/result'
+import { hashPin, pinMatches } from '../people/pin-hash'
+import type { PinGuard } from '../people/pin-guard'
 import { accountFor, type SecretStore } from '../secrets'
+import { readDocument, writeDocument } from '../settings-table'
 
-const scrypt = (pin: string, salt: Buffer, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scryptCb(pin, salt, 32, options, (error, key) => (error ? reject(error) : resolve(key))),
-  )
-
-const COST = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
 const IDLE_MS = 10 * 60 * 1000
-const MAX_TRIES = 5
-const LOCKOUT_MS = 60 * 1000
+/** The settings-table document that records that a PIN was set: from then on a missing entry means locked. */
+const PIN_SET = 'adminPin'
+const SUBJECT = 'admin'
 
 /**
  * Admin mode for settings, the desk token, discarding records and export: unlocked with a PIN whose
  * scrypt hash sits in the OS keychain, locked again after ten idle minutes. Until a PIN is set the
- * desk is being provisioned and admin actions are open, so a new desk can be set up at all.
+ * desk is being provisioned and admin actions are open, so a new desk can be set up at all. That a PIN
+ * was set is written in SQLite, so deleting the keychain entry locks the desk rather than opening it.
  */
 export class AdminLock {
   private unlockedUntil = 0
-  private failures = 0
-  private lockedOutUntil = 0
-  private attempts: Promise<unknown> = Promise.resolve()
   private readonly account: string
 
   constructor(
     private readonly secrets: SecretStore,
     dataDir: string,
+    private readonly db: Database,
+    private readonly guard: PinGuard,
     private readonly now: () => number = Date.now,
   ) {
     this.account = accountFor(dataDir, 'admin-pin')
   }
 
   async status(): Promise<AdminStatus> {
-    const configured = (await this.secrets.get(this.account)) !== null
+    const configured = this.pinWasSet() || (await this.secrets.get(this.account)) !== null
     return { configured, unlocked: !configured || this.now() < this.unlockedUntil }
   }
 
@@ -49,28 +47,28 @@ export class AdminLock {
     this.touch()
   }
 
-  /** One try at a time: parallel tries would all pass the lockout check before any failure counts. */
-  unlock(pin: string): Promise<AdminStatus> {
-    const attempt = this.attempts.then(() => this.tryUnlock(pin))
-    this.attempts = attempt.catch(() => undefined)
-    return attempt
+  /** Whether admin mode is on now, without extending it. */
+  isUnlocked(): Promise<boolean> {
+    return this.status().then((s) => s.unlocked && s.configured)
   }
 
-  private async tryUnlock(pin: string): Promise<AdminStatus> {
+  /** Admin mode was used within ten minutes (for the audit log's actor; no keychain read). */
+  activeNow(): boolean {
+    return this.now() < this.unlockedUntil
+  }
+
+  async unlock(pin: string): Promise<AdminStatus> {
+    if (!(await this.status()).configured) return this.status()
     const stored = await this.secrets.get(this.account)
-    if (stored === null) return this.status()
-    if (this.now() < this.lockedOutUntil) {
-      throw new GuichetFailure('pin_locked_out', 'Too many wrong PINs: wait a minute before trying again.')
+    if (stored === null) {
+      throw new GuichetFailure(
+        'admin_pin_missing',
+        'The admin PIN was set but its keychain entry is gone: the desk stays locked. Ask support to reinstall the desk.',
+      )
     }
-    if (!(await matches(pin, stored))) {
-      this.failures += 1
-      if (this.failures >= MAX_TRIES) {
-        this.failures = 0
-        this.lockedOutUntil = this.now() + LOCKOUT_MS
-      }
+    if (!(await this.guard.attempt(SUBJECT, () => pinMatches(pin, stored)))) {
       throw new GuichetFailure('wrong_pin', 'This PIN is not the admin PIN.')
     }
-    this.failures = 0
     this.touch()
     return this.status()
   }
@@ -85,22 +83,17 @@ export class AdminLock {
       if (currentPin === undefined) await this.assertUnlocked()
       else await this.unlock(currentPin)
     }
-    const salt = randomBytes(16)
-    const hash = await scrypt(pin, salt, COST)
-    await this.secrets.set(this.account, `scrypt:${salt.toString('base64')}:${hash.toString('base64')}`)
+    await this.secrets.set(this.account, await hashPin(pin))
+    writeDocument(this.db, PIN_SET, { set: true })
     this.touch()
     return this.status()
+  }
+
+  private pinWasSet(): boolean {
+    return (readDocument(this.db, PIN_SET) as { set?: boolean } | undefined)?.set === true
   }
 
   private touch(): void {
     this.unlockedUntil = this.now() + IDLE_MS
   }
-}
-
-async function matches(pin: string, stored: string): Promise<boolean> {
-  const [scheme, salt, hash] = stored.split(':')
-  if (scheme !== 'scrypt' || !salt || !hash) return false
-  const expected = Buffer.from(hash, 'base64')
-  const actual = await scrypt(pin, Buffer.from(salt, 'base64'), COST)
-  return actual.length === expected.length && timingSafeEqual(actual, expected)
 }

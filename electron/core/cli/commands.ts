@@ -27,4 +27,8 @@ export const commands: Record<string, { summary: string; load: () => Promise<Des
     load: () => import('./commands/settings'),
   },
   mrz: { summary: "read passport scans' MRZ, one JSON line per file", load: () => import('./mrz') },
+  audit: {
+    summary: 'print the audit log (--json, --since) or verify its chain',
+    load: () => import('./commands/audit'),
+  },
 }

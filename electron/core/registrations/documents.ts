@@ -95,6 +95,12 @@ export class Documents {
     return row && this.toSummary(row)
   }
 
+  /** The record a document belongs to, so the audit log can name it by reference. */
+  clientIdOf(id: string): string | undefined {
+    return this.db.prepare('SELECT client_id FROM documents WHERE id = ?').pluck().get(id) as
+      string | undefined
+  }
+
   private toSummary(row: Row): DocumentSummary {
     return {
       id: row.id,

@@ -27,6 +27,12 @@ export class DeskToken {
     return this.cached
   }
 
+  /** Forgets the token: the backend it was issued by is no longer this desk's. */
+  async clear(): Promise<void> {
+    await this.secrets.delete(this.account)
+    this.cached = null
+  }
+
   async set(token: string): Promise<void> {
     await this.secrets.set(this.account, token)
     this.cached = token

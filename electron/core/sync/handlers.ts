@@ -1,4 +1,6 @@
+import { referenceOf } from '../../../src/domain/queue/reference'
 import { GuichetFailure } from '../../../src/domain/result'
+import { audited } from '../audit/audited-transfer'
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 import { exportQueue } from '../transfer/export'
@@ -31,7 +33,12 @@ export function syncHandlers(core: Core): Pick<Handlers, SyncChannel> {
       return { tokenSet: true }
     },
     testConnection: () => sync.testConnection(),
-    listQueue: (query) => outbox.list(query),
+    // Names and e-mails leave the core only for a signed-in person at an open screen (9.14).
+    listQueue: async (query) => {
+      const page = outbox.list(query)
+      if (await core.session.namesVisible()) return page
+      return { ...page, items: page.items.map((item) => ({ ...item, name: null, email: null })) }
+    },
     queueCounts: () => outbox.counts(),
     retryNow: ({ clientId }) => {
       sync.retryNow(clientId)
@@ -48,12 +55,17 @@ export function syncHandlers(core: Core): Pick<Handlers, SyncChannel> {
         )
       }
       await Promise.all(outbox.discard(clientId, reference).map((id) => vault.delete(id)))
+      core.audit.record({ action: 'record_discarded', subject: referenceOf(clientId) })
       return null
     },
-    reopenForCorrection: ({ clientId }) => outbox.reopenForCorrection(core.registrations, clientId),
+    reopenForCorrection: ({ clientId }) => {
+      const correction = outbox.reopenForCorrection(core.registrations, clientId)
+      core.audit.record({ action: 'record_corrected', subject: referenceOf(clientId) })
+      return correction
+    },
     sendVerificationCode: ({ email }) => core.emailVerification.send(email),
     confirmVerificationCode: ({ clientId, id, code }) => core.emailVerification.confirm(clientId, id, code),
-    exportQueue: ({ path, passphrase }) => exportQueue(core, path, passphrase),
-    importQueue: ({ path, passphrase }) => importQueue(core, path, passphrase),
+    exportQueue: ({ path, passphrase }) => audited('export', exportQueue)(core, path, passphrase),
+    importQueue: ({ path, passphrase }) => audited('import', importQueue)(core, path, passphrase),
   }
 }

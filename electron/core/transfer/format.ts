@@ -74,7 +74,13 @@ export class ExportWriter {
     const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.part`)
     const handle = await openFile(temp, 'wx', 0o600)
     const writer = new ExportWriter(handle, temp, path, key, headerBytes)
-    await writer.write(Buffer.concat([MAGIC, u32(headerBytes.length), headerBytes]))
+    try {
+      await writer.write(Buffer.concat([MAGIC, u32(headerBytes.length), headerBytes]))
+    } catch (error) {
+      // A full disk fails here already: no handle left open on it, no partial file left behind.
+      await writer.abandon()
+      throw error
+    }
     return writer
   }
 

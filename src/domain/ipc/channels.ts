@@ -43,6 +43,13 @@ export const channels = [
   'importQueue',
   'enrollDesk',
   'enrollmentStatus',
+  'sessionStatus',
+  'listOperators',
+  'signIn',
+  'signOut',
+  'lockScreen',
+  'addOperator',
+  'removeOperator',
 ] as const
 
 export type Channel = (typeof channels)[number]
@@ -58,6 +65,8 @@ export const adminChannels: readonly Channel[] = [
   'exportQueue',
   'importQueue',
   'enrollDesk',
+  'addOperator',
+  'removeOperator',
 ]
 
 /**

@@ -3,6 +3,13 @@ import type { DeskSettings } from '../settings'
 import { settingsPatchSchema } from '../settings'
 import type { Result } from '../result'
 import { setPinRequest, unlockRequest, type AdminStatus } from '../admin'
+import {
+  addOperatorRequest,
+  operatorRequest,
+  signInRequest,
+  type DeskSession,
+  type OperatorSummary,
+} from '../people'
 import type { Establishment } from '../reference/establishments'
 import type { RegistrationDraft } from '../registration/empty-form'
 import type { DocumentSummary } from '../queue/documents'
@@ -114,6 +121,17 @@ export const contract = {
   enrollDesk: channel<Enrolled>()(enrollRequest),
   /** Enrolled or not, what is missing, and how the provisioning file at start went. */
   enrollmentStatus: channel<EnrollmentStatus>()(none),
+  /** Who is signed in and whether the privacy screen covers the desk (then kept current by sessionChanged). */
+  sessionStatus: channel<DeskSession>()(none),
+  /** The operators to pick from at sign-in (staff names, no student data). */
+  listOperators: channel<OperatorSummary[]>()(none),
+  /** An operator's PIN (or the admin's, with operatorId null) opens the desk. */
+  signIn: channel<DeskSession>()(signInRequest),
+  signOut: channel<DeskSession>()(none),
+  /** Covers the screen (Ctrl/Cmd+L, idle): names leave the core again only after a PIN. */
+  lockScreen: channel<DeskSession>()(none),
+  addOperator: channel<OperatorSummary>()(addOperatorRequest),
+  removeOperator: channel<null>()(operatorRequest),
 } satisfies Record<Channel, { request: yup.AnySchema; response: unknown }>
 
 export type Contract = typeof contract

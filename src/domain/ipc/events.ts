@@ -1,4 +1,5 @@
 import type { EnrollmentStatus } from '../enrollment/status'
+import type { DeskSession } from '../people'
 import type { OutboxState } from '../queue/states'
 
 /** A file the desk's scanner saved into the watched folder, as the "Received scans" tray lists it. */
@@ -34,6 +35,8 @@ export interface DeskEvents {
   syncStatus: SyncStatus
   /** The desk was enrolled, or a provisioning file at start failed to enroll it. */
   enrollmentChanged: EnrollmentStatus
+  /** Someone signed in or out, or the privacy screen covered the desk. */
+  sessionChanged: DeskSession
 }
 
 export type DeskEvent = keyof DeskEvents
@@ -43,6 +46,7 @@ export const deskEvents = [
   'queueChanged',
   'syncStatus',
   'enrollmentChanged',
+  'sessionChanged',
 ] as const satisfies readonly DeskEvent[]
 
 export const eventIpcName = (event: DeskEvent): string => `guichet-event:${event}`

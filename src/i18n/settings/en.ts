@@ -6,8 +6,6 @@ export default {
   desk: 'Desk',
   deskId: 'Desk id',
   eventName: 'Event name',
-  operator: 'Agent initials',
-  operatorHint: 'Sent with each registration, to know who captured it.',
   locale: 'Default language',
   backendUrl: 'Server address',
   backendUrlHint: 'https://…; http:// only to this desk (127.0.0.1), for demos.',
@@ -80,7 +78,7 @@ export default {
 export const settingsErrors = {
   admin_required: 'This needs admin mode: type the admin PIN.',
   wrong_pin: 'This is not the admin PIN.',
-  pin_locked_out: 'Too many wrong PINs: wait a minute before trying again.',
+  pin_locked_out: 'Too many wrong PINs: this PIN is blocked for a few minutes. Try again later.',
   pin_too_short: 'The PIN has at least 6 characters.',
   pin_spaces: 'The PIN has no spaces.',
   required: 'This field is required.',
@@ -97,6 +95,11 @@ export const settingsErrors = {
   export_unreadable: 'This file cannot be opened: check the path and that the USB drive is plugged in.',
   passphrase_weak:
     'This passphrase is too easy to guess for a file that holds passports: use several unrelated words, or the passphrase the desk generates.',
+  body_mismatch:
+    'The request stored in the file does not match the registration: ask the other desk for a new export.',
+  image_metadata:
+    'An image in the file still carries metadata (position, camera) that Guichet would have removed: the file did not come from a Guichet desk; ask for a new export.',
+  duplicate_record: 'This registration is in the file twice: ask the other desk for a new export.',
   import_refused:
     'This file holds registrations that fail this desk’s checks: nothing was imported. Each refused registration is listed with the reason.',
   data_key_missing:

@@ -4,8 +4,6 @@ export default {
   desk: 'Poste',
   deskId: 'Identifiant du poste',
   eventName: "Nom de l'événement",
-  operator: 'Initiales de l’agent',
-  operatorHint: 'Envoyées avec chaque dossier, pour savoir qui l’a saisi.',
   locale: 'Langue par défaut',
   backendUrl: 'Adresse du serveur',
   backendUrlHint: 'https://… ; http:// seulement vers ce poste (127.0.0.1), pour les démonstrations.',
@@ -81,7 +79,7 @@ export default {
 export const settingsErrors = {
   admin_required: 'Cette action demande le mode administrateur : saisissez le code administrateur.',
   wrong_pin: 'Ce n’est pas le code administrateur.',
-  pin_locked_out: 'Trop de codes erronés : attendez une minute avant de réessayer.',
+  pin_locked_out: 'Trop de codes erronés : ce code est bloqué quelques minutes. Réessayez plus tard.',
   pin_too_short: 'Le code compte au moins 6 caractères.',
   pin_spaces: 'Le code ne contient pas d’espace.',
   required: 'Ce champ est obligatoire.',
@@ -99,6 +97,12 @@ export const settingsErrors = {
     'Ce fichier ne peut pas être ouvert : vérifiez le chemin et que la clé USB est bien branchée.',
   passphrase_weak:
     'Cette phrase de passe se devine trop facilement pour un fichier qui contient des passeports : prenez plusieurs mots sans rapport entre eux, ou la phrase générée par le poste.',
+  body_mismatch:
+    'La demande enregistrée dans le fichier ne correspond pas au dossier : demandez à l’autre poste un nouvel export.',
+  image_metadata:
+    'Une image du fichier contient encore des métadonnées (position, appareil) que Guichet aurait retirées : le fichier ne vient pas d’un poste Guichet ; demandez un nouvel export.',
+  duplicate_record:
+    'Ce dossier figure deux fois dans le fichier : demandez à l’autre poste un nouvel export.',
   import_refused:
     'Ce fichier contient des dossiers qui ne passent pas les contrôles de ce poste : rien n’a été importé. Chaque dossier refusé est listé avec la raison.',
   data_key_missing:

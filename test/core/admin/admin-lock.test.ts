@@ -1,22 +1,43 @@
+import type { Database } from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
 import { AdminLock } from '../../../electron/core/admin/admin-lock'
-import { osKeychain } from '../../../electron/core/secrets'
+import { openDatabase } from '../../../electron/core/db/open'
+import { PinGuard } from '../../../electron/core/people/pin-guard'
+import { accountFor, osKeychain } from '../../../electron/core/secrets'
+import { failureCode as code } from '../failure-code'
 
+const dirs: string[] = []
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
+/** An admin lock on a real SQLite file and the real keychain, with a clock the test moves. */
 function lock() {
   let now = 1_000_000
+  const clock = () => now
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-admin-'))
+  dirs.push(dir)
   const store = osKeychain(`fr.guichet.test.${randomUUID()}`)
-  const admin = new AdminLock(store, '/data/desk', () => now)
-  return { admin, store, advance: (ms: number) => (now += ms) }
-}
-
-const code = async (promise: Promise<unknown>) => {
-  try {
-    await promise
-  } catch (error) {
-    return (error as { code?: string }).code
+  const open = () => {
+    const db = openDatabase(join(dir, 'guichet.sqlite'))
+    return { db, admin: new AdminLock(store, dir, db, new PinGuard(db, clock), clock) }
   }
-  return 'resolved'
+  let current: { db: Database; admin: AdminLock } = open()
+  return {
+    get admin() {
+      return current.admin
+    },
+    store,
+    account: accountFor(dir, 'admin-pin'),
+    advance: (ms: number) => (now += ms),
+    /** The app quits and starts again: a new process, the same files and keychain. */
+    restart() {
+      current.db.close()
+      current = open()
+    },
+  }
 }
 
 describe('admin mode', () => {
@@ -27,17 +48,28 @@ describe('admin mode', () => {
   })
 
   it('once a PIN is set, admin actions need it; the PIN is kept hashed in the keychain', async () => {
-    const { admin, store } = lock()
+    const { admin, store, account } = lock()
     await admin.setPin('482915')
     admin.lock()
     expect(await code(admin.assertUnlocked())).toBe('admin_required')
-    const stored = (await store.get(
-      (await import('../../../electron/core/secrets')).accountFor('/data/desk', 'admin-pin'),
-    ))!
+    const stored = (await store.get(account))!
     expect(stored).toMatch(/^scrypt:/)
     expect(stored).not.toContain('482915')
     expect(await code(admin.unlock('000000'))).toBe('wrong_pin')
     expect(await admin.unlock('482915')).toEqual({ configured: true, unlocked: true })
+  })
+
+  it('stays locked when the keychain entry is deleted, even after a restart', async () => {
+    const t = lock()
+    await t.admin.setPin('482915')
+    expect(await t.store.delete(t.account)).toBe(true)
+    t.restart()
+    expect(await t.admin.status()).toEqual({ configured: true, unlocked: false })
+    expect(await code(t.admin.assertUnlocked())).toBe('admin_required')
+    expect(await code(t.admin.unlock('482915'))).toBe('admin_pin_missing')
+    expect(await code(t.admin.setPin('111111'))).toBe('admin_required')
+    expect(await code(t.admin.setPin('111111', '482915'))).toBe('admin_pin_missing')
+    expect(await t.store.get(t.account)).toBeNull()
   })
 
   it('locks again after ten idle minutes', async () => {
@@ -58,6 +90,33 @@ describe('admin mode', () => {
     for (let i = 0; i < 5; i++) expect(await code(admin.unlock('111111'))).toBe('wrong_pin')
     expect(await code(admin.unlock('482915'))).toBe('pin_locked_out')
     advance(61 * 1000)
+    expect((await admin.unlock('482915')).unlocked).toBe(true)
+  })
+
+  it('keeps the wrong tries and the lockout across a restart', async () => {
+    const t = lock()
+    await t.admin.setPin('482915')
+    t.admin.lock()
+    for (let i = 0; i < 3; i++) expect(await code(t.admin.unlock('111111'))).toBe('wrong_pin')
+    t.restart()
+    for (let i = 0; i < 2; i++) expect(await code(t.admin.unlock('111111'))).toBe('wrong_pin')
+    t.restart()
+    expect(await code(t.admin.unlock('482915'))).toBe('pin_locked_out')
+    t.advance(61 * 1000)
+    t.restart()
+    expect((await t.admin.unlock('482915')).unlocked).toBe(true)
+  })
+
+  it('locks out twice as long each time five more wrong PINs follow', async () => {
+    const { admin, advance } = lock()
+    await admin.setPin('482915')
+    admin.lock()
+    for (let i = 0; i < 5; i++) await code(admin.unlock('111111'))
+    advance(61 * 1000)
+    for (let i = 0; i < 5; i++) expect(await code(admin.unlock('111111'))).toBe('wrong_pin')
+    advance(61 * 1000)
+    expect(await code(admin.unlock('482915'))).toBe('pin_locked_out')
+    advance(60 * 1000)
     expect((await admin.unlock('482915')).unlocked).toBe(true)
   })
 

@@ -17,6 +17,7 @@ describe.skipIf(process.platform === 'win32')('the desk’s files are for its ow
     try {
       chmodSync(dataDir, 0o755)
       mkdirSync(join(dataDir, 'documents'), { mode: 0o755 })
+      mkdirSync(join(dataDir, 'logs'), { mode: 0o755 })
       writeFileSync(join(dataDir, 'guichet.sqlite'), '', { mode: 0o644 })
       const core = await openDesk(dataDir, null)
       await queueOne(core, await documentFiles(tempDir('guichet-scans-')))

@@ -35,7 +35,7 @@ const failureOf = (promise: Promise<unknown>) =>
 describe('enrolling a desk with a one-time code', () => {
   it('stores the token in the keychain and the desk id, address and event in the settings', async () => {
     t.backend.enrollments.add({ code: 'ABCD2345EFGH', deskId: 'paris-fair-3', event: 'Salon Paris' }, clock)
-    core.settings.update({ operator: 'QA', locale: 'en' })
+    core.settings.update({ idleLockMinutes: 7, locale: 'en' })
     const enrolled = await enrollDesk(
       core,
       { backendUrl: `${t.backend.url}/`, code: 'abcd 2345-efgh', settings: { retentionDays: 14 } },
@@ -47,7 +47,7 @@ describe('enrolling a desk with a one-time code', () => {
       eventName: 'Salon Paris',
       backendUrl: t.backend.url,
       retentionDays: 14,
-      operator: 'QA',
+      idleLockMinutes: 7,
       locale: 'en',
     })
     // The token the backend issued, read back from the keychain by a desk opened afresh.

@@ -29,7 +29,7 @@ describe('the outbox', () => {
 
     core = await openDesk(dataDir, null)
     expect(core.outbox.stateOf(clientId)).toBe('queued')
-    core.settings.update({ deskId: 'another-desk', operator: 'ZZ' })
+    core.settings.update({ deskId: 'another-desk', eventName: 'Another fair' })
     const second = core.outbox.claimNext([], 'another-desk')!
     expect(second.body.equals(first.body)).toBe(true)
     expect(second.documents.map((d) => d.sha256)).toEqual(first.documents.map((d) => d.sha256))

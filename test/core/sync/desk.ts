@@ -46,8 +46,14 @@ export async function openDesk(
     ...(backend && { backend: { url: backend.url, token: backend.token } }),
     ...extra,
   })
-  core.settings.update({ deskId: 'test-desk-1', eventName: 'Salon test', operator: 'QA' })
+  core.settings.update({ deskId: 'test-desk-1', eventName: 'Salon test' })
   return core
+}
+
+/** Where and by whom a test registration is captured: this desk, operator QA. */
+export function deskOf(core: Core): { id: string; event: string; operator: string } {
+  const { deskId, eventName } = core.settings.get()
+  return { id: deskId, event: eventName, operator: 'QA' }
 }
 
 /** What an agent types for one student; `email` makes each one a different person. */
@@ -103,11 +109,10 @@ export async function queueOne(
 ): Promise<string> {
   await attachFile(core, clientId, 'identity', files.identity)
   await attachFile(core, clientId, 'enrollment', files.enrollment)
-  const { deskId, eventName, operator } = core.settings.get()
   await core.registrations.submit(
     clientId,
     studentForm(email),
-    { id: deskId, event: eventName, operator },
+    deskOf(core),
     core.reference.context(core.now()),
   )
   return clientId

@@ -7,7 +7,17 @@ import type { Core } from '../../../electron/core/core'
 import { createHandlers } from '../../../electron/core/handlers'
 import { createBackend } from '../../backend/server'
 import { useBackend } from '../../backend/use-backend'
-import { cleanup, documentFiles, fastSync, nextEvent, openDesk, queueOne, studentForm, tempDir } from './desk'
+import {
+  cleanup,
+  deskOf,
+  documentFiles,
+  fastSync,
+  nextEvent,
+  openDesk,
+  queueOne,
+  studentForm,
+  tempDir,
+} from './desk'
 import { VirtualClock } from './virtual-clock'
 
 const t = useBackend()
@@ -212,11 +222,10 @@ describe('the sync engine against the reference backend', () => {
     expect(draft.form.email).toBe(taken)
     expect(core.documents.list(clientId)).toHaveLength(2)
     const fixed = `${randomUUID()}@example.org`
-    const { deskId, eventName, operator } = core.settings.get()
     await core.registrations.submit(
       clientId,
       { ...draft.form, email: fixed, emailConfirmation: fixed },
-      { id: deskId, event: eventName, operator },
+      deskOf(core),
       core.reference.context(core.now()),
     )
 

@@ -10,7 +10,7 @@ import type { Transport } from '../../../electron/core/sync/transport'
 import { en } from '../../../src/i18n/en'
 import { fr } from '../../../src/i18n/fr'
 import { useBackend } from '../../backend/use-backend'
-import { cleanup, documentFiles, openDesk, queueOne, studentForm, tempDir } from './desk'
+import { cleanup, deskOf, documentFiles, openDesk, queueOne, studentForm, tempDir } from './desk'
 import { phonePhotoOfSize, pngOfSize } from './sized-scans'
 
 const t = useBackend()
@@ -43,13 +43,7 @@ describe('real scans of ordinary sizes reach the backend', () => {
     await attachFile(core, clientId, 'identity', identity)
     await attachFile(core, clientId, 'enrollment', enrollment)
     const onDesk = core.documents.list(clientId)
-    const { deskId, eventName, operator } = core.settings.get()
-    await core.registrations.submit(
-      clientId,
-      studentForm(),
-      { id: deskId, event: eventName, operator },
-      core.reference.context(core.now()),
-    )
+    await core.registrations.submit(clientId, studentForm(), deskOf(core), core.reference.context(core.now()))
 
     const { status, counts } = await core.sync.drain()
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deskSettingsSchema } from '../../../src/domain/settings'
+import { deskSettingsSchema, settingsPatchSchema } from '../../../src/domain/settings'
 
 const valid = (backendUrl: string) => deskSettingsSchema.isValidSync({ backendUrl })
 
@@ -20,6 +20,16 @@ describe('the backend address setting', () => {
     expect(deskSettingsSchema.validateSync({ backendUrl: 'https://a.example/v/ ' })).toMatchObject({
       backendUrl: 'https://a.example/v',
       retentionDays: 30,
+    })
+  })
+})
+
+describe('a settings patch', () => {
+  it('changes only what it names: the others keep their values, not their defaults', () => {
+    expect(
+      settingsPatchSchema.validateSync({ backendUrl: 'https://a.example/' }, { stripUnknown: true }),
+    ).toEqual({
+      backendUrl: 'https://a.example',
     })
   })
 })

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../electron/core/core'
@@ -148,6 +148,14 @@ describe('an imported record is checked as if typed and taken in here', { timeou
     expect((await refusal()).fields).toEqual([
       expect.objectContaining({ path: referenceOf(clientId), code: 'duplicate_record' }),
     ])
+  })
+
+  it('takes a phone photo as the exporting desk normalized it (colour profile kept, EXIF gone)', async () => {
+    const photo = join(dirs[2]!, 'IMG_2041.jpg')
+    writeFileSync(photo, await sidewaysPhotoWithGps())
+    await queueOne(fair, { ...files, identity: photo })
+    await exportQueue(fair, file, PASSPHRASE)
+    expect(await importQueue(office, file, PASSPHRASE)).toMatchObject({ records: 1, documents: 2 })
   })
 
   it('takes an untouched file whole', async () => {

@@ -41,14 +41,16 @@ export async function run(argv: string[]): Promise<number> {
       ] as const) {
         for (const file of files) await attachFile(core, clientId, kind, file)
       }
-      const { deskId, eventName, operator } = core.settings.get()
+      const { deskId, eventName } = core.settings.get()
       const form = { ...student, emailConfirmation: student['email'] }
+      // The CLI is the admin's: no operator signs in there.
       const receipt = await core.registrations.submit(
         clientId,
         form,
-        { id: deskId, event: eventName, operator },
+        { id: deskId, event: eventName, operator: '' },
         core.reference.context(core.now()),
       )
+      core.audit.record({ action: 'registration_queued', subject: receipt.reference })
       console.log(JSON.stringify(receipt))
       return 0
     } catch (error) {

@@ -1,4 +1,5 @@
+import { audited } from '../../audit/audited-transfer'
 import { exportQueue } from '../../transfer/export'
 import { transferCommand } from './transfer'
 
-export const run = transferCommand('export', exportQueue)
+export const run = transferCommand('export', audited('export', exportQueue))

@@ -1,4 +1,5 @@
+import { audited } from '../../audit/audited-transfer'
 import { importQueue } from '../../transfer/import'
 import { transferCommand } from './transfer'
 
-export const run = transferCommand('import', importQueue)
+export const run = transferCommand('import', audited('import', importQueue))

@@ -3,7 +3,7 @@ import { fieldErrorsOf } from '../../../../src/domain/field-errors'
 import type { FieldError } from '../../../../src/domain/result'
 import { GuichetFailure } from '../../../../src/domain/result'
 import { deskSettingsSchema, settingsPatchSchema, type SettingsPatch } from '../../../../src/domain/settings'
-import { applySettings } from '../../admin/apply-settings'
+import { changeSettings } from '../../settings-change'
 import { problemWords } from '../../setting-problems'
 import { deskOptions, withDesk } from './open-desk'
 
@@ -40,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
       console.log(JSON.stringify(shown))
       return 0
     }
-    const next = applySettings(core, parsePatch(rest), 'cli')
+    const next = await changeSettings(core, parsePatch(rest), 'cli')
     console.log(JSON.stringify(next))
     return 0
   })

@@ -3,6 +3,15 @@ import { settings } from './0001-settings'
 import { registrations } from './0002-registrations'
 import { outbox } from './0003-outbox'
 import { outboxIndexes } from './0004-outbox-indexes'
+import { operators } from './0005-operators'
+import { audit } from './0006-audit'
 
 /** Every migration, oldest first. `user_version` is the version of the last one applied. */
-export const migrations: readonly Migration[] = [settings, registrations, outbox, outboxIndexes]
+export const migrations: readonly Migration[] = [
+  settings,
+  registrations,
+  outbox,
+  outboxIndexes,
+  operators,
+  audit,
+]

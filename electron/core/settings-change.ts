@@ -1,0 +1,22 @@
+import type { DeskSettings, SettingsPatch } from '../../src/domain/settings'
+import { applySettings } from './admin/apply-settings'
+import type { AdminVia } from './admin/admin-actions'
+import type { Core } from './core'
+
+const originOf = (url: string) => (url ? new URL(url).origin : '')
+
+/**
+ * An admin's change to the settings (Settings screen, `desk settings set`). A token belongs to the
+ * backend that issued it: pointing the desk at another origin deletes it, so it is never sent to a
+ * server an intruder chose; a new one is provisioned for the new backend (enrollment brings its own
+ * token with the address, so it goes through `applySettings` alone).
+ */
+export async function changeSettings(core: Core, patch: SettingsPatch, via: AdminVia): Promise<DeskSettings> {
+  const before = core.settings.get()
+  const next = applySettings(core, patch, via)
+  if (before.backendUrl && originOf(before.backendUrl) !== originOf(next.backendUrl)) {
+    await core.deskToken.clear()
+    core.sync.tokenChanged()
+  }
+  return next
+}

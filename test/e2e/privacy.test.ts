@@ -1,0 +1,119 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { GuichetApi } from '../../src/domain/ipc/contract'
+import type { OperatorSummary } from '../../src/domain/people'
+import { documentFiles, queueOne, tempDir } from '../core/sync/desk'
+import { openDesk, type Desk } from './desk'
+import { field } from './register-form'
+
+let desk: Desk
+let ana: OperatorSummary
+let bob: OperatorSummary
+
+/** A staffed desk: an admin PIN, two operators, one student in the queue, nobody signed in. */
+beforeEach(async () => {
+  desk = await openDesk()
+  const { core } = desk.host
+  await core.admin.setPin('482915')
+  ana = await core.operators.add('Ana Martin', '2468')
+  bob = await core.operators.add('Bob Lefèvre', '13579')
+  core.admin.lock()
+  await queueOne(core, await documentFiles(tempDir()), 'linh.nguyen@example.org')
+})
+afterEach(() => desk.close())
+
+const cover = (page: Page) => page.getByRole('dialog', { name: 'Poste verrouillé' })
+
+/** Student data anywhere in the page: its text, attributes, or what is typed in its fields. */
+const studentInPage = (page: Page) =>
+  page.evaluate(
+    () =>
+      /Nguyen|Linh|linh\.nguyen/i.test(document.documentElement.outerHTML) ||
+      [...document.querySelectorAll('input, textarea')].some((input) =>
+        /Nguyen|Linh/i.test((input as HTMLInputElement).value),
+      ),
+  )
+
+const focusedOperator = (page: Page) =>
+  page.evaluate(() => (document.activeElement as HTMLElement).dataset['operatorId'])
+
+async function signIn(page: Page, key: string, pin: string) {
+  await cover(page).waitFor()
+  await page.keyboard.press(key)
+  await page.keyboard.type(pin)
+  await page.keyboard.press('Enter')
+}
+
+describe('operators and the privacy screen, in Chromium', () => {
+  it('starts a shift with a PIN; Ctrl+L covers the desk; switching operator is two keystrokes and a PIN', async () => {
+    const { page, host } = desk
+    await page.reload()
+    await cover(page).waitFor()
+    expect(await studentInPage(page)).toBe(false)
+    // The operator list has the focus, so a digit picks the operator at once.
+    expect(await focusedOperator(page)).toBe(ana.id)
+
+    await page.keyboard.press('1')
+    await page.keyboard.type('0000')
+    await page.keyboard.press('Enter')
+    await cover(page).getByText('Ce n’est pas le code de cet agent.').waitFor()
+    await page.getByLabel('Code personnel').fill('2468')
+    await page.keyboard.press('Enter')
+    await page.getByText('Agent : Ana Martin').waitFor()
+
+    await page.getByRole('button', { name: /^File d’attente/ }).click()
+    await page.getByRole('cell', { name: 'linh.nguyen@example.org' }).waitFor()
+    expect(await studentInPage(page)).toBe(true)
+
+    await page.keyboard.press('Control+L')
+    await cover(page).waitFor()
+    expect(await studentInPage(page)).toBe(false)
+    // What the page can still ask the core: references, no names.
+    const asked = await page.evaluate(() =>
+      (window as unknown as { guichet: GuichetApi }).guichet.listQueue({
+        state: null,
+        after: null,
+        limit: 10,
+      }),
+    )
+    expect(asked.ok && asked.value.items.map((i) => [i.name, i.email])).toEqual([[null, null]])
+
+    expect(await focusedOperator(page)).toBe(ana.id)
+    await signIn(page, '2', '13579')
+    await page.getByText('Agent : Bob Lefèvre').waitFor()
+    await page.getByRole('cell', { name: 'linh.nguyen@example.org' }).waitFor()
+    expect(host.core.audit.list().map((e) => [e.action, e.subject])).toEqual(
+      expect.arrayContaining([
+        ['sign_in', ana.id],
+        ['lock', null],
+        ['sign_out', ana.id],
+        ['sign_in', bob.id],
+      ]),
+    )
+  })
+
+  it('covers the desk after three idle minutes, keeps the draft, and asks the PIN to come back', async () => {
+    const { page } = desk
+    await page.clock.install()
+    await page.reload()
+    await signIn(page, '1', '2468')
+    await field(page, 'Nom').fill('Nguyen')
+    await field(page, 'Prénom').fill('Linh')
+
+    // Activity restarts the wait: two minutes, a key, two more minutes, and the desk is still open.
+    await page.clock.runFor(2 * 60_000)
+    await field(page, 'Prénom').press('End')
+    await page.clock.runFor(2 * 60_000)
+    expect(await cover(page).count()).toBe(0)
+
+    await page.clock.runFor(60_000 + 1_000)
+    await cover(page).waitFor()
+    expect(await studentInPage(page)).toBe(false)
+    await expect.poll(() => desk.host.core.registrations.loadDraft()?.form.firstName).toBe('Linh')
+
+    await signIn(page, '1', '2468')
+    expect(await field(page, 'Nom').inputValue()).toBe('Nguyen')
+    expect(await field(page, 'Prénom').inputValue()).toBe('Linh')
+  })
+})
