@@ -41,15 +41,15 @@ export function bandOf(pair: BarPair, quarter: 0 | 1, scale: number): Band {
 
 /**
  * The band cut out of the scan, levelled (and turned half a turn when `flip`), grey, contrast
- * stretched and scaled so characters are about the size OCR reads best: a PNG for the OCR engine.
- * Each pixel of the strip is sampled (bilinear) from where it lies on the tilted band.
+ * scaled so characters are about the size OCR reads best. Each pixel of the strip is sampled
+ * (bilinear) from where it lies on the tilted band.
  */
-export async function bandStrip(
+export function bandStrip(
   source: Gray,
   band: Band,
   flip: boolean,
   pitch = PITCH,
-): Promise<{ png: Buffer; upsideDown: boolean }> {
+): { strip: Gray; upsideDown: boolean } {
   const zoom = pitch / band.pitch
   const width = Math.round(band.length * zoom)
   const height = Math.round(band.height * zoom)
@@ -73,11 +73,16 @@ export async function bandStrip(
       strip[v * width + u] = top * (1 - fy) + bottom * fy
     }
   }
-  const png = await sharp(strip, { raw: { width, height, channels: 1 } })
+  const gray = { data: strip, width, height }
+  return { strip: gray, upsideDown: fillerOnTheLeft(gray) }
+}
+
+/** The strip contrast stretched, as a PNG for the OCR engine. */
+export function stripPng({ data, width, height }: Gray): Promise<Buffer> {
+  return sharp(data, { raw: { width, height, channels: 1 } })
     .normalise()
     .png()
     .toBuffer()
-  return { png, upsideDown: fillerOnTheLeft({ data: strip, width, height }) }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { mrzEngines, type MrzEngines } from './engine'
+import { loadGlyphs, type Glyph } from './glyphs'
 import { ocrLangPath } from './lang-path'
 import { readMrz, type MrzScan } from './read-mrz'
 
@@ -22,6 +23,7 @@ export interface PassportReaderOptions {
 
 export function passportReader(options: PassportReaderOptions): PassportReader {
   let engines: MrzEngines | null = null
+  let glyphs: Glyph[] | null = null
   const get = () =>
     (engines ??= mrzEngines({
       langPath: ocrLangPath(options.resourcesDir),
@@ -30,7 +32,7 @@ export function passportReader(options: PassportReaderOptions): PassportReader {
       ...(options.setTimer && { setTimer: options.setTimer }),
     }))
   return {
-    read: (bytes) => readMrz(bytes, get(), options.now()),
+    read: (bytes) => readMrz(bytes, get(), (glyphs ??= loadGlyphs(options.resourcesDir)), options.now()),
     get running() {
       return engines !== null && (engines.legacy.running || engines.lstm.running)
     },

@@ -2,9 +2,11 @@ import sharp from 'sharp'
 import { combineLine1, combineLine2 } from '../../../src/domain/mrz/combine'
 import { heldCheckDigits, parseTd3, type MrzReading } from '../../../src/domain/mrz/parse'
 import { MAX_INPUT_PIXELS, MAX_PDF_PAGES } from '../documents/limits'
-import { bandOf, bandStrip, SECOND_PITCH } from './band'
+import { bandOf, bandStrip, SECOND_PITCH, stripPng, type Band } from './band'
 import { findBars, inkMask, mrzPairs, type BarPair } from './bars'
+import { templateLinePairs } from './cells'
 import type { MrzEngines } from './engine'
+import type { Glyph } from './glyphs'
 import { turnRight, type Gray } from './gray'
 import { mrzLinePairs } from './lines'
 import { pdfPageImages } from './pdf-images'
@@ -36,18 +38,28 @@ const MAX_BANDS = 3
  * lines that look like a TD3 MRZ (a P in front, two or more check digits holding); `valid` in it says
  * whether every check digit holds.
  */
-export async function readMrz(bytes: Buffer, engines: MrzEngines, today: Date): Promise<MrzScan> {
+export async function readMrz(
+  bytes: Buffer,
+  engines: MrzEngines,
+  glyphs: readonly Glyph[],
+  today: Date,
+): Promise<MrzScan> {
   const images = bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? await pdfPageImages(bytes) : [bytes]
   let best: MrzReading | null = null
   for (const image of images.slice(0, MAX_PDF_PAGES)) {
-    const reading = await readImage(image, engines, today)
+    const reading = await readImage(image, engines, glyphs, today)
     if (reading?.valid) return { found: true, reading }
     best ??= reading
   }
   return { found: best !== null, reading: best }
 }
 
-async function readImage(image: Buffer, engines: MrzEngines, today: Date): Promise<MrzReading | null> {
+async function readImage(
+  image: Buffer,
+  engines: MrzEngines,
+  glyphs: readonly Glyph[],
+  today: Date,
+): Promise<MrzReading | null> {
   const input = () => sharp(image, { limitInputPixels: MAX_INPUT_PIXELS }).autoOrient()
   const meta = await sharp(image, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()
   const turned = (meta.orientation ?? 1) >= 5
@@ -79,8 +91,8 @@ async function readImage(image: Buffer, engines: MrzEngines, today: Date): Promi
   // Longer bars are more characters for the page's size: the score is compared on a common scale.
   candidates.sort((a, b) => b.pair.score / b.scale - a.pair.score / a.scale)
 
-  let best: MrzReading | null = null
   const sources = new Map<string, Promise<Gray>>()
+  const bands: { source: Gray; band: Band }[] = []
   for (const { pair, quarter, scale } of candidates.slice(0, MAX_BANDS)) {
     const pitch = pair.first.length / 43.5 / scale
     const shrink = Math.min(1, SOURCE_PITCH / pitch)
@@ -95,44 +107,80 @@ async function readImage(image: Buffer, engines: MrzEngines, today: Date): Promi
             .grayscale(),
         ),
       )
-    const source = await (sources.get(key) as Promise<Gray>)
-    const band = bandOf(pair, quarter, shrink / scale)
-    const upright = await bandStrip(source, band, false)
+    bands.push({
+      source: await (sources.get(key) as Promise<Gray>),
+      band: bandOf(pair, quarter, shrink / scale),
+    })
+  }
+  const plausible = ([line1, line2]: [string, string]) => {
+    const reading = parseTd3(line1, line2, today)
+    return reading !== null && heldCheckDigits(reading.line2) >= 2
+  }
+  /** The first valid reading of the lines, or of them put together field by field by check digit. */
+  const settle = (pairs: [string, string][]): MrzReading | null => {
+    const name = combineLine1(pairs.map(([line1]) => line1))
+    for (const line2 of combineLine2(pairs.map(([, line]) => line))) {
+      const reading = name === null ? null : parseTd3(name, line2, today)
+      if (reading?.valid) return reading
+    }
+    return null
+  }
+  /** The band's strip both ways up, the likelier first. */
+  const strips = ({ source, band }: { source: Gray; band: Band }) => {
+    const upright = bandStrip(source, band, false)
+    const flipped = () => bandStrip(source, band, true).strip
+    return upright.upsideDown
+      ? [
+          { flip: true, strip: flipped() },
+          { flip: false, strip: upright.strip },
+        ]
+      : [
+          { flip: false, strip: upright.strip },
+          { flip: true, strip: flipped() },
+        ]
+  }
+
+  // OCR-B templates first: a few milliseconds a band, and enough for most scans.
+  let fromTemplates: MrzReading | null = null
+  for (const found of bands)
+    for (const { strip } of strips(found)) {
+      const pairs = templateLinePairs(strip, glyphs).filter(plausible)
+      const settled = settle(pairs)
+      if (settled) return settled
+      if (pairs[0]) fromTemplates ??= parseTd3(...pairs[0], today)
+    }
+
+  // Tesseract where the templates fall short (blur, low resolution, uneven light): each field is
+  // taken from whichever reading, its or the templates', makes its check digit hold.
+  let best: MrzReading | null = null
+  for (const found of bands) {
+    const { source, band } = found
     // Each OCR run gives the lines twice: letters from the LSTM engine first, then from the legacy one.
-    const ocr = async (png: Buffer) => {
+    const ocr = async (strip: Gray) => {
+      const png = await stripPng(strip)
       const [legacy, lstm] = await Promise.all([engines.legacy.readLines(png), engines.lstm.readLines(png)])
-      return [...mrzLinePairs(legacy, lstm, 'lstm'), ...mrzLinePairs(legacy, lstm, 'legacy')]
+      return [
+        ...mrzLinePairs(legacy, lstm, 'lstm'),
+        ...mrzLinePairs(legacy, lstm, 'legacy'),
+        ...templateLinePairs(strip, glyphs),
+      ]
     }
-    const plausible = ([line1, line2]: [string, string]) => {
-      const reading = parseTd3(line1, line2, today)
-      return reading !== null && heldCheckDigits(reading.line2) >= 2
-    }
-    /** The first valid reading of the lines, or of them put together field by field by check digit. */
-    const settle = (pairs: [string, string][]): MrzReading | null => {
-      const name = combineLine1(pairs.map(([line1]) => line1))
-      for (const line2 of combineLine2(pairs.map(([, line]) => line))) {
-        const reading = name === null ? null : parseTd3(name, line2, today)
-        if (reading?.valid) return reading
-      }
-      return null
-    }
-    for (const flip of upright.upsideDown ? [true, false] : [false, true]) {
-      const { png } = flip ? await bandStrip(source, band, true) : upright
-      const first = (await ocr(png)).filter(plausible)
+    for (const { flip, strip } of strips(found)) {
+      const first = (await ocr(strip)).filter(plausible)
       const [top] = first
       if (!top) continue
       const settled = settle(first)
       if (settled) return settled
       // A check digit still fails: read the band again at another size, and take each field from
       // the reading where its check digit holds.
-      const again = (await ocr((await bandStrip(source, band, flip, SECOND_PITCH)).png)).filter(plausible)
+      const again = (await ocr(bandStrip(source, band, flip, SECOND_PITCH).strip)).filter(plausible)
       const combined = settle([...first, ...again])
       if (combined) return combined
       best ??= parseTd3(...top, today)
       break
     }
   }
-  return best
+  return best ?? fromTemplates
 }
 
 /** Whether two candidates found at different sizes or gaps are the same two lines. */
