@@ -43,11 +43,11 @@ export default {
   connection: {
     test: 'Tester la connexion',
     testing: 'Test en cours…',
-    ok: 'Connexion réussie : le serveur répond et accepte le jeton du poste.',
+    ok: 'Connexion réussie : le serveur répond et accepte le jeton du poste.',
     not_configured:
-      'Le poste n’est pas encore prêt (adresse du serveur, identifiant du poste ou jeton manquant) : enrôlez-le ci-dessus.',
-    no_token: 'Aucun jeton enregistré : saisissez le jeton du poste.',
-    offline: 'Serveur injoignable : vérifiez le réseau et l’adresse du serveur.',
+      'Le poste n’est pas encore prêt (adresse du serveur, identifiant du poste ou jeton manquant) : enrôlez-le ci-dessus.',
+    no_token: 'Aucun jeton enregistré : saisissez le jeton du poste.',
+    offline: 'Serveur injoignable : vérifiez le réseau et l’adresse du serveur.',
     captive_portal:
       'Le réseau demande une connexion (page de connexion du Wi-Fi) : ouvrez un navigateur pour vous connecter.',
     unauthorized: 'Le serveur refuse ce jeton : enregistrez un nouveau jeton.',
