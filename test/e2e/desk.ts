@@ -52,6 +52,10 @@ export async function openDesk(
     if (m.type() === 'error') problems.push(m.text())
   })
   page.on('pageerror', (e) => problems.push(e.message))
+  // The first 'filechooser' listener turns on Chromium's interception without waiting for it; a key
+  // pressed right after could open the native chooser instead (nothing, headless). Turned on here,
+  // long before any test presses "Choisir un fichier…".
+  page.on('filechooser', () => {})
 
   onTestFailed(async ({ task }) => {
     mkdirSync('test-results', { recursive: true })
