@@ -83,10 +83,11 @@ export interface Core {
   readonly sync: SyncEngine
   readonly deskToken: DeskToken
   readonly emailVerification: EmailVerification
-  /** Files the agent handed over (dialog, drop, an upload saved by the host): attachDocument reads only these. */
+  /**
+   * Files the agent handed over (dialog, drop, an upload saved by the host): every host calls
+   * `grants.grant` with what the agent chose, and attachDocument reads only these.
+   */
   readonly grants: GrantedPaths
-  /** Lets attachDocument read these files; every host calls it with what the agent chose. */
-  grantFiles(paths: readonly string[]): void
   /** Passport MRZ reading (OCR workers started on first use, released when idle). */
   readonly passports: Passports
   close(): void
@@ -199,7 +200,6 @@ async function assemble(
     deskToken,
     emailVerification: new EmailVerification(() => sync.clientOrFail(), outbox.verifications),
     grants,
-    grantFiles: (paths) => grants.grant(paths),
     passports,
     close: () => {
       void passports.close()

@@ -63,9 +63,9 @@ export function runApp(): void {
       app.on('will-quit', () => core.close())
       const handlers = createHandlers(
         core,
-        electronHostHandlers(() => window, core.grantFiles),
+        electronHostHandlers(() => window, core.grants),
       )
-      registerIpc(handlers, core.admin, isAllowed, (error) => log.error('ipc', error), core.grantFiles)
+      registerIpc(handlers, core.admin, isAllowed, (error) => log.error('ipc', error), core.grants)
       window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), devUrl ?? APP_ENTRY)
       recoverRenderer(window, (error) => log.error('renderer', error))
       const contents = window.webContents

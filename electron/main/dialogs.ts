@@ -1,11 +1,12 @@
 import { dialog, type BrowserWindow } from 'electron'
+import type { GrantedPaths } from '../core/documents/granted-paths'
 import type { HostHandlers } from '../core/handlers'
 import { SCAN_EXTENSIONS } from '../../src/domain/queue/documents'
 
-/** `grantFiles`: what the agent picks in the file dialog is what attachDocument may then read. */
+/** `grants`: what the agent picks in the file dialog is what attachDocument may then read. */
 export function electronHostHandlers(
   window: () => BrowserWindow | undefined,
-  grantFiles: (paths: readonly string[]) => void,
+  grants: Pick<GrantedPaths, 'grant'>,
 ): HostHandlers {
   return {
     chooseFiles: async () => {
@@ -18,7 +19,7 @@ export function electronHostHandlers(
         ? await dialog.showOpenDialog(owner, options)
         : await dialog.showOpenDialog(options)
       if (result.canceled) return []
-      grantFiles(result.filePaths)
+      grants.grant(result.filePaths)
       return result.filePaths
     },
     chooseTransferFile: async ({ mode }) => {

@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron'
 import { channels, grantDroppedIpc, ipcName } from '../../src/domain/ipc/channels'
 import { dispatch, type Handlers } from '../core/dispatch'
+import type { GrantedPaths } from '../core/documents/granted-paths'
 
 /**
  * Registers one ipcMain handler per contract channel. A call is served only when it comes from
@@ -11,10 +12,10 @@ export function registerIpc(
   admin: { assertUnlocked(): Promise<void> },
   isAllowed: (url: string) => boolean,
   onUnexpected: (error: unknown) => void,
-  grantFiles: (paths: readonly string[]) => void,
+  grants: Pick<GrantedPaths, 'grant'>,
 ): void {
   ipcMain.on(grantDroppedIpc, (event, path: unknown) => {
-    if (fromAppTopFrame(event, isAllowed) && typeof path === 'string') grantFiles([path])
+    if (fromAppTopFrame(event, isAllowed) && typeof path === 'string') grants.grant([path])
   })
   for (const channel of channels) {
     ipcMain.handle(ipcName(channel), (event, request: unknown) => {

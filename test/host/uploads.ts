@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { MAX_READ_BYTES } from '../../electron/core/documents/limits'
 import type { Handlers } from '../../electron/core/dispatch'
+import type { GrantedPaths } from '../../electron/core/documents/granted-paths'
 import type { Result } from '../../src/domain/result'
 
 /**
@@ -23,8 +24,8 @@ export interface Uploads {
   clear(): void
 }
 
-/** `grant`: the core's grantFiles, as the preload grants a dropped file in the app. */
-export function createUploads(grant: (paths: readonly string[]) => void): Uploads {
+/** `grants`: the core's, as the preload grants a dropped file in the app. */
+export function createUploads(grants: Pick<GrantedPaths, 'grant'>): Uploads {
   // mkdtemp creates the folder with mode 0700: other local users cannot read a student's passport.
   const root = mkdtempSync(join(tmpdir(), 'guichet-uploads-'))
   const waiting = new Set<string>()
@@ -39,7 +40,7 @@ export function createUploads(grant: (paths: readonly string[]) => void): Upload
     const path = join(dir, safe)
     await writeFile(path, bytes, { mode: 0o600, flag: 'wx' })
     waiting.add(path)
-    grant([path])
+    grants.grant([path])
     return { ok: true, value: path }
   }
 

@@ -69,7 +69,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     onUnexpected: (error) => createLog(options.dataDir).error('sync', error),
   })
   const transferPath: string[] = []
-  const uploads = createUploads(core.grantFiles)
+  const uploads = createUploads(core.grants)
   const handlers = uploads.wrap(
     createHandlers(core, {
       // The page opens the browser's own chooser here (pagePicksFiles) and never asks for this dialog.

@@ -40,7 +40,7 @@ beforeEach(async () => {
   writeFileSync(scan, (await scannerPdf()).bytes)
   core = await openDesk(join(dir, 'data'), null)
   // As the file dialog would: the agent chose it.
-  core.grantFiles([scan])
+  core.grants.grant([scan])
 })
 afterEach(() => {
   core.close()
@@ -170,7 +170,7 @@ describe.skipIf(!tmpfsAllowed())('a real full disk (skipped: mounting a tmpfs ne
     const clientId = randomUUID()
     const small = join(mountPoint, 'screenshot.png')
     writeFileSync(small, (await screenshot()).bytes)
-    desk.grantFiles([small, scan])
+    desk.grants.grant([small, scan])
     const form = studentForm()
     expect((await call('attachDocument', { clientId, kind: 'identity', path: small })).ok).toBe(true)
     expect((await call('attachDocument', { clientId, kind: 'enrollment', path: small })).ok).toBe(true)

@@ -41,13 +41,21 @@ describe('attachDocument reads only files the agent handed over', () => {
 
   it('takes a file once granted (dialog, drop, upload), under any spelling of its path', async () => {
     const path = await aScan(elsewhere)
-    core.grantFiles([path])
+    core.grants.grant([path])
     await expect(attach(path)).resolves.toMatchObject({ mediaType: 'application/pdf' })
     await expect(
       attach(join(elsewhere, '..', elsewhere.split('/').pop()!, 'passport.pdf')),
     ).resolves.toMatchObject({
       mediaType: 'application/pdf',
     })
+  })
+
+  it('has one way to grant, core.grants, the object attachDocument checks against', async () => {
+    const path = await aScan(elsewhere)
+    // A second entry point (the former grantFiles) would be a second thing for each host to learn.
+    expect(Object.keys(core).filter((key) => /grant/i.test(key))).toEqual(['grants'])
+    core.grants.grant([path])
+    await expect(attach(path)).resolves.toMatchObject({ mediaType: 'application/pdf' })
   })
 
   it('takes a scan listed in the scanner folder now, and no other file of the disk', async () => {

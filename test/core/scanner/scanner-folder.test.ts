@@ -203,7 +203,7 @@ describe('the scanner folder in the core', () => {
 
     const desktop = join(dir, 'certificat.pdf')
     await finishedScan(desktop, await corpus.pdf(1))
-    core.grantFiles([desktop])
+    core.grants.grant([desktop])
     const other = await handlers.attachDocument({ clientId, kind: 'enrollment', path: desktop })
     expect(other).not.toHaveProperty('movedFromScanner')
     expect(existsSync(desktop)).toBe(true)

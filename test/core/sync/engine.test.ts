@@ -334,7 +334,7 @@ describe('the sync engine against the reference backend', () => {
     const handlers = createHandlers(core, { chooseFiles: async () => [] })
     const clientId = randomUUID()
     // As the file dialog does with what the agent picks.
-    core.grantFiles([files.identity, files.enrollment])
+    core.grants.grant([files.identity, files.enrollment])
     await handlers.attachDocument({ clientId, kind: 'identity', path: files.identity })
     await handlers.attachDocument({ clientId, kind: 'enrollment', path: files.enrollment })
     passOver = clock.nextTimer()
