@@ -5,7 +5,7 @@ import type { Handlers } from './dispatch'
 import { referenceOf } from '../../src/domain/queue/reference'
 import { generateAttestation } from './attestation/generate'
 import { enrollDesk } from './enrollment/enroll'
-import { announceEnrollment, checkConnection, enrollmentStatus } from './enrollment/status'
+import { announceEnrollment, enrollmentStatus } from './enrollment/status'
 import { peopleHandlers } from './people/handlers'
 import { attachFile } from './registrations/attach'
 import { changeSettings } from './settings-change'
@@ -25,7 +25,6 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
     ...host,
     ...syncHandlers(core),
     ...peopleHandlers(core),
-    testConnection: () => checkConnection(core),
     getAppInfo: () => core.appInfo,
     adminStatus: () => core.admin.status(),
     unlockAdmin: ({ pin }) => core.admin.unlock(pin),

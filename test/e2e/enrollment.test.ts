@@ -27,7 +27,13 @@ describe('enrolling the desk from the Settings screen, in Chromium', () => {
     await page.getByRole('button', { name: 'Réglages' }).click()
     await expect
       .poll(() => page.getByTestId('enrollment-state').textContent())
-      .toContain('il manque l’adresse du serveur, l’identifiant du poste, le jeton du poste')
+      .toContain('il manque l’adresse du serveur, l’identifiant du poste et le jeton du poste')
+    await page.getByRole('button', { name: 'Tester la connexion' }).click()
+    await expect
+      .poll(() => page.getByTestId('connection-result').textContent())
+      .toBe(
+        'Le poste n’est pas encore prêt\u00a0: il manque l’adresse du serveur, l’identifiant du poste et le jeton du poste. Enregistrez-le ci-dessus.',
+      )
 
     await page.getByLabel('Adresse du serveur').first().fill(t.backend.url)
     await page.getByLabel('Code d’enregistrement').fill('ABCD-0123-EFGH')

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import type { Ref } from 'vue'
 import type { AdminStatus } from '../../src/domain/admin'
 import type { DeskSettings } from '../../src/domain/settings'
 import type { ConnectionCheck } from '../../src/domain/sync/queue'
+import { i18n } from '../../src/i18n'
 import { byId, mountDesk, ok, settle, type } from './fake-guichet'
 
 let unmount: () => void = () => {}
@@ -131,6 +133,34 @@ describe('the settings screen', () => {
       'Le serveur refuse ce jeton : enregistrez un nouveau jeton.',
       'Réponse inattendue du serveur (HTTP 500) : vérifiez l’adresse du serveur.',
     ])
+  })
+
+  it('names what the desk lacks after "Tester la connexion", in French and in English', async () => {
+    const answers: ConnectionCheck[] = [
+      { result: 'not_configured', missing: ['backendUrl', 'token'] },
+      { result: 'not_configured', missing: ['deskId'] },
+      { result: 'not_configured', missing: ['backendUrl', 'deskId', 'token'] },
+    ]
+    await settingsScreen({ configured: true, unlocked: true }, { testConnection: () => ok(answers.shift()) })
+    const said = async () => {
+      button(i18n.global.t('settings.connection.test'))?.click()
+      await settle()
+      return document.querySelector('[data-testid="connection-result"]')?.textContent?.trim()
+    }
+    expect(await said()).toBe(
+      'Le poste n’est pas encore prêt\u00a0: il manque l’adresse du serveur et le jeton du poste. Enregistrez-le ci-dessus.',
+    )
+    expect(await said()).toBe(
+      'Le poste n’est pas encore prêt\u00a0: il manque l’identifiant du poste. Enregistrez-le ci-dessus.',
+    )
+    ;(i18n.global.locale as unknown as Ref<string>).value = 'en'
+    await settle()
+    expect(document.querySelector('[data-testid="connection-result"]')?.textContent?.trim()).toBe(
+      'This desk is not ready yet. Missing: desk id. Enroll it above.',
+    )
+    expect(await said()).toBe(
+      'This desk is not ready yet. Missing: server address, desk id, and desk token. Enroll it above.',
+    )
   })
 
   it('shows the core’s refusal of a backend address on that field', async () => {

@@ -215,10 +215,15 @@ export class SyncEngine {
     return base ? new BackendClient({ base, token: '' }, this.clientOptions()).probe() : null
   }
 
-  /** "Test connection": the first thing that fails, from the settings to an authenticated request. */
+  /**
+   * "Test connection" (Settings, `sync --once`): the first thing that fails, from the settings to an
+   * authenticated request. What the desk lacks comes first, each named: a desk without its id sends
+   * nothing, whatever the backend answers.
+   */
   async testConnection(): Promise<ConnectionCheck> {
-    const client = await this.client()
-    if (!client) return { result: (await this.baseUrl()) ? 'no_token' : 'not_configured' }
+    const missing = await this.missing()
+    const client = missing.length ? null : await this.client()
+    if (!client) return { result: 'not_configured', missing }
     const reach = await client.probe()
     if (reach !== 'online') return { result: reach }
     try {

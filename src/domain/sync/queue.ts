@@ -40,22 +40,13 @@ export interface QueuePage {
 
 /** What "Test connection" found, step by step: the first thing that failed, or ok. */
 export type ConnectionResult =
-  | 'ok'
-  | 'not_configured'
-  | 'no_token'
-  | 'offline'
-  | 'captive_portal'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'unexpected'
+  'ok' | 'not_configured' | 'offline' | 'captive_portal' | 'unauthorized' | 'forbidden' | 'unexpected'
 
-export interface ConnectionCheck {
-  result: ConnectionResult
-  /** The HTTP status behind `unexpected`, for support. */
-  status?: number
-  /** With `not_configured`: what the desk lacks, each named (the same list as its enrollment status). */
-  missing?: MissingSetting[]
-}
+export type ConnectionCheck =
+  /** What the desk lacks, each named (the same list as its enrollment status). */
+  | { result: 'not_configured'; missing: MissingSetting[] }
+  /** `status`: the HTTP status behind `unexpected`, for support. */
+  | { result: Exclude<ConnectionResult, 'not_configured'>; status?: number }
 
 /** The form back from a record the backend refused, with the backend's complaints on its fields. */
 export interface Correction {

@@ -44,9 +44,7 @@ export default {
     test: 'Tester la connexion',
     testing: 'Test en cours…',
     ok: 'Connexion réussie : le serveur répond et accepte le jeton du poste.',
-    not_configured:
-      'Le poste n’est pas encore prêt (adresse du serveur, identifiant du poste ou jeton manquant) : enrôlez-le ci-dessus.',
-    no_token: 'Aucun jeton enregistré : saisissez le jeton du poste.',
+    not_configured: 'Le poste n’est pas encore prêt : il manque {missing}. Enregistrez-le ci-dessus.',
     offline: 'Serveur injoignable : vérifiez le réseau et l’adresse du serveur.',
     captive_portal:
       'Le réseau demande une connexion (page de connexion du Wi-Fi) : ouvrez un navigateur pour vous connecter.',

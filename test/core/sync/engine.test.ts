@@ -192,7 +192,10 @@ describe('the sync engine against the reference backend', () => {
   it('tests the connection step by step', async () => {
     expect(await core.sync.testConnection()).toEqual({ result: 'ok' })
     const unset = await openDesk(tempDir(), null)
-    expect(await unset.sync.testConnection()).toEqual({ result: 'not_configured' })
+    expect(await unset.sync.testConnection()).toEqual({
+      result: 'not_configured',
+      missing: ['backendUrl', 'token'],
+    })
     unset.close()
     const wrong = await openDesk(tempDir(), { url: t.backend.url, token: 'not-the-token' })
     expect(await wrong.sync.testConnection()).toEqual({ result: 'unauthorized' })

@@ -1,7 +1,6 @@
 import { once } from 'node:events'
 import { parseArgs } from 'node:util'
 import type { ConnectionResult } from '../../../../src/domain/sync/queue'
-import { checkConnection } from '../../enrollment/status'
 import { notConfiguredMessage } from './not-configured'
 import { deskOptions, withDesk } from './open-desk'
 
@@ -12,7 +11,7 @@ const UNAUTHORIZED = 4
 const PAUSED = 5
 
 /** Why the connection check failed; a missing setting is named before it (notConfiguredMessage). */
-const WHY: Record<Exclude<ConnectionResult, 'ok' | 'not_configured' | 'no_token'>, string> = {
+const WHY: Record<Exclude<ConnectionResult, 'ok' | 'not_configured'>, string> = {
   offline: 'The backend cannot be reached.',
   captive_portal: 'The network answers with a login page (captive portal): log in to the Wi-Fi first.',
   unauthorized: 'The backend refused the desk token: the desk must be provisioned again.',
@@ -48,13 +47,13 @@ export async function run(argv: string[]): Promise<number> {
       await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')])
       return 0
     }
-    const check = await checkConnection(core)
-    if (check.missing) {
-      const message = notConfiguredMessage(check.missing)
-      console.error(JSON.stringify({ error: { code: 'not_configured', message, missing: check.missing } }))
+    const check = await core.sync.testConnection()
+    if (check.result === 'not_configured') {
+      const { missing } = check
+      const message = notConfiguredMessage(missing)
+      console.error(JSON.stringify({ error: { code: 'not_configured', message, missing } }))
       return NOT_CONFIGURED
     }
-    if (check.result === 'not_configured' || check.result === 'no_token') return NOT_CONFIGURED
     if (check.result !== 'ok') {
       console.error(JSON.stringify({ error: { code: check.result, message: WHY[check.result] } }))
       return check.result === 'unauthorized' || check.result === 'forbidden'
