@@ -5,6 +5,7 @@ import type { Handlers } from './dispatch'
 import { referenceOf } from '../../src/domain/queue/reference'
 import { generateAttestation } from './attestation/generate'
 import { enrollDesk } from './enrollment/enroll'
+import { dismissProvisioning } from './enrollment/provisioning-notice'
 import { announceEnrollment, enrollmentStatus } from './enrollment/status'
 import { peopleHandlers } from './people/handlers'
 import { attachFile } from './registrations/attach'
@@ -45,6 +46,10 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       return enrolled
     },
     enrollmentStatus: () => enrollmentStatus(core),
+    dismissProvisioning: ({ id }) => {
+      dismissProvisioning(core, id)
+      return enrollmentStatus(core)
+    },
     loadDraft: () => {
       core.session.assertOpen()
       return registrations.loadDraft()

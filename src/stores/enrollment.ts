@@ -39,5 +39,11 @@ export const useEnrollmentStore = defineStore('enrollment', () => {
     return enrolled
   }
 
-  return { status, generation, load, enroll }
+  /** The agent read the provisioning notice: the core forgets it, for this start and any that ends the same way. */
+  async function dismissProvisioning() {
+    const id = status.value?.provisioning?.id
+    if (id) status.value = await unwrap(api().dismissProvisioning({ id }))
+  }
+
+  return { status, generation, load, enroll, dismissProvisioning }
 })

@@ -83,5 +83,27 @@ describe('enrolling the desk from the Settings screen, in Chromium', () => {
     await expect.poll(() => notice.textContent()).toContain(`Le fichier de préconfiguration (${file})`)
     expect(await notice.textContent()).toContain('Ce code a déjà servi')
     expect(await notice.textContent()).toContain('Il sera relu au prochain démarrage')
+
+    // Closed from the keyboard: the form's first field has the focus at start; Shift+Tab is the notice's button.
+    const dismiss = desk.page.getByRole('button', { name: 'Fermer ce message' })
+    const focused = () => dismiss.evaluate((button) => button === document.activeElement)
+    expect(await desk.page.evaluate(() => document.activeElement?.id)).toBe('f-civility')
+    await desk.page.keyboard.press('Shift+Tab')
+    expect(await focused()).toBe(true)
+    await desk.page.keyboard.press('Enter')
+    await expect.poll(() => desk!.page.getByTestId('provisioning-notice').count()).toBe(0)
+    expect(await desk.page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN')
+
+    // The next start reads the same file, fails the same way, and does not show it again.
+    const { dataDir } = desk
+    await desk.close()
+    desk = await openDesk({ dataDir, provisioningLocations: [file] })
+    expect(await desk.host.provisioned).toMatchObject({ result: 'failed' })
+    await desk.page.getByRole('button', { name: 'Réglages' }).click()
+    await expect
+      .poll(() => desk!.page.getByTestId('enrollment-state').textContent())
+      .toContain('Ce poste n’est pas encore enregistré')
+    expect(await desk.page.getByTestId('provisioning-notice').count()).toBe(0)
+    expect(desk.problems).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { Enrolled, ProvisioningOutcome } from '../../../src/domain/enrollment/status'
 import type { AdminVia } from '../admin/admin-actions'
 import { GuichetFailure } from '../../../src/domain/result'
@@ -6,6 +6,7 @@ import type { Core } from '../core'
 import { readDocument, writeDocument } from '../settings-table'
 import { enrollDesk } from './enroll'
 import { codeFingerprint, readProvisioningFile, removeCode } from './provisioning-file'
+import { provisioningId, wasDismissed } from './provisioning-notice'
 import { announceEnrollment } from './status'
 
 const USED_CODES = 'provisioning'
@@ -24,7 +25,8 @@ export async function provisionAtStart(
     if (!(await isFile(file))) continue
     const outcome = await provisionFrom(core, file)
     if (!outcome) continue
-    core.provisioning.outcome = outcome
+    // The agent read and closed this very outcome at an earlier start: it is not put back on screen.
+    core.provisioning.outcome = wasDismissed(core.db, outcome.id) ? null : outcome
     await announceEnrollment(core)
     return outcome
   }
@@ -32,26 +34,30 @@ export async function provisionAtStart(
 }
 
 async function provisionFrom(core: Core, file: string): Promise<ProvisioningOutcome | null> {
-  const failed = (error: GuichetFailure): ProvisioningOutcome => ({
+  // As read before the attempt: a success takes the code out of the file.
+  const content = await readFile(file).catch(() => null)
+  const outcome = (ending: Omit<ProvisioningOutcome, 'id' | 'file'>): ProvisioningOutcome => ({
+    id: provisioningId(file, content, ending),
     file,
-    result: 'failed',
-    deskId: null,
-    error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
-    codeRemoved: null,
+    ...ending,
   })
   try {
     const done = await enrollFromFile(core, file, 'provisioning_file')
     if (!done) return null
-    return {
-      file,
+    return outcome({
       result: 'enrolled',
       deskId: done.enrolled.deskId,
       error: null,
       codeRemoved: done.codeRemoved,
-    }
+    })
   } catch (error) {
-    if (error instanceof GuichetFailure) return failed(error)
-    throw error
+    if (!(error instanceof GuichetFailure)) throw error
+    return outcome({
+      result: 'failed',
+      deskId: null,
+      error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
+      codeRemoved: null,
+    })
   }
 }
 

@@ -24,6 +24,16 @@ export const enrollRequest = yup.object({
 })
 export type EnrollRequest = yup.InferType<typeof enrollRequest>
 
+/** The provisioning notice read and closed by the agent: its outcome's fingerprint. */
+export const dismissProvisioningRequest = yup
+  .object({
+    id: yup
+      .string()
+      .required('required')
+      .matches(/^[0-9a-f]{64}$/, 'format'),
+  })
+  .noUnknown()
+
 /**
  * desk.json, the file an installer or an MDM profile drops for the desk to enroll itself: the
  * address, the code, and settings that the admin wants from the start. Each field is checked by

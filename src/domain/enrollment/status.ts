@@ -3,8 +3,13 @@ import type { FieldError } from '../result'
 /** What a desk needs before it can send anything; `desk status` and `sync --once` name them. */
 export type MissingSetting = 'backendUrl' | 'deskId' | 'token'
 
-/** How the provisioning file found at this start went (shown to the agent until the next start). */
+/**
+ * How the provisioning file found at this start went, shown to the agent until they dismiss it; a
+ * dismissed one is not shown again at a later start that ends the same way.
+ */
 export interface ProvisioningOutcome {
+  /** This provisioning's fingerprint (file, its content, how it ended): what a dismissal remembers. */
+  id: string
   file: string
   result: 'enrolled' | 'failed'
   deskId: string | null

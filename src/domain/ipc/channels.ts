@@ -43,6 +43,7 @@ export const channels = [
   'importQueue',
   'enrollDesk',
   'enrollmentStatus',
+  'dismissProvisioning',
   'sessionStatus',
   'listOperators',
   'signIn',

@@ -39,7 +39,7 @@ import {
   postalCodeQuery,
 } from './requests'
 import type { Channel } from './channels'
-import { enrollRequest } from '../enrollment/provisioning'
+import { dismissProvisioningRequest, enrollRequest } from '../enrollment/provisioning'
 import type { Enrolled, EnrollmentStatus } from '../enrollment/status'
 
 export type { Channel }
@@ -121,6 +121,8 @@ export const contract = {
   enrollDesk: channel<Enrolled>()(enrollRequest),
   /** Enrolled or not, what is missing, and how the provisioning file at start went. */
   enrollmentStatus: channel<EnrollmentStatus>()(none),
+  /** The provisioning notice read: not shown again, at this start or a later one ending the same way. */
+  dismissProvisioning: channel<EnrollmentStatus>()(dismissProvisioningRequest),
   /** Who is signed in and whether the privacy screen covers the desk (then kept current by sessionChanged). */
   sessionStatus: channel<DeskSession>()(none),
   /** The operators to pick from at sign-in (staff names, no student data). */

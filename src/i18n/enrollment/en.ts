@@ -26,6 +26,7 @@ export default {
     enrolled: 'Desk enrolled at start from the provisioning file ({file}): desk id {deskId}.',
     codeKept:
       'The code could not be removed from {file} (read-only folder): the desk ignores it from now on, but ask the administrator to delete that file.',
+    dismiss: 'Dismiss this message',
   },
 } satisfies typeof fr
 

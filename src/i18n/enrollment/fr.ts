@@ -25,6 +25,7 @@ export default {
       'Poste enregistré au démarrage grâce au fichier de préconfiguration ({file}) : identifiant {deskId}.',
     codeKept:
       'Le code n’a pas pu être retiré du fichier {file} (dossier en lecture seule) : le poste l’ignore désormais, mais demandez à l’administrateur de supprimer ce fichier.',
+    dismiss: 'Fermer ce message',
   },
 }
 

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { dispatch } from '../../../electron/core/dispatch'
 import { provisioningLocations } from '../../../electron/core/enrollment/locations'
+import { createHandlers } from '../../../electron/core/handlers'
 import { createBackend, type Backend } from '../../backend/server'
 import { startWebHost, type WebHost } from '../../host/web-host'
 import { cleanup, tempDir } from '../sync/desk'
@@ -117,6 +119,50 @@ describe('the provisioning file at first start', () => {
     backend.enrollments.add({ code: 'ABCD2345EFGH', deskId: 'retried-desk' }, new Date())
     const second = await start()
     expect(second.outcome).toMatchObject({ result: 'enrolled', deskId: 'retried-desk' })
+  })
+
+  it('once its notice is closed, does not show it again at a start that fails the same way', async () => {
+    backend.enrollments.add({ code: 'JKMN6789PQRS', deskId: 'lyon-1' }, new Date())
+    backend.enrollments.redeem('JKMN6789PQRS', 'another desk', new Date())
+    writeDeskJson(shared, { backendUrl: backend.url, enrollmentCode: 'JKMN6789PQRS' })
+    const shown = async (host: WebHost) =>
+      await dispatch(
+        createHandlers(host.core, { chooseFiles: () => [] }),
+        'enrollmentStatus',
+        undefined,
+        host.core.admin,
+      )
+    const dismiss = (host: WebHost, id: string) =>
+      dispatch(
+        createHandlers(host.core, { chooseFiles: () => [] }),
+        'dismissProvisioning',
+        { id },
+        host.core.admin,
+      )
+
+    const first = await start()
+    const id = first.outcome!.id
+    expect(await shown(first.host)).toMatchObject({ value: { provisioning: { id, result: 'failed' } } })
+    // Another id (made up, or a notice already gone) closes nothing.
+    await dismiss(first.host, 'f'.repeat(64))
+    expect(await shown(first.host)).toMatchObject({ value: { provisioning: { id } } })
+    expect(await dismiss(first.host, id)).toMatchObject({ ok: true, value: { provisioning: null } })
+    expect(await shown(first.host)).toMatchObject({ value: { provisioning: null } })
+    await hosts.pop()!.close()
+
+    // The same file failing the same way at the next start: tried again, not shown again.
+    const second = await start()
+    expect(second.outcome).toMatchObject({ id, result: 'failed', error: { code: 'enrollment_code_used' } })
+    expect(await shown(second.host)).toMatchObject({ value: { provisioning: null } })
+    await hosts.pop()!.close()
+
+    // The admin puts a new code in the file: another provisioning, shown whatever it says.
+    backend.enrollments.add({ code: 'TUVW3456XYZA', deskId: 'lyon-1' }, new Date())
+    backend.enrollments.redeem('TUVW3456XYZA', 'another desk', new Date())
+    writeDeskJson(shared, { backendUrl: backend.url, enrollmentCode: 'TUVW3456XYZA' })
+    const third = await start()
+    expect(third.outcome?.id).not.toBe(id)
+    expect(await shown(third.host)).toMatchObject({ value: { provisioning: { id: third.outcome!.id } } })
   })
 
   it('refuses a file with an unknown key or a bad value, naming them, and enrolls nothing', async () => {
