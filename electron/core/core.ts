@@ -8,6 +8,7 @@ import { AuditLog } from './audit/audit-log'
 import { pruneAudit } from './audit/retention'
 import { lockDesk, type DeskLock } from './db/desk-lock'
 import { closeDatabase } from './db/clean-shutdown'
+import { diskFullAtStart } from './disk-full'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
 import { GrantedPaths } from './documents/granted-paths'
@@ -95,6 +96,16 @@ export interface Core {
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const dataDir = resolve(options.dataDir)
+  try {
+    return await openIn(options, dataDir)
+  } catch (error) {
+    // A nearly full disk makes SQLite say "disk I/O error" (no room for its WAL index): the app's start
+    // dialog and the desk commands say disk_full instead, in words, when the folder has no room.
+    throw diskFullAtStart(error, dataDir) ?? error
+  }
+}
+
+async function openIn(options: CoreOptions, dataDir: string): Promise<Core> {
   privateFolder(dataDir)
   // Made 0700 by whoever creates them; one made by an older Guichet is tightened here.
   for (const folder of ['documents', 'logs']) privateFolder(join(dataDir, folder), { create: false })

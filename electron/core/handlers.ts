@@ -1,5 +1,6 @@
 import { searchEstablishments } from '../../src/domain/reference/establishments'
 import { GuichetFailure } from '../../src/domain/result'
+import { knownFailure } from './disk-full'
 import type { Core } from './core'
 import type { Handlers } from './dispatch'
 import { referenceOf } from '../../src/domain/queue/reference'
@@ -21,7 +22,7 @@ export type HostHandlers = Pick<Handlers, 'chooseFiles'> & Partial<Pick<Handlers
 /** The core's answer to every channel of the contract, with the host's own where the core has none. */
 export function createHandlers(core: Core, host: HostHandlers): Handlers {
   const { registrations, documents, settings, reference, vault } = core
-  return {
+  return judgingDiskErrors(core.appInfo.dataDir, {
     chooseTransferFile: () => null,
     ...host,
     ...syncHandlers(core),
@@ -108,5 +109,27 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
         throw new GuichetFailure('not_found', 'This document is no longer on the desk.')
       return core.passports.read(clientId, await vault.read(id))
     },
+  })
+}
+
+/**
+ * SQLite's I/O errors are a full disk only when the desk's folder has no room (disk-full.ts), which
+ * dispatch cannot see: each handler's are judged here, against the folder, sync answers kept sync.
+ */
+function judgingDiskErrors(folder: string, handlers: Handlers): Handlers {
+  const judge = (error: unknown): never => {
+    throw knownFailure(error, folder) ?? error
   }
+  const judged = Object.entries(handlers).map(([channel, handler]: [string, (request: never) => unknown]) => [
+    channel,
+    (request: never) => {
+      try {
+        const answer = handler(request)
+        return answer instanceof Promise ? answer.catch(judge) : answer
+      } catch (error) {
+        return judge(error)
+      }
+    },
+  ])
+  return Object.fromEntries(judged) as Handlers
 }

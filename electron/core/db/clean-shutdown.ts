@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { dirname } from 'node:path'
 import { isDiskFull } from '../disk-full'
 
 /**
@@ -34,7 +35,7 @@ export function closeDatabase(db: Database): void {
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ).run(MARKER, JSON.stringify(new Date().toISOString()))
   } catch (error) {
-    if (!isDiskFull(error)) throw error
+    if (!isDiskFull(error, dirname(db.name))) throw error
   } finally {
     db.close()
   }

@@ -1,10 +1,12 @@
-import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, openSync, readdirSync, writeFileSync, writeSync, closeSync, rmSync } from 'node:fs'
+import { readdirSync, writeFileSync, rmSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { run as enqueue } from '../../../electron/core/cli/commands/enqueue'
-import type { Core } from '../../../electron/core/core'
+import { run as queue } from '../../../electron/core/cli/commands/queue'
+import { openCore, type Core } from '../../../electron/core/core'
+import { isDiskFull } from '../../../electron/core/disk-full'
 import { dispatch } from '../../../electron/core/dispatch'
 import { DocumentVault } from '../../../electron/core/documents/vault'
 import { createHandlers } from '../../../electron/core/handlers'
@@ -12,7 +14,8 @@ import { createLog } from '../../../electron/core/log'
 import { dataKey, osKeychain } from '../../../electron/core/secrets'
 import { writeFileAtomic } from '../../../electron/core/crypto/atomic-file'
 import { scannerPdf, screenshot } from '../../fixtures/documents/realistic'
-import { cleanup, openDesk, studentForm, tempDir } from '../sync/desk'
+import { fill, mountSmallDisk, tmpfsAllowed } from '../../fixtures/small-disk'
+import { cleanup, openDesk, resourcesDir, studentForm, tempDir } from '../sync/desk'
 
 const DISK_FULL = {
   ok: false,
@@ -116,53 +119,24 @@ describe('the desk log', () => {
   })
 })
 
-/** Whether this machine lets the test mount a small tmpfs (root, and a kernel that allows it). */
-function tmpfsAllowed(): boolean {
-  const probe = tempDir('guichet-tmpfs-probe-')
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe], { stdio: 'ignore' })
-    execFileSync('umount', [probe], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  } finally {
-    rmSync(probe, { recursive: true, force: true })
-  }
-}
-
-/** Writes until not one more byte fits. */
-function fill(path: string): void {
-  const fd = openSync(path, 'w')
-  try {
-    for (const size of [64 * 1024, 4096, 1]) {
-      try {
-        for (;;) writeSync(fd, Buffer.alloc(size, 1))
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error
-      }
-    }
-  } finally {
-    closeSync(fd)
-  }
-}
-
 /** A real small disk: an 8 MiB tmpfs, filled to the last byte. */
 describe.skipIf(!tmpfsAllowed())('a real full disk (skipped: mounting a tmpfs needs root)', () => {
   let desk: Core
-  const mountPoint = join(tempDir('guichet-tmpfs-'), 'disk')
-  const dataDir = join(mountPoint, 'data')
-  const filler = join(mountPoint, 'filler.bin')
+  let disk: ReturnType<typeof mountSmallDisk>
+  let dataDir: string
+  let filler: string
+  let mountPoint: string
 
   beforeAll(async () => {
-    mkdirSync(mountPoint)
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m,mode=0700', 'tmpfs', mountPoint])
+    disk = mountSmallDisk()
+    mountPoint = disk.mountPoint
+    dataDir = join(mountPoint, 'data')
+    filler = join(mountPoint, 'filler.bin')
     desk = await openDesk(dataDir, null)
   })
   afterAll(() => {
     desk.close()
-    // Lazy: the kernel lets go of it once the last handle (a closing database) is gone.
-    execFileSync('umount', ['-l', mountPoint])
-    rmSync(join(mountPoint, '..'), { recursive: true, force: true })
+    disk.unmount()
   })
 
   it('answers take-in, draft save, submit and export with disk_full, loses nothing, and works again once there is room', async () => {
@@ -213,4 +187,53 @@ describe.skipIf(!tmpfsAllowed())('a real full disk (skipped: mounting a tmpfs ne
     expect(JSON.parse(printed.at(-1) ?? '{}')).toMatchObject({ error: { code: 'disk_full' } })
     desk = await openDesk(dataDir, null)
   })
+
+  it('says disk_full, not "disk I/O error", when the desk opens with a few KiB left, in the app and the CLI', async () => {
+    desk.close()
+    // Room for the lock, not for SQLite's WAL index (32 KiB regions): SQLITE_IOERR_SHMSIZE underneath.
+    fill(filler, 8 * 1024)
+    const printed: string[] = []
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void printed.push(line))
+    try {
+      // What electron/main calls at start (openCoreOrExplain shows a GuichetFailure's message).
+      const opening = openCore({ dataDir, host: 'electron', version: 'test', resourcesDir })
+      await expect(opening).rejects.toMatchObject({
+        code: 'disk_full',
+        message: expect.stringMatching(
+          /^Guichet cannot open the desk: its disk is full.*start Guichet again\.$/,
+        ),
+      })
+      expect(await queue(['--data-dir', dataDir, '--json'])).toBe(1)
+    } finally {
+      spy.mockRestore()
+      rmSync(filler)
+    }
+    expect(JSON.parse(printed.at(-1) ?? '{}')).toMatchObject({
+      error: { code: 'disk_full', message: expect.stringMatching(/cannot open the desk/) },
+    })
+    desk = await openDesk(dataDir, null)
+    expect(desk.settings.get().deskId).toBe('test-desk-1')
+  })
+
+  it.each(['SQLITE_IOERR_SHMSIZE', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC'])(
+    'takes %s for a full disk only while the desk’s folder has no room, in every handler',
+    async (code) => {
+      const ioError = new Database.SqliteError('disk I/O error', code)
+      // A host handler failing as a core one would: dispatch answers what the handlers judged.
+      const handlers = createHandlers(desk, { chooseFiles: () => Promise.reject(ioError) })
+      const choose = () => dispatch(handlers, 'chooseFiles', { kind: 'identity' }, desk.admin, () => {})
+      expect(isDiskFull(ioError, dataDir)).toBe(false)
+      expect(await choose()).toMatchObject({ ok: false, error: { code: 'internal' } })
+      fill(filler)
+      try {
+        expect(isDiskFull(ioError, dataDir)).toBe(true)
+        expect(await choose()).toEqual(DISK_FULL)
+        // Without the folder (or a folder gone: a removed drive) nothing says there is no room.
+        expect(isDiskFull(ioError)).toBe(false)
+        expect(isDiskFull(ioError, join(mountPoint, 'gone'))).toBe(false)
+      } finally {
+        rmSync(filler)
+      }
+    },
+  )
 })
