@@ -25,14 +25,40 @@ export class SyncFailure extends Error {
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504])
 
 /**
- * What the backend's answer may put on the desk, kept small: a code is a short token (it is stored
- * in clear, to sort the queue), field complaints are few and short (stored sealed). A backend that
- * answers megabytes, or prose where a code belongs, fills neither the database nor the screen.
+ * What the backend's answer may put on the desk, kept small: field complaints are few and short
+ * (stored sealed). A backend that answers megabytes, or prose where a code belongs, fills neither
+ * the database nor the screen.
  */
 const LIMITS = { fields: 50, path: 200, message: 500 }
 const CODE = /^[a-z][a-z0-9_.-]{0,63}$/i
 const boundedCode = (raw: unknown, fallback: string) =>
   typeof raw === 'string' && CODE.test(raw) ? raw : fallback
+
+/**
+ * The record's code is stored in clear (`last_error`: the retry query reads it), so only the codes
+ * the contract names are kept; any other becomes `http_<status>`. A token-shaped code is not enough:
+ * a backend echoing the request (a bug, a proxy) could answer `"code":"nguyen"`. The UI has words
+ * for these codes only, so nothing shown is lost.
+ */
+const CONTRACT_CODES = new Set([
+  'email_taken',
+  'validation_failed',
+  'idempotency_key_reuse',
+  'request_in_progress',
+  'documents_missing',
+  'missing_idempotency_key',
+  'unauthorized',
+  'forbidden',
+  'too_large',
+  'unsupported_media_type',
+  'digest_mismatch',
+  'not_found',
+  'wrong_code',
+  'expired',
+  'too_many_attempts',
+])
+const contractCode = (raw: unknown, status: number) =>
+  typeof raw === 'string' && CONTRACT_CODES.has(raw) ? raw : `http_${status}`
 
 /**
  * The desk's own words for each code, in English for support (the UI translates the code). The
@@ -75,7 +101,7 @@ export function problem(code: string, status?: number, fields?: FieldError[]): R
 /** What an error answer means for the record. `body` is the parsed JSON, or null. */
 export function failureOf(status: number, body: unknown, retryAfterMs: number | null): SyncFailure {
   const json = (body !== null && typeof body === 'object' ? body : {}) as Record<string, unknown>
-  const code = boundedCode(json['code'], `http_${status}`)
+  const code = contractCode(json['code'], status)
   if (status === 401 || status === 403) {
     return new SyncFailure('unauthorized', problem(status === 401 ? 'unauthorized' : 'forbidden', status))
   }

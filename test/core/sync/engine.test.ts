@@ -121,7 +121,7 @@ describe('the sync engine against the reference backend', () => {
     })
     await core.sync.drain()
     const waited = Date.parse(item(a)!.nextAttemptAt!) - clock.now().getTime()
-    expect(item(a)).toMatchObject({ state: 'retry_wait', attempts: 1, lastError: { code: 'unavailable' } })
+    expect(item(a)).toMatchObject({ state: 'retry_wait', attempts: 1, lastError: { code: 'http_503' } })
     expect(waited).toBeGreaterThan(110_000)
 
     const b = await queueOne(core, files)
