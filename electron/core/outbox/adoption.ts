@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { GuichetFailure } from '../../../src/domain/result'
 import { seal } from '../crypto/aead'
 import { sealJson } from '../registrations/sealed-json'
+import { problemInClear } from '../sync/failure'
 import type { ExportedRecord } from '../transfer/record'
 import { bodyAad, problemAad } from './sealing'
 import type { Verifications } from './verifications'
@@ -21,6 +22,7 @@ export function adoptRecord(
   const { db, key } = parts
   const { clientId } = record
   const emailKey = parts.emailKey(record.captured.student.email)
+  const lastError = record.lastError && problemInClear(record.lastError.code)
   return db.transaction(() => {
     if (db.prepare('SELECT 1 FROM registrations WHERE client_id = ?').get(clientId)) return false
     if (db.prepare('SELECT 1 FROM registrations WHERE email_key = ?').get(emailKey)) {
@@ -43,7 +45,7 @@ export function adoptRecord(
       now: at,
       capturedAt: record.capturedAt,
       attempts: record.attempts,
-      lastError: record.lastError && JSON.stringify(record.lastError),
+      lastError: lastError && JSON.stringify(lastError),
       serverId: record.serverId,
       body: seal(key, Buffer.from(record.requestBody), bodyAad(clientId)),
       problem: record.problem && sealJson(key, record.problem, problemAad(clientId)),

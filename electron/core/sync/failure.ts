@@ -87,6 +87,10 @@ const MESSAGES: Record<string, string> = {
   wrong_code: 'This is not the code that was sent; check the letters with the student.',
   expired: 'The code has expired; send a new one.',
   too_many_attempts: 'Too many wrong codes; send a new one.',
+  // The desk's own, about its scans: how an imported record that had them keeps them.
+  document_missing:
+    'A scan of this registration is missing on the desk; correct it and add the document again.',
+  decrypt_failed: 'This registration or one of its scans can no longer be read on this desk.',
 }
 
 export function problem(code: string, status?: number, fields?: FieldError[]): RecordProblem {
@@ -96,6 +100,17 @@ export function problem(code: string, status?: number, fields?: FieldError[]): R
       ? `The backend is unavailable or busy (HTTP ${status}); the desk will try again.`
       : `The backend refused this registration (${code}).`)
   return { code, message, ...(fields?.length && { fields }) }
+}
+
+/**
+ * An imported record's problem as this desk keeps it in clear: its code when it is one this desk
+ * stores (the contract's, the desk's own, `http_<status>`) with the desk's own sentence, else
+ * nothing. A file made elsewhere could put any words there, a student's name among them.
+ */
+export function problemInClear(code: string): RecordProblem | null {
+  const status = /^http_([1-5]\d{2})$/.exec(code)?.[1]
+  if (status) return problem(code, Number(status))
+  return CONTRACT_CODES.has(code) || code in MESSAGES ? problem(code) : null
 }
 
 /** What an error answer means for the record. `body` is the parsed JSON, or null. */

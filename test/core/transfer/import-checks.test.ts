@@ -148,3 +148,30 @@ describe('an imported record is checked as if typed and taken in here', () => {
     expect(await importQueue(d.office, d.file, PASSPHRASE)).toMatchObject({ records: 2, documents: 4 })
   })
 })
+
+describe('an imported record’s last problem, kept in clear', () => {
+  const lastErrors = () =>
+    d.office.db.prepare('SELECT last_error FROM registrations ORDER BY client_id').pluck().all() as (
+      string | null
+    )[]
+
+  it('keeps a code this desk knows, in this desk’s words, and nothing the file added', async () => {
+    await queueOne(d.fair, d.files)
+    await queueOne(d.fair, d.files)
+    await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)
+    await tamper(([known, forged]) => {
+      known!.record.lastError = { code: 'http_503', message: 'Linh Nguyen, 17/04/2005: on hold' }
+      // A code-shaped name and a sentence quoting the student, as a file made elsewhere could hold.
+      forged!.record.lastError = { code: 'nguyen', message: 'Refused: Linh Nguyen, born 17/04/2005' }
+    })
+    expect(await importQueue(d.office, d.file, PASSPHRASE)).toMatchObject({ records: 2 })
+    const stored = lastErrors()
+    expect(stored.join(' ')).not.toMatch(/nguyen|linh|2005/i)
+    expect(stored.filter((text) => text !== null).map((text) => JSON.parse(text!))).toEqual([
+      {
+        code: 'http_503',
+        message: expect.stringMatching(/^The backend is unavailable or busy \(HTTP 503\)/),
+      },
+    ])
+  })
+})
