@@ -40,7 +40,7 @@ const boundedCode = (raw: unknown, fallback: string) =>
  * a backend echoing the request (a bug, a proxy) could answer `"code":"nguyen"`. The UI has words
  * for these codes only, so nothing shown is lost.
  */
-const CONTRACT_CODES = new Set([
+export const CONTRACT_CODES: ReadonlySet<string> = new Set([
   'email_taken',
   'validation_failed',
   'idempotency_key_reuse',

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../electron/core/core'
 import { attachFile } from '../../../electron/core/registrations/attach'
-import { failureOf } from '../../../electron/core/sync/failure'
+import { CONTRACT_CODES, failureOf } from '../../../electron/core/sync/failure'
 import { useBackend } from '../../backend/use-backend'
 import { cleanup, deskOf, documentFiles, openDesk, studentForm, tempDir } from './desk'
 
@@ -54,18 +54,6 @@ const holdsStudent = (text: string, s: { firstName: string; lastName: string }) 
  * Every sentence the desk itself may store for a failure (each code of the contract, each status):
  * a "name" that is a piece of these ("Ion" in "registration") cannot be told from the desk's words.
  */
-const CONTRACT_CODES = [
-  'email_taken',
-  'validation_failed',
-  'idempotency_key_reuse',
-  'request_in_progress',
-  'documents_missing',
-  'missing_idempotency_key',
-  'too_large',
-  'unsupported_media_type',
-  'digest_mismatch',
-  'not_found',
-]
 const deskWords = [400, 404, 409, 410, 415, 422, 500, 502, 503]
   .flatMap((status) =>
     [undefined, ...CONTRACT_CODES].map((code) => failureOf(status, { code }, null).problem),
