@@ -42,7 +42,6 @@ export default {
   mobile: 'Mobile phone',
   address: 'Address',
   postalCode: 'Postal code',
-  postalCodeUnknown: 'This postal code is not in La Poste’s list: check it.',
   city: 'City',
   country: 'Country',
   emergencyNote: 'Optional but strongly advised: someone to contact if needed (two at most).',

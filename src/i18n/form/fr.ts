@@ -39,7 +39,6 @@ export default {
   mobile: 'Téléphone portable',
   address: 'Adresse',
   postalCode: 'Code postal',
-  postalCodeUnknown: 'Ce code postal n’est pas dans la liste de La Poste : vérifiez-le.',
   city: 'Ville',
   country: 'Pays',
   emergencyNote:
