@@ -58,7 +58,9 @@ export function checkPostalCode(
     const code = value.replace(/ /g, '')
     if (!FRENCH.test(code)) return fail('postal_code_format')
     if (!hasDepartement(code)) return fail('postal_code_department')
-    return listed && !listed(code) ? { ok: true, value: code, warning: 'postal_code_unknown' } : { ok: true, value: code }
+    return listed && !listed(code)
+      ? { ok: true, value: code, warning: 'postal_code_unknown' }
+      : { ok: true, value: code }
   }
   return ELSEWHERE.test(value) ? { ok: true, value } : fail('postal_code_format')
 }
