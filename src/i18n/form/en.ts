@@ -92,6 +92,7 @@ export default {
     next: 'Your account request was recorded at the desk. An email will be sent to {email} as soon as it is transmitted.',
     password: 'To choose your password, follow the link in that email (check your spam folder).',
     keep: 'Keep this reference: the desk can find your registration with it.',
+    contactTitle: 'Desk contact',
     contact: 'Desk: {desk}',
   },
 } satisfies typeof fr

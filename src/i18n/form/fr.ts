@@ -90,6 +90,7 @@ export default {
     next: 'Votre demande de compte a été enregistrée à l’accueil. Un courriel sera envoyé à {email} dès que le dossier est transmis.',
     password: 'Pour choisir votre mot de passe, suivez le lien de ce courriel (pensez aux indésirables).',
     keep: 'Gardez cette référence : elle permet à l’accueil de retrouver votre dossier.',
+    contactTitle: 'Contact de l’accueil',
     contact: 'Accueil : {desk}',
   },
 }
