@@ -2,6 +2,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { setPin } from './admin-pin'
 import { openDesk, type Desk } from './desk'
 import { attachScan, fillWholeForm } from './register-form'
 
@@ -52,11 +53,7 @@ describe('the desk contact on the printed receipt, end to end', () => {
     expect(before.text).not.toMatch(/Contactdel’accueil|Deskcontact/)
 
     // The admin sets a PIN, locks, and must unlock before the contact can be changed.
-    await page.getByRole('button', { name: 'Réglages' }).click()
-    await page.getByLabel('Nouveau code administrateur').fill('246810')
-    await page.getByLabel('Nouveau code (vérification)').fill('246810')
-    await page.getByRole('button', { name: 'Définir un code administrateur' }).click()
-    await page.getByText('Code administrateur enregistré.').waitFor()
+    await setPin(page, '246810')
     await page.getByRole('button', { name: 'Verrouiller' }).click()
     const contact = page.getByLabel('Contact de l’accueil')
     await expect.poll(() => contact.isDisabled()).toBe(true)
