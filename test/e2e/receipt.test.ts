@@ -20,8 +20,8 @@ const CONTACT = 'Accueil international – Bâtiment A – 01 23 45 67 89 – ac
  * What Chromium prints for the page ("Imprimer le récapitulatif"), as the PDF its print dialog would
  * make, with its text stripped of spaces (Chromium places letters one by one, so spaces are unreliable).
  */
-async function printed(page: Page): Promise<{ pages: number; text: string }> {
-  const data = new Uint8Array(await page.pdf({ format: 'A4' }))
+async function printed(page: Page, path?: string): Promise<{ pages: number; text: string }> {
+  const data = new Uint8Array(await page.pdf({ format: 'A4', ...(path && { path }) }))
   const pdf = await getDocument({ data, isEvalSupported: false, verbosity: 0 }).promise
   let text = ''
   for (let n = 1; n <= pdf.numPages; n++) {
@@ -69,7 +69,7 @@ describe('the desk contact on the printed receipt, end to end', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Nouveau dossier' }).click()
     await page.getByRole('main').getByRole('button', { name: 'Nouveau dossier' }).click()
     await register(page, 'minh.tran@example.com')
-    const after = await printed(page)
+    const after = await printed(page, 'test-results/receipt-with-desk-contact.pdf')
     expect(after.pages).toBe(1)
     expect(after.text).toContain('Contactdel’accueil')
     expect(after.text).toContain('Deskcontact')

@@ -31,7 +31,7 @@ export default {
   postal_code_format:
     'This postal code is not valid: 5 digits in France, elsewhere letters, digits, spaces and hyphens (12 characters at most).',
   postal_code_department:
-    'This postal code matches no French département: its first 2 digits are the département’s (the first 3 overseas, e.g. 974). Check it, or choose the address’s country.',
+    'This postal code matches no French département: check its first 2 digits (3 overseas, e.g. 974), or choose the country.',
   postal_code_unknown: 'Postal code not in the list of communes: please check it.',
   emergency_contact_reach: 'Give at least one way to reach this contact: mobile, landline or e-mail.',
   rnie_key_unverified: 'Check this INE character by character: its check key could not be verified.',

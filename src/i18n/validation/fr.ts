@@ -35,7 +35,7 @@ export default {
   postal_code_format:
     'Ce code postal n’est pas valide : 5 chiffres en France, sinon lettres, chiffres, espaces et tirets (12 caractères au plus).',
   postal_code_department:
-    'Ce code postal ne correspond à aucun département : en France, les 2 premiers chiffres sont ceux du département (les 3 premiers outre-mer, par exemple 974). Vérifiez-le, ou choisissez le pays de l’adresse.',
+    'Ce code postal ne correspond à aucun département : vérifiez les 2 premiers chiffres (3 outre-mer, par exemple 974), ou choisissez le pays.',
   postal_code_unknown: 'Code postal inconnu de la liste des communes : vérifiez-le.',
   emergency_contact_reach: 'Indiquez au moins un moyen de joindre ce contact : portable, fixe ou courriel.',
   rnie_key_unverified: 'Vérifiez cet INE caractère par caractère : sa clé n’a pas pu être contrôlée.',
