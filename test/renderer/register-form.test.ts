@@ -120,6 +120,22 @@ describe('registration form', () => {
     expect(calls.communesFor).toHaveBeenCalledTimes(2)
   })
 
+  it('reads an emergency contact’s postal code with the student’s country when it has none', async () => {
+    await desk()
+    await choose('f-contact-country', 'FR')
+    ;[...document.querySelectorAll('button')]
+      .find((b) => b.textContent?.trim() === 'Ajouter un contact familial')
+      ?.click()
+    await settle()
+    expect(byId('f-emergencyContacts-0-country').value).toBe('')
+    await type('f-emergencyContacts-0-postalCode', '75099')
+    expect(described('f-emergencyContacts-0-postalCode')).toContain(
+      'Code postal inconnu de la liste des communes',
+    )
+    await type('f-emergencyContacts-0-postalCode', '99999')
+    expect(described('f-emergencyContacts-0-postalCode')).toContain('ne correspond à aucun département')
+  })
+
   it('refuses a French postal code of no département and says what to do', async () => {
     await desk()
     await choose('f-contact-country', 'FR')
