@@ -20,6 +20,7 @@ export default {
   count: '{count} of {max} files | {count} of {max} file | {count} of {max} files',
   choose: 'Choose a file…',
   dropHint: 'or drag it here (PDF, JPEG, PNG).',
+  shortcut: 'Shortcut: {keys}, from anywhere in the form.',
   dropHere: 'Drop the file to add it',
   adding: 'Adding…',
   added: '{name} added.',
