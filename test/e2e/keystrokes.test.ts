@@ -91,7 +91,7 @@ async function statementThenScan(page: Page, keys: Keyboard) {
   await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Imprimer')
   await keys.press('Escape')
   await preview.waitFor({ state: 'hidden' })
-  expect(await focusedId(page)).toBe('choose-enrollment')
+  await expect.poll(() => focusedId(page)).toBe('choose-enrollment')
   const chooser = page.waitForEvent('filechooser')
   await keys.press('Enter')
   await (await chooser).setFiles(join(files, 'attestation-signee.pdf'))
