@@ -121,7 +121,7 @@ describe('the passport offer', () => {
     })
     expect(values().civility).toBe('MME')
     expect(wrapper.text()).toContain(
-      'Remplis depuis le passeport : Nom, Prénom, 2e prénom, Date de naissance, Nationalité, Civilité.',
+      'Remplis depuis le passeport : Civilité, Nom, Prénom, 2e prénom, Date de naissance, Nationalité.',
     )
     wrapper.unmount()
   })

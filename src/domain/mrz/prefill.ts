@@ -3,15 +3,15 @@ import { nationalityFromMrz } from './nationality'
 import type { MrzFields } from './parse'
 import { sameNameAsMrz } from './transliterate'
 
-/** The form fields an MRZ can fill. */
+/** The form fields an MRZ can fill, in the form's order. */
 export const prefillFields = [
+  'civility',
   'lastName',
   'firstName',
   'secondFirstName',
   'thirdFirstName',
   'birthDate',
   'nationality',
-  'civility',
 ] as const
 export type PrefillField = (typeof prefillFields)[number]
 
