@@ -157,7 +157,9 @@ describe('the passport offer', () => {
     await flushPromises()
     // Civilité, Nom, Prénom and the date are filled: the e-mail is the first field still empty.
     expect(document.activeElement?.id).toBe('f-email')
-    expect(wrapper.get('[aria-live="polite"]').text()).toBe('')
+    expect(wrapper.get('[aria-live="polite"]').text()).toBe(
+      'Remplis depuis le passeport\u00a0: Civilité, Nom, Prénom, 2e prénom, Date de naissance, Nationalité. Vérifiez-les dans le formulaire, ils restent modifiables.',
+    )
     wrapper.unmount()
   })
 
