@@ -202,7 +202,9 @@ describe('keystrokes for a typical student', { timeout: 180_000 }, () => {
     console.log(`Keystrokes for a typical student, passport MRZ read: ${keys.report()}`)
     console.log(`MRZ read in ${ocrSeconds.toFixed(1)} s (from the file chosen to the offer shown)`)
     expect(keys.count.Tab).toBe(0)
+    // The goal, and the figure held so that a change costing the agent keys fails here.
     expect(keys.total()).toBeLessThanOrEqual(120)
+    expect(keys.total()).toBeLessThanOrEqual(94)
     expect(desk.problems).toEqual([])
   })
 })
