@@ -52,7 +52,8 @@ export default {
   removeEmergencyContact: 'Remove emergency contact {n}',
   submit: 'Submit',
   submitting: 'Sending…',
-  keysNote: 'Enter: next field to fill; Tab: next field; Ctrl+Enter: submit.',
+  keysNote:
+    'Enter: next field to fill; Tab: next field; Ctrl+Enter: submit; {passport}: choose the passport.',
   summary: {
     title: 'No error | 1 error to correct before submitting | {n} errors to correct before submitting',
   },

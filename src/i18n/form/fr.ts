@@ -50,7 +50,8 @@ export default {
   removeEmergencyContact: 'Retirer le contact familial {n}',
   submit: 'Envoyer',
   submitting: 'Envoi…',
-  keysNote: 'Entrée : champ suivant à remplir ; Tab : champ suivant ; Ctrl+Entrée : envoyer.',
+  keysNote:
+    'Entrée : champ suivant à remplir ; Tab : champ suivant ; Ctrl+Entrée : envoyer ; {passport} : choisir le passeport.',
   summary: {
     title: 'Aucune erreur | 1 erreur à corriger avant l’envoi | {n} erreurs à corriger avant l’envoi',
   },
