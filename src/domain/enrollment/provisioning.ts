@@ -24,6 +24,15 @@ export const enrollRequest = yup.object({
 })
 export type EnrollRequest = yup.InferType<typeof enrollRequest>
 
+/** The settings a provisioning file may give besides the address and the code. */
+export const PROVISIONED_SETTINGS = [
+  'eventName',
+  'scannerFolder',
+  'retentionDays',
+  'locale',
+  'deskContact',
+] as const
+
 /** The provisioning notice read and closed by the agent: its outcome's fingerprint. */
 export const dismissProvisioningRequest = yup
   .object({
@@ -40,12 +49,10 @@ export const dismissProvisioningRequest = yup
  * the settings schema, so the file can never hold a value the Settings screen would refuse.
  * `enrollmentCode` is absent once the desk used it (the desk removes it from the file).
  */
-export const provisioningFileSchema = settingsPatchSchema
-  .pick(['eventName', 'scannerFolder', 'retentionDays', 'locale'])
-  .shape({
-    backendUrl: settingFields.backendUrl.required('required'),
-    enrollmentCode: enrollmentCodeSchema.optional(),
-  })
+export const provisioningFileSchema = settingsPatchSchema.pick([...PROVISIONED_SETTINGS]).shape({
+  backendUrl: settingFields.backendUrl.required('required'),
+  enrollmentCode: enrollmentCodeSchema.optional(),
+})
 export type ProvisioningFile = yup.InferType<typeof provisioningFileSchema>
 
 /** The file's content checked field by field; unknown keys are refused, never silently ignored. */
