@@ -8,6 +8,7 @@ import { scanThumbnail, THUMBNAIL_EDGE } from '../../electron/core/documents/sca
 import type { ScanThumbnail } from '../../src/domain/ipc/events'
 import * as realistic from '../fixtures/documents/realistic'
 import { defineBench, expectOutcome, kib, quantile, versus, type Row } from './bench'
+import { chromiumPath, withPdfjsPage } from './pdfjs-page'
 
 const RUNS = 10
 
@@ -40,6 +41,31 @@ async function checkPdf(made: ScanThumbnail, pages: number): Promise<number> {
   const bytes = Buffer.from(made.base64, 'base64')
   expectOutcome((await PDFDocument.load(bytes)).getPageCount() === 1, 'a one-page PDF')
   return bytes.length
+}
+
+/**
+ * The page's half of a PDF's picture: the cut page drawn by pdf.js at the tray's width, against the
+ * whole file's first page drawn the same way (what sending the file's bytes would cost the page).
+ */
+async function drawn(cut: string, whole: Buffer, pages: number): Promise<Row> {
+  const timings = await withPdfjsPage(async (page) => {
+    await page.evaluate(`window.cut = '${cut}'; window.whole = '${whole.toString('base64')}'`)
+    return (await page.evaluate(`(async () => {
+      const cutTimes = []
+      const wholeTimes = []
+      for (let run = 0; run < ${RUNS}; run++) {
+        cutTimes.push(await window.drawFirstPage(window.cut, ${THUMBNAIL_EDGE}))
+        wholeTimes.push(await window.drawFirstPage(window.whole, ${THUMBNAIL_EDGE}))
+      }
+      return { cutTimes, wholeTimes }
+    })()`)) as { cutTimes: number[]; wholeTimes: number[] }
+  })
+  if (!timings) return { case: `drawn in the page: skipped, no Chromium at ${chromiumPath}` }
+  return versus(
+    `in Chromium: the cut page drawn at ${THUMBNAIL_EDGE} px by pdf.js`,
+    { value: quantile(timings.cutTimes, 0.5) },
+    { value: quantile(timings.wholeTimes, 0.5), label: `page 1 of the whole ${pages}-page file` },
+  )
 }
 
 export default defineBench({
@@ -84,6 +110,10 @@ export default defineBench({
             { value: median(scanTakeIn.times), label: 'take-in' },
           ),
           sent: kib(cutSize),
+        },
+        {
+          ...(await drawn(scanThumb.last.kind === 'pdf' ? scanThumb.last.base64 : '', scan.bytes, 3)),
+          sent: kib(scan.bytes.length),
         },
       ]
     } finally {
