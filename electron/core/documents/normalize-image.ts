@@ -61,20 +61,25 @@ async function header(
 }
 
 /**
- * Decodes (within the pixel limit), turns upright, shrinks to fit `edge` × `edge` and encodes; the
- * output holds no metadata, and no colour profile unless `keepProfile` (else its pixels are sRGB).
+ * Decodes (within the pixel limit), turns upright (unless `orient` is false: a picture inside a PDF
+ * is drawn as stored, whatever its EXIF says), shrinks to fit `edge` × `edge` and encodes; the output
+ * holds no metadata, and no colour profile unless `keepProfile` (else its pixels are sRGB).
  */
 export async function renderImage(
   bytes: Buffer,
-  { keepProfile, edge }: { keepProfile: boolean; edge: number },
+  { keepProfile, edge, orient = true }: { keepProfile: boolean; edge: number; orient?: boolean },
   encode: (image: sharp.Sharp) => sharp.Sharp,
 ): Promise<Omit<NormalizedImage, 'mediaType'>> {
   // failOn 'error' refuses truncated and corrupt pixel data but tolerates the harmless warnings that
   // some scanners' JPEG encoders trigger. The pixel limit backs up the header check above.
   const decoded = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
-  const image = (keepProfile ? decoded.keepIccProfile() : decoded)
-    .rotate()
-    .resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true })
+  const kept = keepProfile ? decoded.keepIccProfile() : decoded
+  const image = (orient ? kept.rotate() : kept).resize({
+    width: edge,
+    height: edge,
+    fit: 'inside',
+    withoutEnlargement: true,
+  })
   try {
     const { data, info } = await encode(image).toBuffer({ resolveWithObject: true })
     return { bytes: data, width: info.width, height: info.height }

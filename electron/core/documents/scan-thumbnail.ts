@@ -1,8 +1,8 @@
-import { PDFDocument } from 'pdf-lib'
 import type { ScanThumbnail } from '../../../src/domain/ipc/events'
 import { detectKind } from './detect-type'
 import { checkSize } from './inspect'
 import { checkedHeader, renderImage } from './normalize-image'
+import { cutFirstPage } from './pdf-page-cut'
 import { checkPdf } from './pdf-check'
 import { nodeFs, readStable, type InspectFs } from './read-stable'
 import { isRefusal } from './refusals'
@@ -19,7 +19,7 @@ const THUMBNAIL_QUALITY = 70
  * An image is shrunk here, upright, as WebP with no metadata and sRGB pixels (the camera's colour
  * profile applied, then dropped). A PDF's first page is cut into a one-page PDF for the page to draw
  * with pdf.js, as stored documents are: Node has no PDF renderer, and the cut carries one page's
- * objects only (a few hundred KiB for a 300 dpi scan, not the whole file), without the document's
+ * objects only, its scanned pictures shrunk (a few KiB, not the whole file), without the document's
  * catalog (actions, forms, outlines), for a file not yet taken in and already checked inert.
  */
 export async function scanThumbnail(path: string, fs: InspectFs = nodeFs): Promise<ScanThumbnail> {
@@ -41,9 +41,6 @@ export async function scanThumbnail(path: string, fs: InspectFs = nodeFs): Promi
 async function firstPage(bytes: Buffer): Promise<ScanThumbnail> {
   checkSize(bytes)
   const { pages, document } = await checkPdf(bytes)
-  const cut = await PDFDocument.create({ updateMetadata: false })
-  const [page] = await cut.copyPages(document, [0])
-  if (page) cut.addPage(page)
-  const one = await cut.save({ useObjectStreams: false })
+  const one = await cutFirstPage(document)
   return { kind: 'pdf', pages, base64: Buffer.from(one).toString('base64') }
 }

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, unlink, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rename, rm, unlink, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { PDFDocument, PDFName } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../../electron/core/core'
@@ -36,12 +36,17 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-/** A file the scanner finished a minute ago, then listed by the tray (no settle wait). */
-async function scanned(name: string, bytes: Uint8Array, where = folder): Promise<string> {
-  const path = join(where, name)
-  await writeFile(path, bytes)
+/**
+ * A file the scanner finished a minute ago, then listed by the tray (no settle wait). Written beside
+ * the folder and moved in whole, so the folder's poll never sees it before its time is set.
+ */
+async function scanned(name: string, bytes: Uint8Array): Promise<string> {
+  const path = join(folder, name)
+  const outside = join(dir, name)
+  await writeFile(outside, bytes)
   const minuteAgo = (Date.now() - 60_000) / 1000
-  await utimes(path, minuteAgo, minuteAgo)
+  await utimes(outside, minuteAgo, minuteAgo)
+  await rename(outside, path)
   core.scans.follow('')
   core.scans.follow(folder)
   await core.scans.settled()
@@ -65,6 +70,24 @@ async function image(path: string) {
   if (made.kind !== 'image') throw new Error(`expected an image, got ${JSON.stringify(made)}`)
   const bytes = Buffer.from(made.base64, 'base64')
   return { made, bytes, metadata: await sharp(bytes).metadata() }
+}
+
+/** The pictures drawn on a page, as the PDF holds them. */
+function pictures(document: PDFDocument) {
+  const xobjects = document.getPage(0).node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict)
+  return [...(xobjects?.entries() ?? [])].flatMap(([, ref]) => {
+    const stream = document.context.lookup(ref)
+    if (!(stream instanceof PDFRawStream)) return []
+    const number = (key: string) => stream.dict.lookupMaybe(PDFName.of(key), PDFNumber)?.asNumber()
+    return [
+      {
+        width: number('Width'),
+        height: number('Height'),
+        space: stream.dict.get(PDFName.of('ColorSpace'))?.toString(),
+        bytes: Buffer.from(stream.contents),
+      },
+    ]
+  })
 }
 
 describe('the scanner tray’s thumbnails', () => {
@@ -107,12 +130,35 @@ describe('the scanner tray’s thumbnails', () => {
     if (made.kind !== 'pdf') throw new Error(`expected a PDF page, got ${made.kind}`)
     expect(made.pages).toBe(3)
     const cut = Buffer.from(made.base64, 'base64')
-    expect(cut.length).toBeLessThan(scan.bytes.length / 2)
     const one = await PDFDocument.load(cut)
     expect(one.getPageCount()).toBe(1)
     expect(one.getPage(0).getSize()).toEqual({ width: 595.28, height: 841.89 })
     // The scanner software's own metadata stream stays behind with the catalog.
     expect(one.catalog.get(PDFName.of('PieceInfo'))).toBeUndefined()
+    // The page's 300 dpi scan (2480 × 3508) is drawn from a 320 px JPEG: what pdf.js decodes.
+    const [drawn] = pictures(one)
+    expect(drawn).toMatchObject({ width: 226, height: 320, space: '/DeviceRGB' })
+    const { width, height, channels } = await sharp(drawn?.bytes).metadata()
+    expect([width, height, channels]).toEqual([226, 320, 3])
+    expect(cut.length).toBeLessThan(40_000)
+  })
+
+  it('keeps a PDF page’s text as drawn, with its font', async () => {
+    const original = await corpus.pdf(2)
+    const made = await picture(await scanned('attestation.pdf', original))
+    if (made.kind !== 'pdf') throw new Error(`expected a PDF page, got ${made.kind}`)
+    const one = await PDFDocument.load(Buffer.from(made.base64, 'base64'))
+    expect(one.getPageCount()).toBe(1)
+    expect(pictures(one)).toEqual([])
+    const contents = async (document: PDFDocument) => {
+      const stream = document.getPage(0).node.Contents()
+      const first = stream instanceof PDFArray ? document.context.lookup(stream.get(0)) : stream
+      return first instanceof PDFRawStream ? Buffer.from(first.contents) : Buffer.alloc(0)
+    }
+    expect((await contents(one)).length).toBeGreaterThan(0)
+    expect(await contents(one)).toEqual(await contents(await PDFDocument.load(original)))
+    const fonts = one.getPage(0).node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)
+    expect(fonts?.entries()).toHaveLength(1)
   })
 
   it('gives no picture but the reason for a truncated photo, a GIF and a PDF with JavaScript', async () => {
