@@ -113,7 +113,7 @@ export default defineBench({
         },
         {
           ...(await drawn(scanThumb.last.kind === 'pdf' ? scanThumb.last.base64 : '', scan.bytes, 3)),
-          sent: kib(scan.bytes.length),
+          sent: `${kib(cutSize)} vs ${kib(scan.bytes.length)}`,
         },
       ]
     } finally {
