@@ -44,7 +44,6 @@ export function loadReferenceData(resourcesDir: string): ReferenceData {
     },
     context: (now) => ({
       now,
-      postalCodeExists: (code) => postalCodes().has(code),
       uaiExists: (uai) => establishments().byUai.has(uai),
     }),
   }

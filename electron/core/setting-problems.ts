@@ -9,6 +9,8 @@ const WORDS: Record<string, string> = {
   not_key_value: 'write key=value',
   desk_id_format: 'letters, digits and dashes only, e.g. paris-fair-3',
   too_long: 'too long',
+  control_chars: 'no control characters (tab, bell, escape…) and no text-direction overrides',
+  markup: 'plain text only: no < or >',
   backend_url_format:
     'https://…, or http:// to this machine only (127.0.0.1, localhost), no user name or "?"',
   retention_days_range: 'a whole number of days from 0 to 3650',

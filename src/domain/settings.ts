@@ -1,5 +1,9 @@
 import * as yup from 'yup'
+import { checkFreeText, cleanText } from './registration/text'
 import { backendBase, isAllowedBackendUrl } from './sync/backend-url'
+
+/** Long enough for a service, a building, a phone and an address; short enough for one printed line. */
+export const DESK_CONTACT_MAX_LENGTH = 160
 
 /** Each setting's rule, shared by the settings, a patch of them and the provisioning file. */
 export const settingFields = {
@@ -10,6 +14,19 @@ export const settingFields = {
     .matches(/^[a-z0-9][a-z0-9-]*$/i, { message: 'desk_id_format', excludeEmptyString: true })
     .default(''),
   eventName: yup.string().trim().max(120, 'too_long').default(''),
+  /**
+   * How a student reaches the desk afterwards, printed on the receipt: the service's public phone,
+   * address or mailbox, not a student's data. Plain text on one line: no markup, no control
+   * characters; '' prints no contact at all.
+   */
+  deskContact: yup
+    .string()
+    .transform((value: string) => cleanText(value))
+    .test('free-text', (value, test) => {
+      const checked = checkFreeText(value ?? '', DESK_CONTACT_MAX_LENGTH)
+      return checked.ok || checked.code === 'required' || test.createError({ message: checked.code })
+    })
+    .default(''),
   locale: yup.mixed<Locale>().oneOf(['fr', 'en']).default('fr'),
   /** The folder the desk's scanner saves into, watched for new scans; empty: no tray. */
   scannerFolder: yup.string().trim().max(4096, 'too_long').default(''),

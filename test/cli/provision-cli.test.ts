@@ -110,15 +110,27 @@ describe('npm run desk -- provision', processes, () => {
     )
     expect(t.backend.enrollments.get('ABCD2345EFGH')?.usedAt).toBeNull()
 
+    const deskContact = 'Accueil international – Bâtiment A – 04 72 00 00 00'
     writeFileSync(
       file,
-      JSON.stringify({ backendUrl: t.backend.url, enrollmentCode: 'ABCD-2345-EFGH', retentionDays: 9 }),
+      JSON.stringify({
+        backendUrl: t.backend.url,
+        enrollmentCode: 'ABCD-2345-EFGH',
+        retentionDays: 9,
+        deskContact,
+      }),
     )
     const enrolled = await desk('provision', '--file', file)
     expect(enrolled.code).toBe(0)
     expect(jsonLines(enrolled.stdout)[0]).toMatchObject({ deskId: 'lyon-2', codeRemovedFromFile: true })
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ backendUrl: t.backend.url, retentionDays: 9 })
-    expect(jsonLines((await desk('settings', 'get', 'retentionDays')).stdout)).toEqual([{ retentionDays: 9 }])
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      backendUrl: t.backend.url,
+      retentionDays: 9,
+      deskContact,
+    })
+    expect(jsonLines((await desk('settings', 'get', 'retentionDays', 'deskContact')).stdout)).toEqual([
+      { retentionDays: 9, deskContact },
+    ])
   })
 })
 
@@ -156,6 +168,38 @@ describe('npm run desk -- settings', processes, () => {
       backendUrl: 'https://guichet.example.fr',
       deskId: '',
     })
+  })
+})
+
+describe('npm run desk -- settings deskContact', processes, () => {
+  it('sets the contact printed on the receipt, refuses control characters and markup, and clears it', async () => {
+    const contact =
+      'Accueil international – Bâtiment A – 01 23 45 67 89 – accueil-international@univ-exemple.fr'
+    expect((await desk('settings', 'set', `deskContact=${contact}`)).code).toBe(0)
+    expect(jsonLines((await desk('settings', 'get', 'deskContact')).stdout)).toEqual([
+      { deskContact: contact },
+    ])
+
+    const refused = await desk('settings', 'set', 'deskContact=Accueil\u001b[2J', 'eventName=Salon')
+    expect(refused.code).toBe(1)
+    expect(errorOf(refused.stderr).fields).toEqual([
+      expect.objectContaining({ path: 'deskContact', code: 'control_chars' }),
+    ])
+    expect(errorOf(refused.stderr).message).toContain('deskContact: no control characters')
+    const tooLong = await desk('settings', 'set', `deskContact=${'A'.repeat(161)}`)
+    expect(errorOf(tooLong.stderr).fields).toEqual([
+      expect.objectContaining({ path: 'deskContact', code: 'too_long' }),
+    ])
+    expect(errorOf((await desk('settings', 'set', 'deskContact=<b>Accueil</b>')).stderr).fields).toEqual([
+      expect.objectContaining({ path: 'deskContact', code: 'markup' }),
+    ])
+    // Nothing of a refused command was written.
+    expect(jsonLines((await desk('settings', 'get', 'deskContact', 'eventName')).stdout)).toEqual([
+      { deskContact: contact, eventName: '' },
+    ])
+
+    expect((await desk('settings', 'set', 'deskContact=')).code).toBe(0)
+    expect(jsonLines((await desk('settings', 'get', 'deskContact')).stdout)).toEqual([{ deskContact: '' }])
   })
 })
 

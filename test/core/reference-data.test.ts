@@ -36,7 +36,7 @@ describe('loading the reference lists', () => {
           join(dir, 'reference', name),
         )
       }
-      expect(lazy.context(new Date()).postalCodeExists?.('75005')).toBe(true)
+      expect(lazy.postalCodes.has('75005')).toBe(true)
       const first = lazy.establishments
       rmSync(join(dir, 'reference'), { recursive: true })
       expect(lazy.establishments).toBe(first)

@@ -5,7 +5,7 @@ import { combineLine1, combineLine2 } from '../../src/domain/mrz/combine'
 import { passportValidity } from '../../src/domain/mrz/expiry'
 import { nationalityFromMrz } from '../../src/domain/mrz/nationality'
 import { heldCheckDigits, parseTd3 } from '../../src/domain/mrz/parse'
-import { prefillOffers } from '../../src/domain/mrz/prefill'
+import { prefillOffers, takenByDefault } from '../../src/domain/mrz/prefill'
 import { mrzSpellings, sameNameAsMrz } from '../../src/domain/mrz/transliterate'
 import { composeTd3, type PassportData } from '../fixtures/mrz/compose'
 import { SPECIMEN_LINES, SPECIMEN as SPECIMEN_DATA } from '../fixtures/mrz/specimen'
@@ -275,16 +275,19 @@ describe('prefill offers', () => {
     today,
   )!.fields
 
-  it('fills an empty form, with the civility only suggested', () => {
+  it('fills an empty form, the civility from the sex too, in the form’s order', () => {
     const offers = prefillOffers(fields, {})
     expect(offers.map((o) => [o.field, o.proposed, o.state])).toEqual([
+      ['civility', 'MME', 'empty'],
       ['lastName', 'MUELLER', 'empty'],
       ['firstName', 'JOSE', 'empty'],
       ['secondFirstName', 'MARIA', 'empty'],
       ['birthDate', '03/02/2001', 'empty'],
       ['nationality', 'FR', 'empty'],
-      ['civility', 'MME', 'empty'],
     ])
+    expect(offers.every(takenByDefault)).toBe(true)
+    // X (or <) says nothing of Madame or Monsieur: no civility is offered.
+    expect(prefillOffers({ ...fields, sex: 'X' }, {}).map((o) => o.field)).not.toContain('civility')
   })
 
   it('stays quiet where the typed value agrees, accents and date format included', () => {
@@ -302,10 +305,12 @@ describe('prefill offers', () => {
   it('shows what differs, side by side', () => {
     const offers = prefillOffers(fields, { lastName: 'Miller', birthDate: '02/03/2001', civility: 'M' })
     expect(offers.filter((o) => o.state === 'differs').map((o) => [o.field, o.typed, o.proposed])).toEqual([
+      ['civility', 'M', 'MME'],
       ['lastName', 'Miller', 'MUELLER'],
       ['birthDate', '02/03/2001', '03/02/2001'],
-      ['civility', 'M', 'MME'],
     ])
+    // What the agent typed stays unless the agent takes the passport's.
+    expect(offers.filter(takenByDefault).map((o) => o.state)).toEqual(['empty', 'empty', 'empty'])
   })
 })
 

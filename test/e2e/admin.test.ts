@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { referenceOf } from '../../src/domain/queue/reference'
 import { documentFiles, queueOne, tempDir } from '../core/sync/desk'
+import { setPin } from './admin-pin'
 import { openDesk, type Desk } from './desk'
 
 let desks: Desk[] = []
@@ -20,14 +21,6 @@ afterEach(async () => {
 const openSettings = (page: Page) => page.getByRole('button', { name: 'Réglages' }).click()
 const openQueue = (page: Page) => page.getByRole('button', { name: /^File d’attente/ }).click()
 const row = (page: Page, clientId: string) => page.locator(`tbody tr[data-client-id="${clientId}"]`)
-
-async function setPin(page: Page, pin: string) {
-  await openSettings(page)
-  await page.getByLabel('Nouveau code administrateur').fill(pin)
-  await page.getByLabel('Nouveau code (vérification)').fill(pin)
-  await page.getByRole('button', { name: 'Définir un code administrateur' }).click()
-  await page.getByText('Code administrateur enregistré.').waitFor()
-}
 
 describe('admin mode, end to end', () => {
   it('once locked, the settings are disabled and a discard waits for the PIN typed in its dialog', async () => {

@@ -31,13 +31,14 @@ export const args = [
  * leaves a screenshot in test-results/ named after it.
  */
 export async function openDesk(
-  options: { dataDir?: string; provisioningLocations?: string[] } = {},
+  options: { dataDir?: string; provisioningLocations?: string[]; now?: () => Date } = {},
 ): Promise<Desk> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'guichet-e2e-'))
   const profile = mkdtempSync(join(tmpdir(), 'guichet-chromium-'))
   const host = await startWebHost({
     dataDir,
     ...(options.provisioningLocations && { provisioningLocations: options.provisioningLocations }),
+    ...(options.now && { now: options.now }),
   })
   let context: BrowserContext
   try {

@@ -37,9 +37,16 @@ describe('passport MRZ, end to end', { timeout: 180_000 }, () => {
       .poll(() => offer.getByRole('alert').textContent())
       .toContain('Passeport expiré depuis le 15 avril 2012')
     await page.screenshot({ path: join(files, '..', 'guichet-mrz-offer.png'), fullPage: true })
-    await offer.getByRole('button', { name: 'Appliquer les choix' }).click()
+    // The agent waited on the passport: the keyboard is on "Appliquer les choix", and Enter applies.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe('Appliquer les choix')
+    await page.keyboard.press('Enter')
     await expect.poll(() => page.getByLabel('Nom', { exact: true }).inputValue()).toBe('ERIKSSON')
     expect(await page.getByLabel('Prénom', { exact: true }).inputValue()).toBe('ANNA')
     expect(await page.getByLabel('Deuxième prénom').inputValue()).toBe('MARIA')
+    expect(await page.getByRole('combobox', { name: 'Civilité' }).inputValue()).toBe('MME')
+    // Filled, the keyboard goes on to the first field the passport could not fill.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-email')
   })
 })

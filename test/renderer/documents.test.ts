@@ -84,7 +84,7 @@ beforeEach(() => {
   desk = fakeDesk()
 })
 
-async function render(props: { noIne: boolean } = { noIne: false }) {
+async function render(props: { noIne: boolean; notEnrolledYet?: boolean } = { noIne: false }) {
   const wrapper = mount(DocumentSlots, {
     props: { clientId, ...props },
     global: { plugins: [i18n] },
@@ -245,15 +245,106 @@ describe('the document slots', () => {
     wrapper.unmount()
   })
 
-  it('shows the sworn statement to print, and offers no file to download', async () => {
-    const wrapper = await render()
-    await button(slot(wrapper, 'enrollment'), 'Générer l’attestation sur l’honneur').trigger('click')
+  it('shows the sworn statement to print at once, offers no file to download, and closed leads to the enrollment slot', async () => {
+    const wrapper = await render({ noIne: true })
+    const generate = slot(wrapper, 'enrollment')
+      .findAll('button')
+      .find((b) => b.text() === 'Générer l’attestation sur l’honneur')!
+    ;(generate.element as HTMLButtonElement).focus()
+    await generate.trigger('click')
     await flushPromises()
+    const preview = wrapper.get('dialog')
+    expect(preview.attributes()).toHaveProperty('open')
+    expect(document.getElementById(preview.attributes('aria-labelledby')!)?.textContent).toBe(
+      'Attestation sur l’honneur',
+    )
     const enrollment = slot(wrapper, 'enrollment')
     expect(enrollment.text()).toContain('Elle n’est enregistrée nulle part sur cet ordinateur')
     expect(enrollment.findAll('button').map((b) => b.text())).toContain('Voir et imprimer')
     expect(wrapper.find('a[download]').exists()).toBe(false)
     expect(wrapper.find('a[href^="blob:"]').exists()).toBe(false)
+
+    // Escape closes it (the dialog's own cancel); the next step is the signed scan.
+    ;(preview.element as HTMLDialogElement).close()
+    preview.element.dispatchEvent(new Event('close'))
+    await flushPromises()
+    expect(document.activeElement?.id).toBe('choose-enrollment')
+
+    // A thumbnail's preview gives the keyboard back where it was.
+    desk.dialog.push(['/scans/passport.png'])
+    await button(slot(wrapper, 'identity'), 'Choisir un fichier…').trigger('click')
+    await flushPromises()
+    const thumb = slot(wrapper, 'identity').get('.thumb')
+    ;(thumb.element as HTMLElement).focus()
+    await thumb.trigger('click')
+    ;(preview.element as HTMLDialogElement).close()
+    preview.element.dispatchEvent(new Event('close'))
+    await flushPromises()
+    expect(document.activeElement).toBe(thumb.element)
+    wrapper.unmount()
+  })
+
+  it('stops Enter on "Générer" while a student not yet enrolled still needs the statement', async () => {
+    const stop = (wrapper: Awaited<ReturnType<typeof render>>) =>
+      slot(wrapper, 'enrollment')
+        .findAll('button')
+        .find((b) => b.text() === 'Générer l’attestation sur l’honneur')
+        ?.attributes('data-enter-stop')
+    const enrolled = await render({ noIne: true, notEnrolledYet: false })
+    expect(stop(enrolled)).toBeUndefined()
+    enrolled.unmount()
+
+    const wrapper = await render({ noIne: true, notEnrolledYet: true })
+    expect(stop(wrapper)).toBe('')
+    await button(slot(wrapper, 'enrollment'), 'Générer l’attestation sur l’honneur').trigger('click')
+    await flushPromises()
+    // Made: the stop moves on to "Choisir un fichier…", for its scan.
+    expect(stop(wrapper)).toBeUndefined()
+    expect(slot(wrapper, 'enrollment').get('#choose-enrollment').attributes('data-enter-stop')).toBe('')
+    wrapper.unmount()
+  })
+
+  it('opens the passport slot’s chooser on Alt+P from anywhere, shown in its hint, but not behind a dialog', async () => {
+    const wrapper = await render()
+    const elsewhere = document.body.appendChild(document.createElement('input'))
+    elsewhere.focus()
+    const altP = () =>
+      elsewhere.dispatchEvent(
+        new KeyboardEvent('keydown', {
+          key: 'p',
+          code: 'KeyP',
+          altKey: true,
+          bubbles: true,
+          cancelable: true,
+        }),
+      )
+    expect(slot(wrapper, 'identity').text()).toContain('Raccourci\u00a0: Alt+P, depuis tout le formulaire.')
+    expect(slot(wrapper, 'identity').get('#choose-identity').attributes('aria-keyshortcuts')).toBe('Alt+P')
+
+    desk.dialog.push(['/scans/passport.png'])
+    expect(altP()).toBe(false) // taken: the browser does nothing else with it
+    await flushPromises()
+    expect(desk.attached).toEqual(['/scans/passport.png'])
+    expect(document.activeElement?.id).toBe('choose-identity')
+
+    // Ctrl+Alt+P is AltGr+P on a Windows layout: a character, left alone.
+    elsewhere.focus()
+    const altGr = new KeyboardEvent('keydown', {
+      key: 'p',
+      code: 'KeyP',
+      altKey: true,
+      ctrlKey: true,
+      bubbles: true,
+      cancelable: true,
+    })
+    expect(elsewhere.dispatchEvent(altGr)).toBe(true)
+
+    wrapper.get('dialog').element.setAttribute('open', '')
+    desk.dialog.push(['/scans/visa.png'])
+    altP()
+    await flushPromises()
+    expect(desk.attached).toEqual(['/scans/passport.png'])
+    elsewhere.remove()
     wrapper.unmount()
   })
 })

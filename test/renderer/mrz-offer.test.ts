@@ -48,17 +48,37 @@ beforeEach(() => {
   ;(i18n.global.locale as unknown as Ref<string>).value = 'fr'
 })
 
-/** The offer inside a form holding `initial`, as RegistrationForm holds it. */
-async function render(initial: Record<string, string>) {
+/** A required field of the form, showing its value as the form's own fields do. */
+const required = (id: string, value: unknown) =>
+  h('input', { id, 'aria-required': 'true', value: typeof value === 'string' ? value : '' })
+
+/**
+ * The offer inside a form holding `initial`, as RegistrationForm holds it: before it, the required
+ * fields it can fill, the e-mail it cannot, and the passport slot's button; `focused` has the
+ * keyboard when the scan is read.
+ */
+async function render(initial: Record<string, string>, focused?: string) {
   let values: Record<string, unknown> = {}
   const Host = defineComponent({
     setup() {
       const form = useForm({ initialValues: initial })
       values = form.values
-      return () => h('form', [h(MrzOffer, { clientId })])
+      return () =>
+        h('form', [
+          required('f-civility', form.values['civility']),
+          required('f-lastName', form.values['lastName']),
+          required('f-firstName', form.values['firstName']),
+          required('f-birthDate', form.values['birthDate']),
+          required('f-email', form.values['email']),
+          h('section', { 'data-slot': 'identity' }, [
+            h('button', { id: 'choose-identity', type: 'button' }, '…'),
+          ]),
+          h(MrzOffer, { clientId }),
+        ])
     },
   })
   const wrapper = mount(Host, { global: { plugins: [i18n] }, attachTo: document.body })
+  if (focused) document.getElementById(focused)?.focus()
   const passport: DocumentSummary = {
     id: '7d0e1d2c-4b5a-4697-8876-a5b4c3d2e1f0',
     kind: 'identity',
@@ -82,11 +102,15 @@ const click = async (wrapper: ReturnType<typeof mount>, text: string) => {
 }
 
 describe('the passport offer', () => {
-  it('fills an empty form from the passport scan, the civility left to the agent', async () => {
+  it('fills an empty form from the passport scan, the civility from the sex, to be checked', async () => {
     const { wrapper, values } = await render({ lastName: '', firstName: '', birthDate: '' })
     expect(asked).toEqual([{ clientId, id: '7d0e1d2c-4b5a-4697-8876-a5b4c3d2e1f0' }])
     expect(wrapper.text()).toContain('Allemagne')
-    expect(row(wrapper, 'civility').text()).toContain('demandez à l’étudiant')
+    expect(row(wrapper, 'civility').text()).toContain('vérifiez-la avec l’étudiant')
+    expect(row(wrapper, 'civility').find('input[data-choice="passport"]').element).toHaveProperty(
+      'checked',
+      true,
+    )
     await click(wrapper, 'Appliquer les choix')
     expect(values()).toMatchObject({
       lastName: 'MUELLER',
@@ -95,8 +119,10 @@ describe('the passport offer', () => {
       birthDate: '03/02/2001',
       nationality: 'DE',
     })
-    expect(values().civility).toBeUndefined()
-    expect(wrapper.text()).toContain('Champs remplis depuis le passeport.')
+    expect(values().civility).toBe('MME')
+    expect(wrapper.text()).toContain(
+      'Remplis depuis le passeport : Civilité, Nom, Prénom, 2e prénom, Date de naissance, Nationalité.',
+    )
     wrapper.unmount()
   })
 
@@ -117,6 +143,36 @@ describe('the passport offer', () => {
     await row(wrapper, 'birthDate').find('input[data-choice="passport"]').setValue(true)
     await click(wrapper, 'Appliquer les choix')
     expect(values()).toMatchObject({ lastName: 'Müller', firstName: 'Josée', birthDate: '03/02/2001' })
+    wrapper.unmount()
+  })
+
+  it('puts the keyboard on "Appliquer les choix" when the agent waits on the passport, says so politely, then on the first field left', async () => {
+    const { wrapper } = await render({ lastName: '', firstName: '', birthDate: '' }, 'choose-identity')
+    const apply = wrapper.findAll('button').find((b) => b.text() === 'Appliquer les choix')!
+    expect(document.activeElement).toBe(apply.element)
+    expect(wrapper.get('[aria-live="polite"]').text()).toBe(
+      'Passeport lu\u00a0: 6 valeurs proposées, Entrée sur «\u00a0Appliquer les choix\u00a0» les reporte dans le formulaire.',
+    )
+    await apply.trigger('click')
+    await flushPromises()
+    // Civilité, Nom, Prénom and the date are filled: the e-mail is the first field still empty.
+    expect(document.activeElement?.id).toBe('f-email')
+    expect(wrapper.get('[aria-live="polite"]').text()).toBe(
+      'Remplis depuis le passeport\u00a0: Civilité, Nom, Prénom, 2e prénom, Date de naissance, Nationalité. Vérifiez-les dans le formulaire, ils restent modifiables.',
+    )
+    wrapper.unmount()
+  })
+
+  it('leaves the keyboard where the agent types, and after applying goes to a required field the passport left empty', async () => {
+    answer = scanOf({ fields: { ...reading.fields, sex: 'X' } })
+    const { wrapper } = await render({ lastName: '', firstName: '', birthDate: '' }, 'f-email')
+    expect(document.activeElement?.id).toBe('f-email')
+    expect(wrapper.get('[aria-live="polite"]').text()).toContain('5 valeurs proposées')
+    expect(row(wrapper, 'civility').exists()).toBe(false)
+    await click(wrapper, 'Appliquer les choix')
+    await flushPromises()
+    // Sex X says nothing of the civility: it is the first required field left.
+    expect(document.activeElement?.id).toBe('f-civility')
     wrapper.unmount()
   })
 

@@ -151,6 +151,29 @@ describe('registration flow', () => {
     expect(document.body.innerHTML).not.toContain('G-7K3M-Q2XA')
   })
 
+  it('sends a form whose postal code the communes list lacks, the warning aside', async () => {
+    const { calls } = await desk({
+      loadDraft: () => ({
+        ok: true,
+        value: {
+          ...draft,
+          form: { ...validForm(), contact: { ...validForm().contact, postalCode: '75099' } },
+        },
+      }),
+      communesFor: () => ({ ok: true, value: [] }),
+      listDocuments: passport,
+    })
+    button('Reprendre')?.click()
+    await settle()
+    expect(described('f-contact-postalCode')).toContain('Code postal inconnu de la liste des communes')
+    await submitForm()
+    expect(calls.submitRegistration).toHaveBeenCalledWith({
+      clientId: draft.clientId,
+      form: expect.objectContaining({ contact: expect.objectContaining({ postalCode: '75099' }) }),
+    })
+    expect(document.querySelector('[data-testid="registration-reference"]')?.textContent).toBe('G-TEST-0001')
+  })
+
   it('puts the core’s field errors on the form and focuses the first', async () => {
     const refusal: Result<never> = {
       ok: false,

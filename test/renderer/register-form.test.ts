@@ -64,7 +64,7 @@ describe('registration form', () => {
     await desk()
     await type('f-ine', '123456789AA')
     expect(byId('f-ine').getAttribute('aria-invalid')).toBeNull()
-    expect(document.querySelector('[role="status"].warning')?.textContent).toContain('Vérifiez cet INE')
+    expect(described('f-ine')).toContain('Vérifiez cet INE')
   })
 
   it('Enter in a text field or a checkbox does not submit the form', async () => {
@@ -118,5 +118,57 @@ describe('registration form', () => {
     await choose('f-contact-country', 'DE')
     await type('f-contact-postalCode', '10115')
     expect(calls.communesFor).toHaveBeenCalledTimes(2)
+  })
+
+  it('reads an emergency contact’s postal code with the student’s country when it has none', async () => {
+    await desk()
+    await choose('f-contact-country', 'FR')
+    ;[...document.querySelectorAll('button')]
+      .find((b) => b.textContent?.trim() === 'Ajouter un contact familial')
+      ?.click()
+    await settle()
+    expect(byId('f-emergencyContacts-0-country').value).toBe('')
+    await type('f-emergencyContacts-0-postalCode', '75099')
+    expect(described('f-emergencyContacts-0-postalCode')).toContain(
+      'Code postal inconnu de la liste des communes',
+    )
+    await type('f-emergencyContacts-0-postalCode', '99999')
+    expect(described('f-emergencyContacts-0-postalCode')).toContain('ne correspond à aucun département')
+  })
+
+  it('refuses a French postal code of no département and says what to do', async () => {
+    await desk()
+    await choose('f-contact-country', 'FR')
+    await type('f-contact-postalCode', '99999')
+    expect(byId('f-contact-postalCode').getAttribute('aria-invalid')).toBe('true')
+    expect(described('f-contact-postalCode')).toContain('ne correspond à aucun département')
+    expect(described('f-contact-postalCode')).not.toContain('inconnu')
+  })
+
+  it('warns, without refusing, about a well-formed postal code the communes list lacks', async () => {
+    const { wrapper } = await desk({
+      communesFor: ({ postalCode }: { postalCode: string }) => ({
+        ok: true,
+        value: postalCode === '75005' ? ['PARIS 05'] : [],
+      }),
+    })
+    const WARNING = 'Code postal inconnu de la liste des communes\u00a0: vérifiez-le.'
+    await choose('f-contact-country', 'FR')
+    await type('f-contact-postalCode', '75099')
+    const field = byId('f-contact-postalCode')
+    expect(field.getAttribute('aria-invalid')).toBeNull()
+    // Read with the field, not shouted: no live region re-announcing it at each keystroke.
+    expect(described('f-contact-postalCode')).toContain(WARNING)
+    const warning = document.getElementById(`${field.id}-warning`)
+    expect(warning?.closest('[role="alert"], [role="status"], [aria-live]')).toBeNull()
+    await wrapper.get('button.language-toggle').trigger('click')
+    expect(described('f-contact-postalCode')).toContain(
+      'Postal code not in the list of communes: please check it.',
+    )
+    await wrapper.get('button.language-toggle').trigger('click')
+    await type('f-contact-postalCode', '75005')
+    expect(described('f-contact-postalCode')).not.toContain(WARNING)
+    expect(document.getElementById(`${field.id}-warning`)).toBeNull()
+    expect(byId('f-contact-city').value).toBe('PARIS 05')
   })
 })

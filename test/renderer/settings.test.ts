@@ -10,6 +10,7 @@ afterEach(() => unmount())
 const settings: DeskSettings = {
   deskId: 'paris-salon-3',
   eventName: 'Salon 2026',
+  deskContact: '',
   locale: 'fr',
   scannerFolder: '',
   backendUrl: 'https://api.example.fr',

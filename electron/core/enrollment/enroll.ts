@@ -1,5 +1,5 @@
 import { hostname } from 'node:os'
-import { enrollRequest } from '../../../src/domain/enrollment/provisioning'
+import { PROVISIONED_SETTINGS, enrollRequest } from '../../../src/domain/enrollment/provisioning'
 import type { Enrolled } from '../../../src/domain/enrollment/status'
 import { GuichetFailure } from '../../../src/domain/result'
 import { settingsPatchSchema, type DeskSettings } from '../../../src/domain/settings'
@@ -10,9 +10,7 @@ import type { Core } from '../core'
 import { exchangeCode } from './exchange'
 
 /** Settings a provisioning file may give besides the address and the code. */
-export type ProvisionedSettings = Partial<
-  Pick<DeskSettings, 'eventName' | 'scannerFolder' | 'retentionDays' | 'locale'>
->
+export type ProvisionedSettings = Partial<Pick<DeskSettings, (typeof PROVISIONED_SETTINGS)[number]>>
 
 export interface EnrollInput {
   backendUrl: string
@@ -21,12 +19,7 @@ export interface EnrollInput {
 }
 
 const TIMEOUT_MS = 15_000
-const provisionedSettings = settingsPatchSchema.pick([
-  'eventName',
-  'scannerFolder',
-  'retentionDays',
-  'locale',
-])
+const provisionedSettings = settingsPatchSchema.pick([...PROVISIONED_SETTINGS])
 
 /**
  * Enrolls the desk: checks everything locally first (a code spent on a desk that then refuses its

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises'
+import { PROVISIONED_SETTINGS } from '../../../src/domain/enrollment/provisioning'
 import type { Enrolled, ProvisioningOutcome } from '../../../src/domain/enrollment/status'
 import type { AdminVia } from '../admin/admin-actions'
 import { GuichetFailure } from '../../../src/domain/result'
@@ -67,9 +68,8 @@ export async function enrollFromFile(
   const content = await readProvisioningFile(file)
   const code = content.enrollmentCode
   if (!code || usedCodes(core).includes(codeFingerprint(code))) return null
-  const { backendUrl, eventName, scannerFolder, retentionDays, locale } = content
-  const settings = { eventName, scannerFolder, retentionDays, locale }
-  const enrolled = await enrollDesk(core, { backendUrl, code, settings }, via)
+  const settings = Object.fromEntries(PROVISIONED_SETTINGS.map((key) => [key, content[key]]))
+  const enrolled = await enrollDesk(core, { backendUrl: content.backendUrl, code, settings }, via)
   const codeRemoved = await removeCode(file)
   if (!codeRemoved) writeDocument(core.db, USED_CODES, [...usedCodes(core), codeFingerprint(code)])
   return { enrolled, codeRemoved }

@@ -27,8 +27,8 @@ export async function exportQueue(
   /** The key's scrypt cost; tests not about it pass the cheapest a reader accepts (MIN_COST). */
   cost: ScryptCost = COST,
 ): Promise<TransferSummary> {
-  const { deskId, eventName } = core.settings.get()
-  assertStrongPassphrase(passphrase, [deskId, eventName])
+  const { deskId, eventName, deskContact } = core.settings.get()
+  assertStrongPassphrase(passphrase, [deskId, eventName, deskContact])
   // A record caught between its POST and its submit would be exported as unsent while it is being sent.
   return core.sync.pausedDuring(() => writeExport(core, path, passphrase, cost))
 }

@@ -2,13 +2,19 @@
 const STOPS = 'input, select, textarea, [data-enter-stop]'
 
 const shown = (element: HTMLElement) => element.getClientRects().length > 0
+const usable = (element: HTMLElement) => !element.matches(':disabled') && shown(element)
 
-function takesEnter(element: HTMLElement): boolean {
-  if (element.matches(':disabled') || !shown(element)) return false
-  if (element instanceof HTMLInputElement && element.type === 'checkbox') return true
-  if (element.dataset.enterStop !== undefined) return true
+/** A required field with nothing in it yet. */
+function emptyRequired(element: HTMLElement): boolean {
   const value = (element as HTMLInputElement | HTMLSelectElement).value
   return element.getAttribute('aria-required') === 'true' && value.trim() === ''
+}
+
+function takesEnter(element: HTMLElement): boolean {
+  if (!usable(element)) return false
+  if (element instanceof HTMLInputElement && element.type === 'checkbox') return true
+  if (element.dataset.enterStop !== undefined) return true
+  return emptyRequired(element)
 }
 
 /**
@@ -20,4 +26,17 @@ export function nextStop(form: HTMLElement, from: Element): HTMLElement | null {
   const all = [...form.querySelectorAll<HTMLElement>(STOPS)]
   const after = all.slice(all.indexOf(from as HTMLElement) + 1)
   return after.find(takesEnter) ?? null
+}
+
+/**
+ * The first thing the form still needs, from its top: a required field left empty, else a document
+ * slot still without its file. Checkboxes are not counted: unticked is an answer too.
+ */
+export function firstToFill(form: HTMLElement): HTMLElement | null {
+  const all = [...form.querySelectorAll<HTMLElement>(STOPS)].filter(usable)
+  return (
+    all.find((element) => element.dataset.enterStop === undefined && emptyRequired(element)) ??
+    all.find((element) => element.dataset.enterStop !== undefined) ??
+    null
+  )
 }

@@ -2,6 +2,7 @@ import { useField, useFieldError, useSubmitCount } from 'vee-validate'
 import type { InjectionKey, MaybeRefOrGetter } from 'vue'
 import { computed, inject, ref, toValue, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
+import type { WarningCode } from '../../domain/registration/codes'
 import { fieldId } from './field-id'
 import { messageKey } from './messages'
 
@@ -26,6 +27,8 @@ export function useFormField<T>(
   hint?: MaybeRefOrGetter<string | undefined>,
   /** Another path whose error this field shows, when that one is not on screen. */
   errorOf?: MaybeRefOrGetter<string | undefined>,
+  /** A value accepted but worth a second look: shown under the field, never blocking Envoyer. */
+  warning?: MaybeRefOrGetter<WarningCode | undefined>,
 ) {
   const field = useField<T>(path)
   const borrowed = useFieldError(() => toValue(errorOf) ?? '')
@@ -37,6 +40,7 @@ export function useFormField<T>(
   const id = computed(() => fieldId(toValue(path)))
   const errorId = computed(() => `${id.value}-error`)
   const hintId = computed(() => `${id.value}-hint`)
+  const warningId = computed(() => `${id.value}-warning`)
   // Typed in at least once: a required field merely tabbed past stays quiet until Envoyer.
   const typed = ref(false)
   watch(field.value, () => {
@@ -53,10 +57,22 @@ export function useFormField<T>(
       : undefined,
   )
   const message = computed(() => code.value && t(messageKey(code.value), params[toValue(path)] ?? {}))
+  // An error outranks a warning; the warning is read with the field (aria-describedby), not announced
+  // as a live region, so a screen reader is not interrupted at each keystroke.
+  const warningText = computed(() => {
+    const warned = toValue(warning)
+    return warned && !message.value ? t(messageKey(warned)) : undefined
+  })
   const describedBy = computed(
     () =>
-      [toValue(hint) ? hintId.value : '', message.value ? errorId.value : ''].join(' ').trim() || undefined,
+      [
+        toValue(hint) ? hintId.value : '',
+        message.value ? errorId.value : '',
+        warningText.value ? warningId.value : '',
+      ]
+        .join(' ')
+        .trim() || undefined,
   )
 
-  return { ...field, id, errorId, hintId, message, describedBy }
+  return { ...field, id, errorId, hintId, warningId, message, warningText, describedBy }
 }

@@ -24,18 +24,25 @@ export const enrollRequest = yup.object({
 })
 export type EnrollRequest = yup.InferType<typeof enrollRequest>
 
+/** The settings a provisioning file may give besides the address and the code. */
+export const PROVISIONED_SETTINGS = [
+  'eventName',
+  'scannerFolder',
+  'retentionDays',
+  'locale',
+  'deskContact',
+] as const
+
 /**
  * desk.json, the file an installer or an MDM profile drops for the desk to enroll itself: the
  * address, the code, and settings that the admin wants from the start. Each field is checked by
  * the settings schema, so the file can never hold a value the Settings screen would refuse.
  * `enrollmentCode` is absent once the desk used it (the desk removes it from the file).
  */
-export const provisioningFileSchema = settingsPatchSchema
-  .pick(['eventName', 'scannerFolder', 'retentionDays', 'locale'])
-  .shape({
-    backendUrl: settingFields.backendUrl.required('required'),
-    enrollmentCode: enrollmentCodeSchema.optional(),
-  })
+export const provisioningFileSchema = settingsPatchSchema.pick([...PROVISIONED_SETTINGS]).shape({
+  backendUrl: settingFields.backendUrl.required('required'),
+  enrollmentCode: enrollmentCodeSchema.optional(),
+})
 export type ProvisioningFile = yup.InferType<typeof provisioningFileSchema>
 
 /** The file's content checked field by field; unknown keys are refused, never silently ignored. */

@@ -3,24 +3,25 @@ import { nationalityFromMrz } from './nationality'
 import type { MrzFields } from './parse'
 import { sameNameAsMrz } from './transliterate'
 
-/** The form fields an MRZ can fill. */
+/** The form fields an MRZ can fill, in the form's order. */
 export const prefillFields = [
+  'civility',
   'lastName',
   'firstName',
   'secondFirstName',
   'thirdFirstName',
   'birthDate',
   'nationality',
-  'civility',
 ] as const
 export type PrefillField = (typeof prefillFields)[number]
 
 export type PrefillValues = Partial<Record<PrefillField, string | null | undefined>>
 
 /**
- * One field's offer: `empty` when nothing is typed (filled unless the agent declines, except the
- * civility, which is only suggested), `differs` when the typed value is not the MRZ's (the agent
- * chooses, the typed value by default). A field that agrees, or that the MRZ cannot fill, has none.
+ * One field's offer: `empty` when nothing is typed (filled unless the agent declines; the civility
+ * too, from the sex when it is F or M, shown with a note to check it with the student), `differs`
+ * when the typed value is not the MRZ's (the agent chooses, the typed value by default). A field that
+ * agrees, or that the MRZ cannot fill, has none.
  */
 export interface PrefillOffer {
   field: PrefillField
@@ -30,6 +31,9 @@ export interface PrefillOffer {
 }
 
 const dayFirst = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+
+/** Whether the offer takes the passport's value until the agent says otherwise: only into an empty field. */
+export const takenByDefault = (offer: PrefillOffer): boolean => offer.state === 'empty'
 
 /** What the MRZ would put in each field, in the form's own terms. */
 function proposals(fields: MrzFields): Partial<Record<PrefillField, string>> {

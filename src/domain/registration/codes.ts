@@ -26,14 +26,14 @@ export const validationCodes = [
   'phone_not_mobile',
   'phone_not_landline',
   'postal_code_format',
-  'postal_code_unknown',
+  'postal_code_department',
   'emergency_contact_reach',
 ] as const
 
 export type ValidationCode = (typeof validationCodes)[number]
 
 /** Not errors: the value is accepted, but the operator should look at it twice. */
-export const warningCodes = ['rnie_key_unverified'] as const
+export const warningCodes = ['rnie_key_unverified', 'postal_code_unknown'] as const
 
 export type WarningCode = (typeof warningCodes)[number]
 

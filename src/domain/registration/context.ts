@@ -6,8 +6,6 @@
 export interface RegistrationContext {
   /** The capture day, for the student's age. Default: today. */
   now?: Date
-  /** La Poste's list: a French postal code must be in it. Without it, 5 digits are enough. */
-  postalCodeExists?: (postalCode: string) => boolean
   /** The establishments list: a UAI picked from it is accepted even if its key letter is wrong (18 rows are). */
   uaiExists?: (uai: string) => boolean
 }

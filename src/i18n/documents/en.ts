@@ -17,9 +17,10 @@ export default {
   optional: 'Optional',
   enrollmentRequired:
     'Required: the student has no INE, so this document proves their enrollment in higher education.',
-  count: '{count} of {max} files | {count} of {max} file | {count} of {max} files',
+  count: '{count} of {max} files',
   choose: 'Choose a file…',
   dropHint: 'or drag it here (PDF, JPEG, PNG).',
+  shortcut: 'Shortcut: {keys}, from anywhere in the form.',
   dropHere: 'Drop the file to add it',
   adding: 'Adding…',
   added: '{name} added.',

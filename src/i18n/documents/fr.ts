@@ -19,6 +19,7 @@ export default {
   count: '{count} fichier sur {max} | {count} fichier sur {max} | {count} fichiers sur {max}',
   choose: 'Choisir un fichier…',
   dropHint: 'ou glissez-le ici (PDF, JPEG, PNG).',
+  shortcut: 'Raccourci : {keys}, depuis tout le formulaire.',
   dropHere: 'Déposez le fichier pour l’ajouter',
   adding: 'Ajout en cours…',
   added: '{name} ajouté.',

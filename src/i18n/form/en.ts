@@ -42,7 +42,6 @@ export default {
   mobile: 'Mobile phone',
   address: 'Address',
   postalCode: 'Postal code',
-  postalCodeUnknown: 'This postal code is not in La Poste’s list: check it.',
   city: 'City',
   country: 'Country',
   emergencyNote: 'Optional but strongly advised: someone to contact if needed (two at most).',
@@ -53,7 +52,8 @@ export default {
   removeEmergencyContact: 'Remove emergency contact {n}',
   submit: 'Submit',
   submitting: 'Sending…',
-  keysNote: 'Enter: next field to fill; Tab: next field; Ctrl+Enter: submit.',
+  keysNote:
+    'Enter: next field to fill; Tab: next field; Ctrl+Enter: submit; {passport}: choose the passport.',
   summary: {
     title: 'No error | 1 error to correct before submitting | {n} errors to correct before submitting',
   },
@@ -93,6 +93,7 @@ export default {
     next: 'Your account request was recorded at the desk. An email will be sent to {email} as soon as it is transmitted.',
     password: 'To choose your password, follow the link in that email (check your spam folder).',
     keep: 'Keep this reference: the desk can find your registration with it.',
+    contactTitle: 'Desk contact',
     contact: 'Desk: {desk}',
   },
 } satisfies typeof fr

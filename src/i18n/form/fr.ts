@@ -39,7 +39,6 @@ export default {
   mobile: 'Téléphone portable',
   address: 'Adresse',
   postalCode: 'Code postal',
-  postalCodeUnknown: 'Ce code postal n’est pas dans la liste de La Poste : vérifiez-le.',
   city: 'Ville',
   country: 'Pays',
   emergencyNote:
@@ -51,7 +50,8 @@ export default {
   removeEmergencyContact: 'Retirer le contact familial {n}',
   submit: 'Envoyer',
   submitting: 'Envoi…',
-  keysNote: 'Entrée : champ suivant à remplir ; Tab : champ suivant ; Ctrl+Entrée : envoyer.',
+  keysNote:
+    'Entrée : champ suivant à remplir ; Tab : champ suivant ; Ctrl+Entrée : envoyer ; {passport} : choisir le passeport.',
   summary: {
     title: 'Aucune erreur | 1 erreur à corriger avant l’envoi | {n} erreurs à corriger avant l’envoi',
   },
@@ -91,6 +91,7 @@ export default {
     next: 'Votre demande de compte a été enregistrée à l’accueil. Un courriel sera envoyé à {email} dès que le dossier est transmis.',
     password: 'Pour choisir votre mot de passe, suivez le lien de ce courriel (pensez aux indésirables).',
     keep: 'Gardez cette référence : elle permet à l’accueil de retrouver votre dossier.',
+    contactTitle: 'Contact de l’accueil',
     contact: 'Accueil : {desk}',
   },
 }

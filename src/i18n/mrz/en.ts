@@ -17,10 +17,13 @@ export default {
   keep: 'Keep “{value}”',
   keepEmpty: 'Leave empty',
   use: 'Take “{value}”',
-  civilityNote: 'Suggested from the sex on the passport: ask the student.',
+  civilityNote: 'Taken from the sex on the passport: check it with the student.',
   apply: 'Apply choices',
   dismiss: 'Dismiss',
   applied: 'Fields filled from the passport.',
+  offered:
+    'Passport read: no value to offer | Passport read: 1 value offered, Enter on “Apply choices” puts it in the form. | Passport read: {n} values offered, Enter on “Apply choices” puts them in the form.',
+  filled: 'Filled from the passport: {fields}. Check them in the form; they can still be changed.',
   expired: 'Passport expired on {date}: ask for a valid passport.',
   expiresSoon: 'The passport expires on {date}, within 3 months.',
   fields: {

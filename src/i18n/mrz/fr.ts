@@ -16,10 +16,13 @@ export default {
   keep: 'Garder « {value} »',
   keepEmpty: 'Laisser vide',
   use: 'Prendre « {value} »',
-  civilityNote: 'Suggestion tirée du sexe indiqué sur le passeport : demandez à l’étudiant.',
+  civilityNote: 'Tirée du sexe indiqué sur le passeport : vérifiez-la avec l’étudiant.',
   apply: 'Appliquer les choix',
   dismiss: 'Ignorer',
   applied: 'Champs remplis depuis le passeport.',
+  offered:
+    'Passeport lu : aucune valeur à proposer | Passeport lu : 1 valeur proposée, Entrée sur « Appliquer les choix » la reporte dans le formulaire. | Passeport lu : {n} valeurs proposées, Entrée sur « Appliquer les choix » les reporte dans le formulaire.',
+  filled: 'Remplis depuis le passeport : {fields}. Vérifiez-les dans le formulaire, ils restent modifiables.',
   expired: 'Passeport expiré depuis le {date} : demandez un passeport en cours de validité.',
   expiresSoon: 'Le passeport expire le {date}, dans moins de 3 mois.',
   fields: {

@@ -6,6 +6,9 @@ export default {
   desk: 'Desk',
   deskId: 'Desk id',
   eventName: 'Event name',
+  deskContact: 'Desk contact',
+  deskContactHint:
+    'Printed on the receipt the student takes away: service, place, phone, e-mail. Plain text, 160 characters at most; empty, the receipt says nothing of it.',
   locale: 'Default language',
   backendUrl: 'Server address',
   backendUrlHint: 'https://…; http:// only to this desk (127.0.0.1), for demos.',
@@ -85,6 +88,8 @@ export const settingsErrors = {
   pin_spaces: 'The PIN has no spaces.',
   required: 'This field is required.',
   too_long: 'This text is too long.',
+  control_chars: 'This text contains invisible characters (often from copy and paste): please type it in.',
+  markup: 'The signs < and > are not accepted: please remove them.',
   backend_url_format:
     'Not a valid address: https://…, or http:// only to this desk (127.0.0.1 or localhost), with no user name or “?”.',
   retention_days_range: 'A whole number of days, from 0 to 3650.',

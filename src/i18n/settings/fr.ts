@@ -4,6 +4,9 @@ export default {
   desk: 'Poste',
   deskId: 'Identifiant du poste',
   eventName: 'Nom de l’événement',
+  deskContact: 'Contact de l’accueil',
+  deskContactHint:
+    'Imprimé sur le récapitulatif remis à l’étudiant : service, lieu, téléphone, courriel. Texte simple, 160 caractères au plus ; vide, le récapitulatif n’en parle pas.',
   locale: 'Langue par défaut',
   backendUrl: 'Adresse du serveur',
   backendUrlHint: 'https://… ; http:// seulement vers ce poste (127.0.0.1), pour les démonstrations.',
@@ -87,6 +90,9 @@ export const settingsErrors = {
   pin_spaces: 'Le code ne contient pas d’espace.',
   required: 'Ce champ est obligatoire.',
   too_long: 'Ce texte est trop long.',
+  control_chars:
+    'Ce texte contient des caractères invisibles (souvent dus à un copier-coller) : saisissez-le au clavier.',
+  markup: 'Les signes < et > ne sont pas acceptés : retirez-les.',
   backend_url_format:
     'Adresse non valide : https://… , ou http:// seulement vers ce poste (127.0.0.1 ou localhost), sans identifiant ni « ? ».',
   retention_days_range: 'Un nombre entier de jours, de 0 à 3650.',

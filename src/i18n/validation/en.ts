@@ -30,7 +30,9 @@ export default {
   phone_not_landline: 'This is a mobile number: put it in the “Mobile phone” field.',
   postal_code_format:
     'This postal code is not valid: 5 digits in France, elsewhere letters, digits, spaces and hyphens (12 characters at most).',
-  postal_code_unknown: 'This postal code is not in La Poste’s list: please check it.',
+  postal_code_department:
+    'This postal code matches no French département: check its first 2 digits (3 overseas, e.g. 974), or choose the country.',
+  postal_code_unknown: 'Postal code not in the list of communes: please check it.',
   emergency_contact_reach: 'Give at least one way to reach this contact: mobile, landline or e-mail.',
   rnie_key_unverified: 'Check this INE character by character: its check key could not be verified.',
 } satisfies Record<MessageCode, string>

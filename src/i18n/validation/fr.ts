@@ -34,7 +34,9 @@ export default {
   phone_not_landline: 'Ce numéro est un portable : mettez-le dans le champ « Téléphone portable ».',
   postal_code_format:
     'Ce code postal n’est pas valide : 5 chiffres en France, sinon lettres, chiffres, espaces et tirets (12 caractères au plus).',
-  postal_code_unknown: 'Ce code postal n’existe pas dans la liste de La Poste : vérifiez-le.',
+  postal_code_department:
+    'Ce code postal ne correspond à aucun département : vérifiez les 2 premiers chiffres (3 outre-mer, par exemple 974), ou choisissez le pays.',
+  postal_code_unknown: 'Code postal inconnu de la liste des communes : vérifiez-le.',
   emergency_contact_reach: 'Indiquez au moins un moyen de joindre ce contact : portable, fixe ou courriel.',
   rnie_key_unverified: 'Vérifiez cet INE caractère par caractère : sa clé n’a pas pu être contrôlée.',
 } satisfies Record<MessageCode, string>
