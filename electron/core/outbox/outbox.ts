@@ -5,6 +5,7 @@ import { outboxStates } from '../../../src/domain/queue/states'
 import { GuichetFailure } from '../../../src/domain/result'
 import type { Correction, OutboxState, QueuePage, RecordProblem } from '../../../src/domain/sync/queue'
 import { eraseFreed } from '../db/erase'
+import { statement } from '../db/statements'
 import { unflushed } from '../db/unflushed'
 import type { Registrations } from '../registrations/repository'
 import { openJson, sealJson } from '../registrations/sealed-json'
@@ -54,7 +55,6 @@ export class Outbox {
   private readonly firstBody: FirstBody
   private readonly due: DueRecords
   private readonly retention: Retention
-  private readonly statements = new Map<string, Statement>()
 
   constructor(
     private readonly db: Database,
@@ -91,11 +91,11 @@ export class Outbox {
         // A record this desk cannot read (altered, or sealed under another key) waits for a person;
         // it must not stop every record behind it.
         if (!(error instanceof UnreadableRecord)) throw error
-        this.toAttention(error.clientId, { code: error.cause.code, message: error.cause.message }, [
-          'queued',
-          'retry_wait',
-          'awaiting_documents',
-        ])
+        this.toAttention(
+          error.clientId,
+          { code: error.cause.code, message: error.cause.message },
+          { from: ['queued', 'retry_wait', 'awaiting_documents'] },
+        )
       }
     }
   }
@@ -168,22 +168,9 @@ export class Outbox {
   }
 
   /**
-   * The backend holds the record (201 or a replay); its documents and the submit are what is left.
-   * Not flushed: undone by a power cut, the record is `sending` again, `recover` queues it, and the
-   * replayed POST (same Idempotency-Key, same bytes) answers the same id and what is still missing.
-   */
-  toAwaiting(clientId: string, serverId: string): void {
-    this.unflushedChange(
-      "UPDATE registrations SET state = 'awaiting_documents', server_id = ?, updated_at = ? WHERE client_id = ? AND state = 'sending'",
-      serverId,
-      this.iso(),
-      clientId,
-    )
-  }
-
-  /**
-   * Submit answered 200: the record leaves the outbox. Its scans are not needed any more, so their
-   * rows go in the same transaction; the caller deletes the files whose ids this returns.
+   * Submit answered 200: the record leaves the outbox, with `serverId`, the backend's id, for the
+   * status refresh. Its scans are not needed any more, so their rows go in the same transaction; the
+   * caller deletes the files whose ids this returns.
    *
    * Not flushed, although the files may be deleted before the commit reaches the disk: a power cut
    * that undoes it brings back the record (`sending`, then `queued` by `recover`) with document rows
@@ -191,15 +178,16 @@ export class Outbox {
    * replayed POST answers `missingDocuments: []`, so nothing is read from the vault, and the submit,
    * idempotent, answers 200 again (test/core/sync/unflushed-sync.test.ts).
    */
-  toSubmitted(clientId: string, serverStatus: string): string[] {
+  toSubmitted(clientId: string, serverStatus: string, serverId?: string): string[] {
     const ids = unflushed(this.db, () =>
       this.db.transaction(() => {
         const at = this.iso()
         const { changes } = this.prepared(
           `UPDATE registrations SET state = 'submitted', submitted_at = ?, updated_at = ?, server_status = ?,
-             status_checked_at = ?, last_error = NULL, problem = NULL, next_attempt_at = NULL
+             status_checked_at = ?, last_error = NULL, problem = NULL, next_attempt_at = NULL,
+             server_id = coalesce(?, server_id)
            WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
-        ).run(at, at, serverStatus, at, clientId)
+        ).run(at, at, serverStatus, at, serverId ?? null, clientId)
         if (!changes) return []
         const ids = this.prepared('SELECT id FROM documents WHERE client_id = ?')
           .pluck()
@@ -216,14 +204,15 @@ export class Outbox {
    * A failure that time may cure: try again after `delayMs`. Not flushed: undone, the record is
    * `sending`, `recover` queues it, and it is only tried sooner (and its attempt not counted).
    */
-  toRetry(clientId: string, problem: RecordProblem, delayMs: number): void {
+  toRetry(clientId: string, problem: RecordProblem, delayMs: number, serverId?: string): void {
     const next = new Date(this.now().getTime() + delayMs).toISOString()
     this.unflushedChange(
       `UPDATE registrations SET state = 'retry_wait', attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
-         updated_at = ? WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
+         updated_at = ?, server_id = coalesce(?, server_id) WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
       next,
       JSON.stringify({ code: problem.code, message: problem.message }),
       this.iso(),
+      serverId ?? null,
       clientId,
     )
   }
@@ -236,28 +225,35 @@ export class Outbox {
   toAttention(
     clientId: string,
     problem: RecordProblem,
-    from: readonly OutboxState[] = ['sending', 'awaiting_documents'],
+    {
+      from = ['sending', 'awaiting_documents'],
+      serverId,
+    }: { from?: readonly OutboxState[]; serverId?: string } = {},
   ): void {
     this.unflushedChange(
       `UPDATE registrations SET state = 'needs_attention', attempts = attempts + 1, next_attempt_at = NULL,
-         last_error = ?, problem = ?, updated_at = ?
+         last_error = ?, problem = ?, updated_at = ?, server_id = coalesce(?, server_id)
        WHERE client_id = ? AND state IN (SELECT value FROM json_each(?))`,
       JSON.stringify({ code: problem.code, message: problem.message }),
       sealJson(this.key, problem, problemAad(clientId)),
       this.iso(),
+      serverId ?? null,
       clientId,
       JSON.stringify(from),
     )
   }
 
   /**
-   * A try that was stopped, not failed (the desk token was refused, the desk is closing). Like the
-   * mark `sending`, undoing it needs no flush: a power cut leaves the record to `recover`.
+   * A try that was stopped, not failed (the desk token was refused, the sync paused). Like the mark
+   * `sending`, undoing it needs no flush: a power cut leaves the record to `recover`.
    */
-  release(clientId: string): void {
+  release(clientId: string, serverId?: string): void {
     this.unflushedChange(
-      `UPDATE registrations SET state = CASE WHEN server_id IS NULL THEN 'queued' ELSE 'awaiting_documents' END
+      `UPDATE registrations SET server_id = coalesce(?, server_id),
+         state = CASE WHEN coalesce(?, server_id) IS NULL THEN 'queued' ELSE 'awaiting_documents' END
          WHERE client_id = ? AND state = 'sending'`,
+      serverId ?? null,
+      serverId ?? null,
       clientId,
     )
   }
@@ -275,11 +271,9 @@ export class Outbox {
   /** Read from the counts the triggers of migration 0004 keep, not counted row by row. */
   counts(): QueueCounts {
     const counts = Object.fromEntries(outboxStates.map((s) => [s, 0])) as QueueCounts
-    const rows = this.db
-      .prepare(
-        `SELECT state, n FROM outbox_counts WHERE state IN (${outboxStates.map(() => '?').join(', ')})`,
-      )
-      .all(...outboxStates) as { state: OutboxState; n: number }[]
+    const rows = this.prepared(
+      `SELECT state, n FROM outbox_counts WHERE state IN (${outboxStates.map(() => '?').join(', ')})`,
+    ).all(...outboxStates) as { state: OutboxState; n: number }[]
     for (const { state, n } of rows) counts[state] = n
     return counts
   }
@@ -409,14 +403,8 @@ export class Outbox {
     if (unflushed(this.db, () => this.prepared(sql).run(...params)).changes) this.onChange()
   }
 
-  /** The hot path's statements, compiled once per desk rather than on every record. */
   private prepared(sql: string): Statement {
-    let statement = this.statements.get(sql)
-    if (!statement) {
-      statement = this.db.prepare(sql)
-      this.statements.set(sql, statement)
-    }
-    return statement
+    return statement(this.db, sql)
   }
 
   private iso(): string {

@@ -331,15 +331,18 @@ export class SyncEngine {
   private async send(client: BackendClient, record: Claimed): Promise<void> {
     const { outbox } = this.parts
     const signal = this.controller.signal
+    // The backend's id, kept in SQLite with the try's outcome rather than in a commit of its own: a
+    // record cut short by a crash is `sending`, and the replayed POST answers the same id.
+    let serverId: string | undefined
     try {
       // A submit that finds documents missing (a store that lost one) starts the three steps again.
       for (let round = 0; ; round++) {
         const created = await client.createRegistration(record.clientId, record.body)
-        outbox.toAwaiting(record.clientId, created.id)
+        serverId = created.id
         await this.upload(client, record, created.id, created.missingDocuments, signal)
         try {
           const serverStatus = await client.submit(created.id)
-          this.deleteScans(outbox.toSubmitted(record.clientId, serverStatus))
+          this.deleteScans(outbox.toSubmitted(record.clientId, serverStatus, serverId))
           return
         } catch (error) {
           if (!(error instanceof SyncFailure) || error.missingDocuments.length === 0 || round >= 2)
@@ -348,8 +351,8 @@ export class SyncEngine {
       }
     } catch (error) {
       if (this.closed) return
-      if (signal.aborted) return outbox.release(record.clientId)
-      await this.failed(client, record, error)
+      if (signal.aborted) return outbox.release(record.clientId, serverId)
+      await this.failed(client, record, error, serverId)
     } finally {
       if (this.current.uploading?.clientId === record.clientId) this.setStatus({ uploading: null })
     }
@@ -410,23 +413,28 @@ export class SyncEngine {
     while (this.deleting.size > 0) await Promise.all(this.deleting)
   }
 
-  private async failed(client: BackendClient, record: Claimed, error: unknown): Promise<void> {
+  private async failed(
+    client: BackendClient,
+    record: Claimed,
+    error: unknown,
+    serverId: string | undefined,
+  ): Promise<void> {
     const { outbox } = this.parts
     if (error instanceof SyncFailure && error.kind === 'unauthorized') {
-      outbox.release(record.clientId)
+      outbox.release(record.clientId, serverId)
       return this.stopUnauthorized()
     }
     if (error instanceof SyncFailure && error.kind === 'attention')
-      return outbox.toAttention(record.clientId, error.problem)
+      return outbox.toAttention(record.clientId, error.problem, { serverId })
     // A scan missing or unreadable on this desk: no retry will bring it back.
     if (error instanceof GuichetFailure) {
-      return outbox.toAttention(record.clientId, { code: error.code, message: error.message })
+      return outbox.toAttention(record.clientId, { code: error.code, message: error.message }, { serverId })
     }
     // A bug, not the network: logged with its stack, and the record says so (never "offline").
     if (!(error instanceof SyncFailure)) this.parts.onUnexpected?.(error)
     const failure = error instanceof SyncFailure ? error : new SyncFailure('retry', problem('internal'))
     const delay = retryDelay(record.attempts, this.tuning.backoff, failure.retryAfterMs, this.tuning.random)
-    outbox.toRetry(record.clientId, failure.problem, delay)
+    outbox.toRetry(record.clientId, failure.problem, delay, serverId)
     // No answer at all may mean the network is gone: the others need not each wait for their timeout.
     if (['network', 'timeout', 'unexpected_answer'].includes(failure.problem.code)) {
       const reach = await client.probe().catch(() => 'offline' as const)
