@@ -8,6 +8,12 @@ const READY = ['queued', 'awaiting_documents'] as const
 /** When a record becomes due: its retry time, else its capture. */
 const DUE_KEY = 'coalesce(next_attempt_at, captured_at)'
 
+/** The next queued records whose first body is not built yet, in claim order. */
+const WITHOUT_BODY = `SELECT ${COLUMNS} FROM registrations INDEXED BY registrations_due
+  WHERE state = 'queued' AND request_body IS NULL ORDER BY ${DUE_KEY}, captured_at LIMIT ?`
+const NEXT_RETRY_AT = `SELECT next_attempt_at FROM registrations INDEXED BY registrations_due
+  WHERE state = 'retry_wait' AND next_attempt_at IS NOT NULL ORDER BY ${DUE_KEY} LIMIT 1`
+
 interface DueRow extends BodyRow {
   due_key: string | null
 }
@@ -19,6 +25,9 @@ interface DueRow extends BodyRow {
  * time it became due, then its capture.
  */
 export class DueRecords {
+  /** By state and number of busy records: the SQL is built once, not hashed anew on every claim. */
+  private readonly searches = new Map<string, Statement>()
+
   constructor(private readonly db: Database) {}
 
   /** The next due record that is not among `busy`. */
@@ -39,34 +48,29 @@ export class DueRecords {
    * are about to be claimed, so they are few.
    */
   withoutBody(limit: number): BodyRow[] {
-    return statement(
-      this.db,
-      `SELECT ${COLUMNS} FROM registrations INDEXED BY registrations_due
-       WHERE state = 'queued' AND request_body IS NULL ORDER BY ${DUE_KEY}, captured_at LIMIT ?`,
-    ).all(limit) as BodyRow[]
+    return statement(this.db, WITHOUT_BODY).all(limit) as BodyRow[]
   }
 
   /** When the next record waiting to retry is due; null when none waits. */
   nextAt(): string | null {
-    return (statement(
-      this.db,
-      `SELECT next_attempt_at FROM registrations INDEXED BY registrations_due
-       WHERE state = 'retry_wait' AND next_attempt_at IS NOT NULL ORDER BY ${DUE_KEY} LIMIT 1`,
-    )
-      .pluck()
-      .get() ?? null) as string | null
+    return (statement(this.db, NEXT_RETRY_AT).pluck().get() ?? null) as string | null
   }
 
   private dueIn(state: (typeof READY)[number] | 'retry_wait', busy: number): Statement {
-    // A waiting record is due once its retry time has come (both terms say so: the first bounds the
-    // index walk, the second is the rule).
-    const due = state === 'retry_wait' ? `AND ${DUE_KEY} <= ? AND next_attempt_at <= ?` : ''
-    return statement(
-      this.db,
-      `SELECT ${COLUMNS}, ${DUE_KEY} AS due_key FROM registrations INDEXED BY registrations_due
-       WHERE state = '${state}' ${due} AND client_id NOT IN (${Array(busy).fill('?').join(', ')})
-       ORDER BY ${DUE_KEY}, captured_at LIMIT 1`,
-    )
+    const name = `${state}-${busy}`
+    let search = this.searches.get(name)
+    if (!search) {
+      // A waiting record is due once its retry time has come (both terms say so: the first bounds
+      // the index walk, the second is the rule).
+      const due = state === 'retry_wait' ? `AND ${DUE_KEY} <= ? AND next_attempt_at <= ?` : ''
+      search = this.db.prepare(
+        `SELECT ${COLUMNS}, ${DUE_KEY} AS due_key FROM registrations INDEXED BY registrations_due
+         WHERE state = '${state}' ${due} AND client_id NOT IN (${Array(busy).fill('?').join(', ')})
+         ORDER BY ${DUE_KEY}, captured_at LIMIT 1`,
+      )
+      this.searches.set(name, search)
+    }
+    return search
   }
 }
 

@@ -55,6 +55,13 @@ export class Outbox {
   private readonly firstBody: FirstBody
   private readonly due: DueRecords
   private readonly retention: Retention
+  // Created once: better-sqlite3 builds a transaction's wrappers anew on every `db.transaction`.
+  private readonly claimTransaction: (busy: readonly string[], deskId: string) => Claimed | null
+  private readonly submittedTransaction: (
+    clientId: string,
+    serverStatus: string,
+    serverId: string | null,
+  ) => string[]
 
   constructor(
     private readonly db: Database,
@@ -68,6 +75,13 @@ export class Outbox {
     this.firstBody = new FirstBody(db, key, this.verifications)
     this.due = new DueRecords(db)
     this.retention = new Retention(db, now, onChange)
+    this.claimTransaction = db.transaction((busy: readonly string[], deskId: string) =>
+      this.claimIn(busy, deskId),
+    )
+    this.submittedTransaction = db.transaction(
+      (clientId: string, serverStatus: string, serverId: string | null) =>
+        this.submittedIn(clientId, serverStatus, serverId),
+    )
   }
 
   /** At start: tries cut short by a crash or a quit are taken up again. */
@@ -105,33 +119,35 @@ export class Outbox {
     if (!next) return null
     // A first body is kept before it is ever sent, so that commit waits for the disk. The mark
     // `sending` alone need not: a power cut that undoes it leaves the record due, as `recover` would.
-    const claim = () =>
-      this.db.transaction((): Claimed | null => {
-        const row = this.due.next(this.iso(), busy)
-        if (!row) return null
-        const clientId = row.client_id
-        let documents
-        let body: Buffer
-        try {
-          documents = this.firstBody.documents(clientId)
-          body = this.firstBody.kept(row, documents, deskId)
-        } catch (error) {
-          if (error instanceof GuichetFailure && error.code === 'decrypt_failed')
-            throw new UnreadableRecord(clientId, error)
-          throw error
-        }
-        if (!row.request_body) this.keepBodiesAhead(deskId)
-        this.prepared("UPDATE registrations SET state = 'sending' WHERE client_id = ?").run(clientId)
-        return {
-          clientId,
-          body,
-          attempts: row.attempts,
-          documents: documents.map(({ id, sha256, mediaType, size }) => ({ id, sha256, mediaType, size })),
-        }
-      })()
-    const claimed = next.request_body ? unflushed(this.db, claim) : claim()
+    const claimed = next.request_body
+      ? unflushed(this.db, () => this.claimTransaction(busy, deskId))
+      : this.claimTransaction(busy, deskId)
     if (claimed) this.onChange()
     return claimed
+  }
+
+  private claimIn(busy: readonly string[], deskId: string): Claimed | null {
+    const row = this.due.next(this.iso(), busy)
+    if (!row) return null
+    const clientId = row.client_id
+    let documents
+    let body: Buffer
+    try {
+      documents = this.firstBody.documents(clientId)
+      body = this.firstBody.kept(row, documents, deskId)
+    } catch (error) {
+      if (error instanceof GuichetFailure && error.code === 'decrypt_failed')
+        throw new UnreadableRecord(clientId, error)
+      throw error
+    }
+    if (!row.request_body) this.keepBodiesAhead(deskId)
+    this.prepared("UPDATE registrations SET state = 'sending' WHERE client_id = ?").run(clientId)
+    return {
+      clientId,
+      body,
+      attempts: row.attempts,
+      documents: documents.map(({ id, sha256, mediaType, size }) => ({ id, sha256, mediaType, size })),
+    }
   }
 
   /**
@@ -179,24 +195,24 @@ export class Outbox {
    * idempotent, answers 200 again (test/core/sync/unflushed-sync.test.ts).
    */
   toSubmitted(clientId: string, serverStatus: string, serverId?: string): string[] {
-    const ids = unflushed(this.db, () =>
-      this.db.transaction(() => {
-        const at = this.iso()
-        const { changes } = this.prepared(
-          `UPDATE registrations SET state = 'submitted', submitted_at = ?, updated_at = ?, server_status = ?,
-             status_checked_at = ?, last_error = NULL, problem = NULL, next_attempt_at = NULL,
-             server_id = coalesce(?, server_id)
-           WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
-        ).run(at, at, serverStatus, at, serverId ?? null, clientId)
-        if (!changes) return []
-        const ids = this.prepared('SELECT id FROM documents WHERE client_id = ?')
-          .pluck()
-          .all(clientId) as string[]
-        this.prepared('DELETE FROM documents WHERE client_id = ?').run(clientId)
-        return ids
-      })(),
-    )
+    const ids = unflushed(this.db, () => this.submittedTransaction(clientId, serverStatus, serverId ?? null))
     this.onChange()
+    return ids
+  }
+
+  private submittedIn(clientId: string, serverStatus: string, serverId: string | null): string[] {
+    const at = this.iso()
+    const { changes } = this.prepared(
+      `UPDATE registrations SET state = 'submitted', submitted_at = ?, updated_at = ?, server_status = ?,
+         status_checked_at = ?, last_error = NULL, problem = NULL, next_attempt_at = NULL,
+         server_id = coalesce(?, server_id)
+       WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
+    ).run(at, at, serverStatus, at, serverId, clientId)
+    if (!changes) return []
+    const ids = this.prepared('SELECT id FROM documents WHERE client_id = ?')
+      .pluck()
+      .all(clientId) as string[]
+    this.prepared('DELETE FROM documents WHERE client_id = ?').run(clientId)
     return ids
   }
 

@@ -6,7 +6,7 @@ import type { MissingSetting } from '../../../src/domain/enrollment/status'
 import type { ConnectionCheck } from '../../../src/domain/sync/queue'
 import type { DocumentVault } from '../documents/vault'
 import type { DeskEventBus } from '../events'
-import type { Claimed, Outbox } from '../outbox/outbox'
+import type { Claimed, Outbox, OutgoingDocument } from '../outbox/outbox'
 import type { SettingsStore } from '../settings-store'
 import { retryDelay, type BackoffPolicy } from './backoff'
 import { BackendClient, type ClientOptions, type Reachability } from './backend-client'
@@ -64,6 +64,11 @@ export interface SyncParts {
 export interface DrainOutcome {
   status: SyncStatus
   counts: QueueCounts
+}
+
+interface ScanReader {
+  ahead(doc: OutgoingDocument): void
+  take(doc: OutgoingDocument): Promise<Buffer>
 }
 
 const STATUS_BATCH = 20
@@ -334,12 +339,15 @@ export class SyncEngine {
     // The backend's id, kept in SQLite with the try's outcome rather than in a commit of its own: a
     // record cut short by a crash is `sending`, and the replayed POST answers the same id.
     let serverId: string | undefined
+    const scans = this.scanReader()
     try {
       // A submit that finds documents missing (a store that lost one) starts the three steps again.
       for (let round = 0; ; round++) {
+        // A new record's first scan is decrypted while its POST is answered.
+        if (round === 0 && record.attempts === 0 && record.documents[0]) scans.ahead(record.documents[0])
         const created = await client.createRegistration(record.clientId, record.body)
         serverId = created.id
-        await this.upload(client, record, created.id, created.missingDocuments, signal)
+        await this.upload(client, record, created.id, created.missingDocuments, signal, scans)
         try {
           const serverStatus = await client.submit(created.id)
           this.deleteScans(outbox.toSubmitted(record.clientId, serverStatus, serverId))
@@ -364,6 +372,7 @@ export class SyncEngine {
     id: string,
     missing: string[],
     signal: AbortSignal,
+    scans: ScanReader,
   ): Promise<void> {
     const documents = missing.map((sha256) => {
       const doc = record.documents.find((d) => d.sha256 === sha256)
@@ -371,26 +380,42 @@ export class SyncEngine {
       return doc
     })
     const totalBytes = documents.reduce((sum, d) => sum + d.size, 0)
-    const read = (index: number) => {
-      const doc = documents[index]
-      const reading = doc ? this.parts.vault.read(doc.id) : null
-      // Read ahead: a failure surfaces when that scan's turn comes, not as an unhandled rejection.
-      reading?.catch(() => {})
-      return reading
-    }
     let done = 0
-    let next = read(0)
     for (let index = 0; index < documents.length; index++) {
       const doc = documents[index]!
-      const bytes = await next!
+      const bytes = await scans.take(doc)
       // Paused or closing meanwhile: read no further.
       signal.throwIfAborted()
       // The next scan is decrypted while this one goes out.
-      next = read(index + 1)
+      const following = documents[index + 1]
+      if (following) scans.ahead(following)
       await client.uploadDocument(id, { ...doc, bytes }, (sent) =>
         this.progress(record.clientId, done + sent, totalBytes),
       )
       done += doc.size
+    }
+  }
+
+  /** Reads scans from the vault ahead of their turn; a failure surfaces when that scan's turn comes. */
+  private scanReader(): ScanReader {
+    const reads = new Map<string, Promise<Buffer>>()
+    const ahead = (doc: OutgoingDocument): Promise<Buffer> => {
+      let reading = reads.get(doc.id)
+      if (!reading) {
+        reading = this.parts.vault.read(doc.id)
+        reading.catch(() => {})
+        reads.set(doc.id, reading)
+      }
+      return reading
+    }
+    return {
+      ahead: (doc) => void ahead(doc),
+      take: (doc) => {
+        const reading = ahead(doc)
+        // Taken once: a later round reads the scan again rather than keeping its bytes.
+        reads.delete(doc.id)
+        return reading
+      },
     }
   }
 
