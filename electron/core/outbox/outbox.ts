@@ -31,6 +31,13 @@ export interface Claimed {
 
 export type { OutgoingDocument }
 
+/** What the backend answered to a record's submit, for `toSubmitted` or `finishAndClaim`. */
+export interface Submitted {
+  clientId: string
+  serverStatus: string
+  serverId: string
+}
+
 /** How many more first bodies a flushed claim builds and keeps (see keepBodiesAhead). */
 const BODIES_AHEAD = 15
 
@@ -62,6 +69,11 @@ export class Outbox {
     serverStatus: string,
     serverId: string | null,
   ) => string[]
+  private readonly finishAndClaimTransaction: (
+    finished: Submitted,
+    busy: readonly string[],
+    deskId: string,
+  ) => { sentScans: string[]; claimed: Claimed | null; unreadable: UnreadableRecord | null }
 
   constructor(
     private readonly db: Database,
@@ -77,6 +89,18 @@ export class Outbox {
     this.retention = new Retention(db, now, onChange)
     this.claimTransaction = db.transaction((busy: readonly string[], deskId: string) =>
       this.claimIn(busy, deskId),
+    )
+    this.finishAndClaimTransaction = db.transaction(
+      (finished: Submitted, busy: readonly string[], deskId: string) => {
+        const sentScans = this.submittedIn(finished.clientId, finished.serverStatus, finished.serverId)
+        try {
+          return { sentScans, claimed: this.claimIn(busy, deskId), unreadable: null }
+        } catch (error) {
+          // Set aside after this commit, which must still take the sent record out.
+          if (!(error instanceof UnreadableRecord)) throw error
+          return { sentScans, claimed: null, unreadable: error }
+        }
+      },
     )
     this.submittedTransaction = db.transaction(
       (clientId: string, serverStatus: string, serverId: string | null) =>
@@ -105,25 +129,53 @@ export class Outbox {
         // A record this desk cannot read (altered, or sealed under another key) waits for a person;
         // it must not stop every record behind it.
         if (!(error instanceof UnreadableRecord)) throw error
-        this.toAttention(
-          error.clientId,
-          { code: error.cause.code, message: error.cause.message },
-          { from: ['queued', 'retry_wait', 'awaiting_documents'] },
-        )
+        this.setAsideUnreadable(error)
       }
     }
   }
 
+  private setAsideUnreadable({ clientId, cause }: UnreadableRecord): void {
+    this.toAttention(
+      clientId,
+      { code: cause.code, message: cause.message },
+      { from: ['queued', 'retry_wait', 'awaiting_documents'] },
+    )
+  }
+
+  /**
+   * A worker's step between two records: the record it just sent leaves the outbox (see
+   * `toSubmitted`) and the next one is claimed, in one commit rather than two. Returns the ids of the
+   * sent record's scans, for the caller to delete.
+   */
+  finishAndClaim(
+    finished: Submitted | null,
+    busy: readonly string[],
+    deskId: string,
+  ): { claimed: Claimed | null; sentScans: string[] } {
+    if (!finished) return { claimed: this.claimNext(busy, deskId), sentScans: [] }
+    const { sentScans, claimed, unreadable } = this.inClaimCommit(busy, () =>
+      this.finishAndClaimTransaction(finished, busy, deskId),
+    )
+    this.onChange()
+    if (!unreadable) return { claimed, sentScans }
+    this.setAsideUnreadable(unreadable)
+    return { claimed: this.claimNext(busy, deskId), sentScans }
+  }
+
   private claimOne(busy: readonly string[], deskId: string): Claimed | null {
-    const next = this.due.next(this.iso(), busy)
-    if (!next) return null
-    // A first body is kept before it is ever sent, so that commit waits for the disk. The mark
-    // `sending` alone need not: a power cut that undoes it leaves the record due, as `recover` would.
-    const claimed = next.request_body
-      ? unflushed(this.db, () => this.claimTransaction(busy, deskId))
-      : this.claimTransaction(busy, deskId)
+    const claimed = this.inClaimCommit(busy, () => this.claimTransaction(busy, deskId))
     if (claimed) this.onChange()
     return claimed
+  }
+
+  /**
+   * A first body is kept before it is ever sent, so the commit that builds one waits for the disk.
+   * The mark `sending` alone need not: a power cut that undoes it leaves the record due, as `recover`
+   * would.
+   */
+  private inClaimCommit<T>(busy: readonly string[], claim: () => T): T {
+    const next = this.due.next(this.iso(), busy)
+    return next && !next.request_body ? claim() : unflushed(this.db, claim)
   }
 
   private claimIn(busy: readonly string[], deskId: string): Claimed | null {

@@ -6,7 +6,7 @@ import type { MissingSetting } from '../../../src/domain/enrollment/status'
 import type { ConnectionCheck } from '../../../src/domain/sync/queue'
 import type { DocumentVault } from '../documents/vault'
 import type { DeskEventBus } from '../events'
-import type { Claimed, Outbox, OutgoingDocument } from '../outbox/outbox'
+import type { Claimed, Outbox, OutgoingDocument, Submitted } from '../outbox/outbox'
 import type { SettingsStore } from '../settings-store'
 import { retryDelay, type BackoffPolicy } from './backoff'
 import { BackendClient, type ClientOptions, type Reachability } from './backend-client'
@@ -320,20 +320,35 @@ export class SyncEngine {
   }
 
   private async worker(client: BackendClient): Promise<void> {
-    const deskId = this.parts.settings.get().deskId
-    while (this.canSend()) {
-      const record = this.parts.outbox.claimNext([...this.busy], deskId)
-      if (!record) return
-      this.busy.add(record.clientId)
-      try {
-        await this.send(client, record)
-      } finally {
-        this.busy.delete(record.clientId)
+    const { outbox, settings } = this.parts
+    const deskId = settings.get().deskId
+    // The record this worker sent last: it leaves the outbox in the commit that claims the next one.
+    let finished: Submitted | null = null
+    try {
+      while (this.canSend()) {
+        const { claimed, sentScans } = outbox.finishAndClaim(finished, [...this.busy], deskId)
+        finished = null
+        this.deleteScans(sentScans)
+        if (!claimed) return
+        this.busy.add(claimed.clientId)
+        try {
+          finished = await this.send(client, claimed)
+        } finally {
+          this.busy.delete(claimed.clientId)
+        }
+      }
+    } finally {
+      // Closing: left `sending`, the record is resumed at the next start and the backend's replay
+      // answers that it holds everything.
+      if (finished && !this.closed) {
+        const { clientId, serverStatus, serverId } = finished
+        this.deleteScans(outbox.toSubmitted(clientId, serverStatus, serverId))
       }
     }
   }
 
-  private async send(client: BackendClient, record: Claimed): Promise<void> {
+  /** One try of the record: what the backend answered to its submit, or null when the try failed. */
+  private async send(client: BackendClient, record: Claimed): Promise<Submitted | null> {
     const { outbox } = this.parts
     const signal = this.controller.signal
     // The backend's id, kept in SQLite with the try's outcome rather than in a commit of its own: a
@@ -349,18 +364,17 @@ export class SyncEngine {
         serverId = created.id
         await this.upload(client, record, created.id, created.missingDocuments, signal, scans)
         try {
-          const serverStatus = await client.submit(created.id)
-          this.deleteScans(outbox.toSubmitted(record.clientId, serverStatus, serverId))
-          return
+          return { clientId: record.clientId, serverStatus: await client.submit(created.id), serverId }
         } catch (error) {
           if (!(error instanceof SyncFailure) || error.missingDocuments.length === 0 || round >= 2)
             throw error
         }
       }
     } catch (error) {
-      if (this.closed) return
-      if (signal.aborted) return outbox.release(record.clientId, serverId)
-      await this.failed(client, record, error, serverId)
+      if (this.closed) return null
+      if (signal.aborted) outbox.release(record.clientId, serverId)
+      else await this.failed(client, record, error, serverId)
+      return null
     } finally {
       if (this.current.uploading?.clientId === record.clientId) this.setStatus({ uploading: null })
     }
