@@ -39,7 +39,7 @@ export interface Submitted {
 }
 
 /** How many more first bodies a flushed claim builds and keeps (see keepBodiesAhead). */
-const BODIES_AHEAD = 15
+const BODIES_AHEAD = 63
 
 class UnreadableRecord extends Error {
   constructor(
