@@ -230,7 +230,11 @@ export class SyncEngine {
     const client = missing.length ? null : await this.client()
     if (!client) return { result: 'not_configured', missing }
     const reach = await client.probe()
-    if (reach !== 'online') return { result: reach }
+    if (reach !== 'online') {
+      // The header says what the admin just learned, rather than "online" until the next pass.
+      this.setStatus({ online: false, captivePortal: reach === 'captive_portal' })
+      return { result: reach }
+    }
     try {
       // A registration that cannot exist: 404 means the token was accepted.
       await client.registrationStatus(randomUUID())

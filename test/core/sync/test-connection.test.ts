@@ -79,6 +79,18 @@ describe('"Test connection" names what the desk lacks before it asks the backend
     })
   })
 
+  it('a desk online until the test finds a captive portal, then no answer: the header follows each finding', async () => {
+    const core = await deskWith({ url: t.backend.url, token: t.backend.token })
+    await core.sync.drain()
+    expect(core.sync.status()).toMatchObject({ online: true })
+    t.backend.faults.add({ kind: 'captive-portal', page: 'html', route: 'health', times: 1 })
+    expect(await core.sync.testConnection()).toEqual({ result: 'captive_portal' })
+    expect(core.sync.status()).toMatchObject({ online: false, captivePortal: true })
+    t.backend.faults.add({ kind: 'drop', route: 'health', times: 1 })
+    expect(await core.sync.testConnection()).toEqual({ result: 'offline' })
+    expect(core.sync.status()).toMatchObject({ online: false, captivePortal: false })
+  })
+
   it('a token the backend answers 401 to: unauthorized', async () => {
     const core = await deskWith({ url: t.backend.url, token: 'tok_not-this-desks-token' })
     expect(await check(core)).toEqual({ result: 'unauthorized' })
