@@ -9,9 +9,8 @@ const MIB = 1024 * 1024
  * that language's own format. Read from the global i18n, so a template using it follows FR/EN.
  */
 export function byteSize(bytes: number): string {
-  const { t, locale } = i18n.global
-  const number = (value: number, digits: number) =>
-    new Intl.NumberFormat(locale.value, { maximumFractionDigits: digits }).format(value)
+  const { t, n } = i18n.global
+  const number = (value: number, digits: number) => n(value, { maximumFractionDigits: digits })
   if (bytes >= MIB) return t('app.size.mib', { n: number(bytes / MIB, 1) })
   // A file of a few bytes is not "0 Kio"; nothing at all is.
   const kib = bytes === 0 ? 0 : Math.max(1, Math.round(bytes / KIB))

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import type { Ref } from 'vue'
 import { byteSize } from '../../src/byte-size'
 import { i18n } from '../../src/i18n'
 
 afterEach(() => {
-  i18n.global.locale.value = 'fr'
+  ;(i18n.global.locale as unknown as Ref<string>).value = 'fr'
 })
 
 // Intl's spaces (non-breaking, narrow) read as plain ones, to compare with what the agent sees.
@@ -19,7 +20,7 @@ describe('a size as the desk shows it', () => {
   })
 
   it('reads KiB and MiB in English, with a decimal point, never the French unit', () => {
-    i18n.global.locale.value = 'en'
+    ;(i18n.global.locale as unknown as Ref<string>).value = 'en'
     expect(shown(204_321)).toBe('200 KiB')
     expect(shown(1_312_345)).toBe('1.3 MiB')
     expect(shown(6_800_000)).toBe('6.5 MiB')

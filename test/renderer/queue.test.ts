@@ -188,10 +188,10 @@ describe('the queue screen', () => {
     expect(document.querySelector('.upload-progress')?.textContent).toContain(referenceOf(waiting.clientId))
     const words = () => document.querySelector('.upload-progress')?.textContent?.replace(/\s+/g, ' ')
     expect(words()).toContain('1,3 Mio sur 2,6 Mio')
-    i18n.global.locale.value = 'en'
+    ;(i18n.global.locale as unknown as Ref<string>).value = 'en'
     await settle()
     expect(words()).toContain('1.3 MiB of 2.6 MiB')
-    i18n.global.locale.value = 'fr'
+    ;(i18n.global.locale as unknown as Ref<string>).value = 'fr'
     await settle()
     mainButton('Suspendre l’envoi')?.click()
     await settle()
