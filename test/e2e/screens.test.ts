@@ -9,7 +9,7 @@ import { passportScan } from '../fixtures/mrz/scan'
 import { SPECIMEN } from '../fixtures/mrz/specimen'
 import { setPin } from './admin-pin'
 import { openDesk, type Desk } from './desk'
-import { attachScan, fillWholeForm } from './register-form'
+import { attachScan, chooseFile, fillWholeForm } from './register-form'
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const shots = join('test-results', 'screens')
@@ -123,12 +123,7 @@ describe('the passport offer and the settings as admin, in both languages', { ti
     const files = tempDir()
     // The ICAO specimen, expired since 2012: the offer shows its expiry alert too.
     writeFileSync(join(files, 'passeport.jpg'), await passportScan(SPECIMEN, { dpi: 300, skew: 2 }))
-    const chooser = page.waitForEvent('filechooser')
-    await page
-      .getByRole('group', { name: 'Pièce justificative d’identité' })
-      .getByRole('button', { name: 'Choisir un fichier…' })
-      .click()
-    await (await chooser).setFiles(join(files, 'passeport.jpg'))
+    await chooseFile(page, 'identity', join(files, 'passeport.jpg'))
     const offer = page.getByRole('region', { name: 'Lecture du passeport' })
     await offer.getByRole('button', { name: 'Appliquer les choix' }).waitFor({ timeout: 200_000 })
     await offer.scrollIntoViewIfNeeded()
