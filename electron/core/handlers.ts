@@ -6,6 +6,7 @@ import { referenceOf } from '../../src/domain/queue/reference'
 import { generateAttestation } from './attestation/generate'
 import { enrollDesk } from './enrollment/enroll'
 import { announceEnrollment, checkConnection, enrollmentStatus } from './enrollment/status'
+import { scanThumbnail } from './documents/scan-thumbnail'
 import { peopleHandlers } from './people/handlers'
 import { attachFile } from './registrations/attach'
 import { changeSettings } from './settings-change'
@@ -50,7 +51,7 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       core.session.assertOpen()
       return registrations.loadDraft()
     },
-    saveDraft: ({ clientId, form }) => registrations.saveDraft(clientId, form),
+    saveDraft: ({ clientId, form, openedAt }) => registrations.saveDraft(clientId, form, openedAt),
     discardDraft: async ({ clientId }) => {
       await Promise.all(registrations.discardDraft(clientId).map((id) => vault.delete(id)))
       return null
@@ -94,6 +95,15 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       return { mediaType: found.mediaType, base64: (await vault.read(id)).toString('base64') }
     },
     listScans: () => core.scans.list(),
+    scanThumbnail: ({ path }) => {
+      // A picture of a passport: not behind the privacy screen, and only of what the tray lists now.
+      core.session.assertOpen()
+      core.grants.assertAmong(
+        path,
+        core.scans.list().map((entry) => entry.path),
+      )
+      return scanThumbnail(path)
+    },
     generateAttestation: ({ clientId, form }) => {
       core.session.assertOpen()
       return generateAttestation(core, clientId, form)

@@ -31,15 +31,12 @@ export const useDocumentsStore = defineStore('documents', () => {
   /** The last thing done, for the slot's polite live region. */
   const announced = ref<{ key: string; name: string }>()
   const scans = ref<ScanEntry[]>([])
-  /** When this registration's documents were first shown: a scan older than that may be someone else's. */
-  const openedAt = ref(new Date())
   /** The last scan taken from the scanner folder, which the core then removed from it (the tray says so). */
   const movedScan = ref<string>()
   let unsubscribe: (() => void) | undefined
 
   async function load(id: string) {
     clientId.value = id
-    openedAt.value = new Date()
     errors.value = {}
     documents.value = []
     // The live region must not still name the previous student's file.
@@ -163,7 +160,6 @@ export const useDocumentsStore = defineStore('documents', () => {
     errors,
     announced,
     scans,
-    openedAt,
     movedScan,
     load,
     ofKind,

@@ -26,6 +26,11 @@ const plain = (form: RegistrationDraft): string => JSON.stringify(form)
 export const useRegistrationStore = defineStore('registration', () => {
   const phase = ref<'loading' | 'offer' | 'form' | 'done'>('loading')
   const clientId = ref<string>(crypto.randomUUID())
+  /**
+   * When this student's form was first opened, kept with the draft: a scan that reached the scanner
+   * folder before then may be the previous student's (the tray marks it), however late it is resumed.
+   */
+  const openedAt = ref(new Date())
   /** The draft found on start, until the agent resumes or discards it. */
   const offered = shallowRef<OfferedDraft | null>(null)
   /** What the form starts with: empty, or the resumed draft. */
@@ -47,8 +52,9 @@ export const useRegistrationStore = defineStore('registration', () => {
     phase.value = draft ? 'offer' : 'form'
   }
 
-  function begin(form: RegistrationDraft, id: string) {
+  function begin(form: RegistrationDraft, id: string, opened = new Date()) {
     clientId.value = id
+    openedAt.value = opened
     initial.value = form
     lastSaved = plain(form)
     offered.value = null
@@ -59,7 +65,7 @@ export const useRegistrationStore = defineStore('registration', () => {
   }
 
   function resume() {
-    if (offered.value) begin(offered.value.form, offered.value.clientId)
+    if (offered.value) begin(offered.value.form, offered.value.clientId, new Date(offered.value.openedAt))
   }
 
   async function discard() {
@@ -78,7 +84,11 @@ export const useRegistrationStore = defineStore('registration', () => {
     const json = plain(form)
     if (phase.value !== 'form' || submitting.value || json === lastSaved) return saving
     lastSaved = json
-    const request = { clientId: clientId.value, form: JSON.parse(json) as RegistrationDraft }
+    const request = {
+      clientId: clientId.value,
+      form: JSON.parse(json) as RegistrationDraft,
+      openedAt: openedAt.value.toISOString(),
+    }
     saving = saving.then(async () => {
       const result = await api().saveDraft(request)
       draftError.value = result.ok ? undefined : 'errors.draft_not_saved'
@@ -124,6 +134,7 @@ export const useRegistrationStore = defineStore('registration', () => {
   return {
     phase,
     clientId,
+    openedAt,
     offered,
     initial,
     reference,

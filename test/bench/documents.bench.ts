@@ -1,13 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { open } from 'node:fs/promises'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { PDFDocument } from 'pdf-lib'
-import { chromium } from 'playwright-core'
 import sharp from 'sharp'
 import { openDatabase } from '../../electron/core/db/open'
 import { inspectFile } from '../../electron/core/documents/inspect'
@@ -19,6 +15,7 @@ import { seal } from '../../electron/core/crypto/aead'
 import { pdfObjectStreamBomb } from '../fixtures/documents/corpus'
 import * as realistic from '../fixtures/documents/realistic'
 import { defineBench, expectOutcome, kib, ms, quantile, versus, type Row } from './bench'
+import { chromiumPath, withPdfjsPage } from './pdfjs-page'
 
 const RUNS = 10
 const MiB = 1024 * 1024
@@ -180,57 +177,21 @@ async function realisticTakeIns(dir: string): Promise<Row[]> {
   return rows
 }
 
-const chromiumPath = process.env['GUICHET_CHROMIUM'] ?? '/usr/bin/chromium'
-const pdfjs = (file: string) =>
-  readFileSync(fileURLToPath(new URL(`../../node_modules/pdfjs-dist/build/${file}`, import.meta.url)))
-
 /**
  * What the slot does in the page, in Chromium: the first page of the PDF drawn by pdf.js (its worker
  * included) at thumbnail width, and the stored photo decoded from its data: URL.
  */
 async function thumbnails(pdf: Buffer, photo: Buffer): Promise<Row[]> {
-  if (!existsSync(chromiumPath)) return [{ case: `thumbnails: skipped, no Chromium at ${chromiumPath}` }]
-  const files: Record<string, [string, Buffer]> = {
-    '/': ['text/html', Buffer.from('<!doctype html><title>bench</title>')],
-    '/pdf.mjs': ['text/javascript', pdfjs('pdf.min.mjs')],
-    '/pdf.worker.mjs': ['text/javascript', pdfjs('pdf.worker.min.mjs')],
-  }
-  const server = createServer((req, res) => {
-    const [type, body] = files[req.url ?? '/'] ?? ['text/plain', Buffer.from('not found')]
-    res.writeHead(files[req.url ?? '/'] ? 200 : 404, { 'content-type': type }).end(body)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu'],
-  })
-  try {
-    const page = await browser.newPage()
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
+  const timings = await withPdfjsPage(async (page) => {
     await page.evaluate(
       `window.pdfBase64 = '${pdf.toString('base64')}'; window.photoBase64 = '${photo.toString('base64')}'`,
     )
-    // Plain JavaScript in a string: tsx would wrap a function's inner helpers in its own __name.
-    const timings = (await page.evaluate(`(async () => {
-      const bytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-      const lib = await import('/pdf.mjs')
-      lib.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs'
+    return (await page.evaluate(`(async () => {
       const pdfTimes = []
       const photoTimes = []
       for (let run = 0; run < ${RUNS}; run++) {
-        let start = performance.now()
-        const pdf = await lib.getDocument({ data: bytes(window.pdfBase64), isEvalSupported: false }).promise
-        const first = await pdf.getPage(1)
-        const viewport = first.getViewport({ scale: 240 / first.getViewport({ scale: 1 }).width })
-        const canvas = document.createElement('canvas')
-        canvas.width = Math.ceil(viewport.width)
-        canvas.height = Math.ceil(viewport.height)
-        await first.render({ canvas, viewport }).promise
-        canvas.toDataURL('image/png')
-        await pdf.destroy()
-        pdfTimes.push(performance.now() - start)
-
-        start = performance.now()
+        pdfTimes.push(await window.drawFirstPage(window.pdfBase64, 240))
+        const start = performance.now()
         const image = new Image()
         image.src = 'data:image/jpeg;base64,' + window.photoBase64
         await image.decode()
@@ -238,20 +199,18 @@ async function thumbnails(pdf: Buffer, photo: Buffer): Promise<Row[]> {
       }
       return { pdfTimes, photoTimes }
     })()`)) as { pdfTimes: number[]; photoTimes: number[] }
-    return [
-      versus(
-        `thumbnail: PDF page 1 at 240 px (pdf.js, ${mib(pdf.length)})`,
-        { value: quantile(timings.pdfTimes, 0.5) },
-        {
-          label: `stored photo decoded from a data: URL, ${kib(photo.length)}`,
-          value: quantile(timings.photoTimes, 0.5),
-        },
-      ),
-    ]
-  } finally {
-    await browser.close()
-    server.close()
-  }
+  })
+  if (!timings) return [{ case: `thumbnails: skipped, no Chromium at ${chromiumPath}` }]
+  return [
+    versus(
+      `thumbnail: PDF page 1 at 240 px (pdf.js, ${mib(pdf.length)})`,
+      { value: quantile(timings.pdfTimes, 0.5) },
+      {
+        label: `stored photo decoded from a data: URL, ${kib(photo.length)}`,
+        value: quantile(timings.photoTimes, 0.5),
+      },
+    ),
+  ]
 }
 
 export default defineBench({

@@ -77,3 +77,14 @@ export async function openDesk(
     },
   }
 }
+
+/**
+ * Makes `folder` the desk's scanner folder as the settings screen would, lists what it holds now, and
+ * reloads the page so the form shows the "Scans reçus" tray.
+ */
+export async function useScannerFolder(desk: Desk, folder: string): Promise<void> {
+  desk.host.core.settings.update({ scannerFolder: folder })
+  desk.host.core.scans.follow(folder)
+  await desk.host.core.scans.settled()
+  await desk.page.reload()
+}

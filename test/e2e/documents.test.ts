@@ -16,7 +16,8 @@ import { join } from 'node:path'
 import type { Locator } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as corpus from '../fixtures/documents/corpus'
-import { openDesk, type Desk } from './desk'
+import { openDesk, useScannerFolder, type Desk } from './desk'
+import { savedDraft } from './register-form'
 
 let desk: Desk
 let files: string
@@ -163,10 +164,7 @@ describe('document slots, end to end', () => {
     // Finished a minute ago: listed at the first look, without waiting for the settle window.
     const minuteAgo = new Date(Date.now() - 60_000)
     utimesSync(scan, minuteAgo, minuteAgo)
-    desk.host.core.settings.update({ scannerFolder: folder })
-    desk.host.core.scans.follow(folder)
-    await desk.host.core.scans.settled()
-    await desk.page.reload()
+    await useScannerFolder(desk, folder)
 
     await desk.page.getByRole('button', { name: 'Joindre SCAN0042.PDF à la pièce d’identité' }).click()
     await desk.page
@@ -177,6 +175,42 @@ describe('document slots, end to end', () => {
     expect(existsSync(scan)).toBe(false)
     expect(rows()).toEqual([{ kind: 'identity', media_type: 'application/pdf', checked: 0 }])
     await desk.page.screenshot({ path: join(tmpdir(), 'guichet-docs-tray.png') })
+    expect(desk.problems).toEqual([])
+  })
+
+  it('marks "précédent dossier ?" only the scans from before the form was opened, also once the draft is resumed', async () => {
+    const { page } = desk
+    const folder = join(files, 'scanner')
+    mkdirSync(folder)
+    await useScannerFolder(desk, folder)
+    await page.getByLabel('Nom', { exact: true }).fill('Okafor')
+    const opened = new Date((await savedDraft(desk)).openedAt).getTime()
+    /** A scan the scanner finished at `at`: a minute before the form opened, or just after. */
+    const scanned = async (name: string, at: number) => {
+      writeFileSync(join(folder, name), await corpus.pdf(1))
+      utimesSync(join(folder, name), new Date(at), new Date(at))
+    }
+    await scanned('SCAN0041.PDF', opened - 60_000)
+    await scanned('SCAN0043.PDF', opened + 50)
+    const tray = page.getByRole('region', { name: 'Scans reçus' })
+    const row = (name: string) => tray.getByRole('listitem').filter({ hasText: name })
+    const marked = async () =>
+      (await tray.getByRole('listitem').filter({ hasText: 'précédent dossier' }).allTextContents()).map(
+        (text) => text.match(/SCAN\d+\.PDF/)?.[0],
+      )
+    await row('SCAN0043.PDF').waitFor()
+    await row('SCAN0041.PDF').waitFor()
+    expect(await marked()).toEqual(['SCAN0041.PDF'])
+    // Newest first.
+    expect((await tray.getByRole('listitem').allTextContents()).map((t) => t.match(/SCAN\d+/)?.[0])).toEqual([
+      'SCAN0043',
+      'SCAN0041',
+    ])
+
+    await page.reload()
+    await page.getByRole('button', { name: 'Reprendre' }).click()
+    await row('SCAN0043.PDF').waitFor()
+    expect(await marked()).toEqual(['SCAN0041.PDF'])
     expect(desk.problems).toEqual([])
   })
 

@@ -1,15 +1,17 @@
 /// <reference lib="dom" />
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { documentFiles, queueOne, tempDir } from '../core/sync/desk'
+import * as corpus from '../fixtures/documents/corpus'
+import * as realistic from '../fixtures/documents/realistic'
 import { passportScan } from '../fixtures/mrz/scan'
 import { SPECIMEN } from '../fixtures/mrz/specimen'
 import { setPin } from './admin-pin'
-import { openDesk, type Desk } from './desk'
-import { attachScan, chooseFile, fillWholeForm } from './register-form'
+import { openDesk, useScannerFolder, type Desk } from './desk'
+import { attachScan, chooseFile, field, fillWholeForm, savedDraft } from './register-form'
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const shots = join('test-results', 'screens')
@@ -60,14 +62,38 @@ async function axe(page: Page, screen: string): Promise<Finding[]> {
   }))
 }
 
+/** Puts `element` at the top of the window, below the sticky header. */
+async function scrollToTop(page: Page, element: Locator): Promise<void> {
+  await element.evaluate((e) => e.scrollIntoView({ block: 'start' }))
+  await page.evaluate(() => window.scrollBy(0, -80))
+}
+
+/**
+ * A group taller than the window, whole, for review: the window made tall enough for a while, so the
+ * sticky header and submit bar stay clear of it.
+ */
+async function groupShot(page: Page, group: Locator, name: string): Promise<void> {
+  const { height } = (await group.boundingBox()) ?? { height: 0 }
+  await page.setViewportSize({ width: 1366, height: Math.ceil(height) + 300 })
+  await scrollToTop(page, group)
+  await page.evaluate(() => window.scrollBy(0, -40))
+  const box = await group.boundingBox()
+  if (box) await page.screenshot({ path: join(shots, `${name}.png`), clip: box })
+  await page.setViewportSize({ width: 1366, height: 900 })
+}
+
 const toggle = (page: Page) => page.locator('.language-toggle').click()
 
-/** The screen in French then in English: a screenshot of each at 1366×900, and axe's findings. */
-async function both(page: Page, name: string): Promise<Finding[]> {
+/**
+ * The screen in French then in English: a screenshot of each at 1366×900, and axe's findings.
+ * `inView`, if given, is scrolled to the top before each (the other language's text moves it).
+ */
+async function both(page: Page, name: string, inView?: Locator): Promise<Finding[]> {
   const findings: Finding[] = []
   for (const lang of ['fr', 'en']) {
     await page.waitForFunction((l) => document.documentElement.lang === l, lang)
     await page.evaluate(() => document.fonts.ready)
+    if (inView) await scrollToTop(page, inView)
     await page.screenshot({ path: join(shots, `${name}-${lang}.png`) })
     findings.push(...(await axe(page, `${name} (${lang})`)))
     await toggle(page)
@@ -75,10 +101,49 @@ async function both(page: Page, name: string): Promise<Finding[]> {
   return findings
 }
 
+/**
+ * The scanner folder as the tray shows it mid-registration: a phone photo and a scanner PDF with
+ * their thumbnails, a copy of the file already attached, a GIF the desk does not take (no picture,
+ * and why), and a scan from before the form was opened ("précédent dossier ?").
+ */
+async function fillScanner(desk: Desk, folder: string): Promise<void> {
+  const { page } = desk
+  const opened = new Date((await savedDraft(desk)).openedAt).getTime()
+  const photo = await realistic.phonePhoto()
+  const scans: [string, Buffer, number][] = [
+    ['IMG_4127.JPG', photo.bytes, opened + 400],
+    ['identity.jpg', await corpus.jpeg(), opened + 300],
+    ['animation.gif', await corpus.gif(), opened + 200],
+    ['SCAN0042.PDF', (await realistic.scannerPdf()).bytes, opened + 100],
+    ['SCAN0041.PDF', await corpus.pdf(1), opened - 3_600_000],
+  ]
+  for (const [name, bytes, at] of scans) {
+    writeFileSync(join(folder, name), bytes)
+    utimesSync(join(folder, name), new Date(at), new Date(at))
+  }
+  const tray = page.getByRole('region', { name: 'Scans reçus' })
+  await tray.getByRole('listitem').nth(4).waitFor()
+  await scrollToTop(page, tray)
+  // Thumbnails come as rows scroll into view: the last rows once the list is scrolled down.
+  await tray.getByRole('listitem').first().locator('img').waitFor()
+  await tray.getByRole('list').evaluate((list) => (list.scrollTop = list.scrollHeight))
+  await expect.poll(() => tray.locator('li img').count(), { timeout: 15_000 }).toBe(4)
+  await tray.getByText('Guichet accepte PDF, JPEG et PNG').waitFor()
+  expect(await tray.getByRole('listitem').filter({ hasText: 'déjà joint' }).allTextContents()).toEqual([
+    expect.stringContaining('identity.jpg'),
+  ])
+  expect(await tray.getByRole('listitem').filter({ hasText: 'précédent dossier' }).allTextContents()).toEqual(
+    [expect.stringContaining('SCAN0041.PDF')],
+  )
+}
+
 describe('every screen in both languages', () => {
   it('has no axe violation of any impact, and leaves a screenshot at 1366×900 for review', async () => {
     const { page } = desk
     const findings: Finding[] = []
+    const scanner = join(tempDir(), 'scanner')
+    mkdirSync(scanner)
+    await useScannerFolder(desk, scanner)
     await page.getByRole('combobox', { name: 'Civilité' }).waitFor()
     findings.push(...(await both(page, '01-form-empty')))
 
@@ -91,6 +156,29 @@ describe('every screen in both languages', () => {
     await attachScan(desk, 'identity')
     await page.getByRole('group', { name: 'Pièce justificative d’identité' }).scrollIntoViewIfNeeded()
     findings.push(...(await both(page, '03-form-documents')))
+
+    await fillScanner(desk, scanner)
+    findings.push(
+      ...(await both(
+        page,
+        '03b-scan-tray',
+        page.getByRole('region', { name: /^(Scans reçus|Received scans)$/ }),
+      )),
+    )
+
+    await page.getByRole('button', { name: 'Ajouter un contact familial' }).click()
+    const contacts = page.getByRole('group', { name: /^(Contacts familiaux|Emergency contacts)$/ })
+    await contacts.getByRole('group', { name: 'Contact familial 2' }).waitFor()
+    await groupShot(page, contacts, '03c-emergency-contacts-group-fr')
+    findings.push(...(await both(page, '03c-emergency-contacts', contacts.getByRole('group').nth(1))))
+    const second = page.getByRole('group', { name: 'Contact familial 2' })
+    await field(second, 'Nom').fill('Nguyễn')
+    await field(second, 'Prénom').fill('Thu')
+    await field(second, 'Téléphone portable').fill('+84 913 456 789')
+    await field(second, 'Pays').selectOption({ value: 'VN' })
+    await expect
+      .poll(() => desk.host.core.registrations.loadDraft()?.form.emergencyContacts?.[1]?.country)
+      .toBe('VN')
 
     await page.reload()
     await page.getByRole('button', { name: 'Reprendre' }).waitFor()

@@ -23,19 +23,32 @@ export class GrantedPaths {
 
   /** Throws `network_path` or `not_granted` unless `path` was granted or `alsoGranted` holds it. */
   assert(path: string, alsoGranted: () => readonly string[] = () => []): void {
+    this.refuseRemote(path)
+    if (this.granted.has(this.path.resolve(path))) return
+    this.assertAmong(path, alsoGranted())
+  }
+
+  /**
+   * Throws `network_path` or `not_granted` unless `path` is one of `paths`, whatever was granted
+   * before: for what only the scanner folder's entries of the moment may be asked (their thumbnails).
+   */
+  assertAmong(path: string, paths: readonly string[]): void {
+    this.refuseRemote(path)
+    const resolved = this.path.resolve(path)
+    if (paths.some((other) => this.path.resolve(other) === resolved)) return
+    throw new GuichetFailure(
+      'not_granted',
+      'This file was not chosen in the window: add it with the file dialog, by dropping it, or from the scanner folder.',
+    )
+  }
+
+  private refuseRemote(path: string): void {
     if (this.platform === 'win32' && isRemoteOrDevice(path)) {
       throw new GuichetFailure(
         'network_path',
         'Files on a network share or a device path are not taken in: copy the file to this computer first.',
       )
     }
-    const resolved = this.path.resolve(path)
-    if (this.granted.has(resolved)) return
-    if (alsoGranted().some((other) => this.path.resolve(other) === resolved)) return
-    throw new GuichetFailure(
-      'not_granted',
-      'This file was not chosen in the window: add it with the file dialog, by dropping it, or from the scanner folder.',
-    )
   }
 }
 

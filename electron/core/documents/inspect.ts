@@ -69,7 +69,8 @@ async function accept(file: string, options: InspectOptions): Promise<Omit<Accep
   return describe({ ...image, ...noted })
 }
 
-function checkSize(bytes: Buffer): void {
+/** What the backend takes; a PDF is never rewritten, so its own size counts. */
+export function checkSize(bytes: Buffer): void {
   if (bytes.length > MAX_DOCUMENT_BYTES) throw refuse('too_large', `${inMiB(bytes.length)} MiB`)
 }
 

@@ -24,18 +24,27 @@ export interface NormalizedImage {
  * which means a photo saved as PNG: that one becomes a JPEG. JPEG and TIFF become JPEG.
  */
 export async function normalizeImage(bytes: Buffer, kind: 'jpg' | 'png' | 'tif'): Promise<NormalizedImage> {
-  const { width, height, pages, space } = await header(bytes)
-  if (width * height > MAX_INPUT_PIXELS) throw refuse('image_too_large', `${width} × ${height} pixels`)
-  if ((pages ?? 1) > 1) throw refuse('unsupported_type', `an image with ${pages} pages`)
-  const keepProfile = space === 'srgb'
+  const { space } = await checkedHeader(bytes)
+  const keep = { keepProfile: space === 'srgb', edge: MAX_IMAGE_EDGE }
   if (kind === 'png') {
-    const png = await render(bytes, keepProfile, (image) => image.png({ compressionLevel: 9 }))
+    const png = await renderImage(bytes, keep, (image) => image.png({ compressionLevel: 9 }))
     if (png.bytes.length <= MAX_DOCUMENT_BYTES) return { ...png, mediaType: 'image/png' }
   }
-  const jpeg = await render(bytes, keepProfile, (image) =>
+  const jpeg = await renderImage(bytes, keep, (image) =>
     image.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY }),
   )
   return { ...jpeg, mediaType: 'image/jpeg' }
+}
+
+/**
+ * The header, refused before any pixel is decoded when it declares more than the pixel limit (a
+ * decompression bomb) or several pages.
+ */
+export async function checkedHeader(bytes: Buffer): Promise<{ space?: string | undefined }> {
+  const { width, height, pages, space } = await header(bytes)
+  if (width * height > MAX_INPUT_PIXELS) throw refuse('image_too_large', `${width} × ${height} pixels`)
+  if ((pages ?? 1) > 1) throw refuse('unsupported_type', `an image with ${pages} pages`)
+  return { space }
 }
 
 /** Dimensions from the header alone, before any pixel is decoded. */
@@ -51,17 +60,26 @@ async function header(
   }
 }
 
-async function render(
+/**
+ * Decodes (within the pixel limit), turns upright (unless `orient` is false: a picture inside a PDF
+ * is drawn as stored, whatever its EXIF says), shrinks to fit `edge` × `edge` and encodes; the output
+ * holds no metadata, and no colour profile unless `keepProfile` (else its pixels are sRGB).
+ */
+export async function renderImage(
   bytes: Buffer,
-  keepProfile: boolean,
+  { keepProfile, edge, orient = true }: { keepProfile: boolean; edge: number; orient?: boolean },
   encode: (image: sharp.Sharp) => sharp.Sharp,
 ): Promise<Omit<NormalizedImage, 'mediaType'>> {
   // failOn 'error' refuses truncated and corrupt pixel data but tolerates the harmless warnings that
   // some scanners' JPEG encoders trigger. The pixel limit backs up the header check above.
   const decoded = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
-  const image = (keepProfile ? decoded.keepIccProfile() : decoded)
-    .rotate()
-    .resize({ width: MAX_IMAGE_EDGE, height: MAX_IMAGE_EDGE, fit: 'inside', withoutEnlargement: true })
+  const kept = keepProfile ? decoded.keepIccProfile() : decoded
+  const image = (orient ? kept.rotate() : kept).resize({
+    width: edge,
+    height: edge,
+    fit: 'inside',
+    withoutEnlargement: true,
+  })
   try {
     const { data, info } = await encode(image).toBuffer({ resolveWithObject: true })
     return { bytes: data, width: info.width, height: info.height }

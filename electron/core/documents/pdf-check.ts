@@ -24,9 +24,12 @@ const ACTION_TYPE = PDFName.of('S')
 
 /**
  * Checks a PDF that is kept byte for byte: complete, readable within a memory budget, not encrypted,
- * short, and inert.
+ * short, and inert. Answers the document as loaded, for a caller that reads further (the tray's thumbnail).
  */
-export async function checkPdf(bytes: Uint8Array, budget = defaultPdfBudget): Promise<{ pages: number }> {
+export async function checkPdf(
+  bytes: Uint8Array,
+  budget = defaultPdfBudget,
+): Promise<{ pages: number; document: PDFDocument }> {
   if (Buffer.from(bytes.subarray(-EOF_WINDOW)).indexOf(EOF_MARKER) < 0) {
     throw refuse('truncated', 'the PDF has no end-of-file marker')
   }
@@ -36,7 +39,7 @@ export async function checkPdf(bytes: Uint8Array, budget = defaultPdfBudget): Pr
   if (pages > MAX_PDF_PAGES) throw refuse('pdf_too_many_pages', `${pages} pages`)
   const active = findActiveContent(document)
   if (active) throw refuse('pdf_active_content', active)
-  return { pages }
+  return { pages, document }
 }
 
 // pdf-lib is compiled to ES5, where its EncryptedPDFError is not an instance of its own class, so the

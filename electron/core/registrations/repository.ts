@@ -3,6 +3,7 @@ import { ValidationError } from 'yup'
 import type { DocumentKind, RegistrationState } from '../../../src/domain/queue/states'
 import { referenceOf } from '../../../src/domain/queue/reference'
 import type { RegistrationContext } from '../../../src/domain/registration/context'
+import type { ResponseOf } from '../../../src/domain/ipc/contract'
 import type { RegistrationDraft } from '../../../src/domain/registration/empty-form'
 import { registrationFormSchema, toStudent, type Student } from '../../../src/domain/registration/schema'
 import { GuichetFailure, type FieldError } from '../../../src/domain/result'
@@ -16,11 +17,7 @@ export interface CapturedRegistration {
   desk: { id: string; event: string; operator: string }
 }
 
-export interface Draft {
-  clientId: string
-  form: RegistrationDraft
-  updatedAt: string
-}
+export type Draft = NonNullable<ResponseOf<'loadDraft'>>
 
 export interface Receipt {
   clientId: string
@@ -52,31 +49,41 @@ export class Registrations {
 
   loadDraft(): Draft | null {
     const row = this.db
-      .prepare("SELECT client_id, payload, updated_at FROM registrations WHERE state = 'draft'")
-      .get() as (Row & { updated_at: string }) | undefined
+      .prepare(
+        "SELECT client_id, payload, updated_at, coalesce(opened_at, created_at) AS opened_at FROM registrations WHERE state = 'draft'",
+      )
+      .get() as (Row & { updated_at: string; opened_at: string }) | undefined
     if (!row) return null
     const form = openJson<RegistrationDraft>(this.key, row.payload, row.client_id)
-    return { clientId: row.client_id, form, updatedAt: row.updated_at }
+    return { clientId: row.client_id, form, updatedAt: row.updated_at, openedAt: row.opened_at }
   }
 
-  /** Keeps one draft: saving under a new clientId replaces the previous one (and its documents). */
-  saveDraft(clientId: string, form: RegistrationDraft): { updatedAt: string } {
+  /**
+   * Keeps one draft: saving under a new clientId replaces the previous one (and its documents).
+   * `openedAt`, when the form was opened, is kept at the earliest sent (a scan may have made the row
+   * before the first keystroke) and never later than now.
+   */
+  saveDraft(clientId: string, form: RegistrationDraft, openedAt?: string): { updatedAt: string } {
     const at = this.now().toISOString()
+    const opened =
+      openedAt !== undefined && new Date(openedAt) < new Date(at) ? new Date(openedAt).toISOString() : at
     const payload = sealJson(this.key, form, clientId)
     this.db.transaction(() => {
       const existing = this.stateOf(clientId)
       if (existing && existing !== 'draft') throw alreadyQueued(clientId)
       if (existing) {
         this.db
-          .prepare('UPDATE registrations SET payload = ?, updated_at = ? WHERE client_id = ?')
-          .run(payload, at, clientId)
+          .prepare(
+            'UPDATE registrations SET payload = ?, updated_at = ?, opened_at = min(coalesce(opened_at, ?), ?) WHERE client_id = ?',
+          )
+          .run(payload, at, opened, opened, clientId)
       } else {
         this.db.prepare("DELETE FROM registrations WHERE state = 'draft'").run()
         this.db
           .prepare(
-            "INSERT INTO registrations (client_id, state, payload, created_at, updated_at) VALUES (?, 'draft', ?, ?, ?)",
+            "INSERT INTO registrations (client_id, state, payload, created_at, updated_at, opened_at) VALUES (?, 'draft', ?, ?, ?, ?)",
           )
-          .run(clientId, payload, at, at)
+          .run(clientId, payload, at, at, opened)
       }
     })()
     return { updatedAt: at }

@@ -11,14 +11,12 @@ export async function pdfPictures(bytes: Uint8Array, width: number, pages: numbe
   return renderPdfPages(bytes, width, pages)
 }
 
+export const bytesOf = (base64: string): Uint8Array => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+
 async function pictures(doc: DocumentSummary, width: number, pages: number): Promise<string[]> {
   const { mediaType, base64 } = await unwrap(api().readDocument({ id: doc.id }))
   if (mediaType !== 'application/pdf') return [`data:${mediaType};base64,${base64}`]
-  return pdfPictures(
-    Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)),
-    width,
-    pages,
-  )
+  return pdfPictures(bytesOf(base64), width, pages)
 }
 
 // A document's bytes never change under its id, so its thumbnail is made once per session.

@@ -21,6 +21,7 @@ export const channels = [
   'setDocumentChecked',
   'readDocument',
   'listScans',
+  'scanThumbnail',
   'generateAttestation',
   'readPassportMrz',
   'adminStatus',

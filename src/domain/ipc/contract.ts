@@ -14,7 +14,7 @@ import type { Establishment } from '../reference/establishments'
 import type { RegistrationDraft } from '../registration/empty-form'
 import type { DocumentSummary } from '../queue/documents'
 import type { PassportScan } from '../mrz/passport-scan'
-import type { QueueCounts, ScanEntry, Subscribe, SyncStatus } from './events'
+import type { QueueCounts, ScanEntry, ScanThumbnail, Subscribe, SyncStatus } from './events'
 import type { ConnectionCheck, Correction, QueuePage, TransferSummary } from '../sync/queue'
 import {
   confirmCodeRequest,
@@ -35,6 +35,8 @@ import {
   documentRequest,
   draftRequest,
   passportRequest,
+  saveDraftRequest,
+  scanRequest,
   establishmentQuery,
   postalCodeQuery,
 } from './requests'
@@ -68,8 +70,14 @@ export const contract = {
   getAppInfo: channel<AppInfo>()(none),
   getSettings: channel<DeskSettings>()(none),
   updateSettings: channel<DeskSettings>()(settingsPatchSchema.required()),
-  loadDraft: channel<{ clientId: string; form: RegistrationDraft; updatedAt: string } | null>()(none),
-  saveDraft: channel<{ updatedAt: string }>()(draftRequest),
+  /** `openedAt`: when the form was first opened, as sent with its first save. */
+  loadDraft: channel<{
+    clientId: string
+    form: RegistrationDraft
+    updatedAt: string
+    openedAt: string
+  } | null>()(none),
+  saveDraft: channel<{ updatedAt: string }>()(saveDraftRequest),
   discardDraft: channel<null>()(clientIdRequest),
   submitRegistration: channel<{ clientId: string; reference: string; capturedAt: string }>()(draftRequest),
   searchEstablishments: channel<Establishment[]>()(establishmentQuery),
@@ -88,6 +96,8 @@ export const contract = {
   readDocument: channel<{ mediaType: DocumentSummary['mediaType']; base64: string }>()(documentRequest),
   /** The files now in the scanner folder (then kept current by the scansChanged event). */
   listScans: channel<ScanEntry[]>()(none),
+  /** The tray's picture of a file now in the scanner folder (any other path is refused). */
+  scanThumbnail: channel<ScanThumbnail>()(scanRequest),
   /** The sworn statement (attestation sur l'honneur) as a PDF, pre-filled from the form. */
   generateAttestation: channel<{ fileName: string; base64: string }>()(attestationRequest),
   /** Reads the MRZ of a passport scan taken in (offline OCR, off the main thread) for the form's offer. */

@@ -10,6 +10,16 @@ export interface ScanEntry {
   modifiedAt: string
 }
 
+/**
+ * A scanner file's small picture for the tray, made by the core: an image shrunk to about 160 px,
+ * or a PDF's first page cut out as a one-page PDF (the page draws it with pdf.js, as it draws stored
+ * documents); or, for a file Guichet would not take or cannot read, the inspection's refusal code.
+ */
+export type ScanThumbnail =
+  | { kind: 'image'; mediaType: 'image/webp'; base64: string }
+  | { kind: 'pdf'; pages: number; base64: string }
+  | { kind: 'none'; code: string }
+
 export type QueueCounts = Record<OutboxState, number>
 
 export interface SyncStatus {

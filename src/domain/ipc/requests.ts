@@ -20,6 +20,8 @@ const typedForm = yup
 const formInProgress = typedForm.required('required')
 
 export const draftRequest = yup.object({ clientId, form: formInProgress })
+/** With when the form was first opened (kept with the draft on its first save; see loadDraft). */
+export const saveDraftRequest = draftRequest.shape({ openedAt: yup.string().datetime().optional() })
 export const clientIdRequest = yup.object({ clientId })
 
 export const establishmentQuery = yup.object({
@@ -36,6 +38,8 @@ export const attachRequest = yup.object({
   kind: documentKind,
   path: yup.string().max(4096).required(),
 })
+/** A file now in the scanner folder, as listed by listScans. */
+export const scanRequest = yup.object({ path: yup.string().max(4096).required() })
 export const chooseFilesRequest = yup.object({ kind: documentKind })
 /** `save` for an export (a new file), `open` for an import. */
 export const chooseTransferFileRequest = yup.object({

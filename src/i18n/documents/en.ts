@@ -65,6 +65,7 @@ export default {
     attachEnrollment: 'Enrollment: attach {name} to the proof of enrollment',
     attached: 'already attached',
     earlier: 'previous student?',
+    noPicture: 'No preview',
     earlierHint: 'Arrived before this registration was opened: check it is not the previous student’s scan.',
   },
 } satisfies typeof fr

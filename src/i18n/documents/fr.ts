@@ -65,6 +65,7 @@ export default {
     attachEnrollment: 'Inscription : joindre {name} à la pièce étudiante',
     attached: 'déjà joint',
     earlier: 'précédent dossier ?',
+    noPicture: 'Pas d’aperçu',
     earlierHint:
       'Arrivé avant l’ouverture de ce dossier : vérifiez que ce n’est pas le scan de l’étudiant précédent.',
   },

@@ -86,4 +86,16 @@ describe('on Windows', () => {
       expect.objectContaining({ code: 'not_granted' }),
     )
   })
+
+  it('takes for a scanner entry only the entries listed now, whatever else was granted', () => {
+    const scans = ['C:\\Scans\\SCAN0042.PDF']
+    grants.grant(['C:\\Users\\desk\\Desktop\\chosen.pdf'])
+    expect(() => grants.assertAmong('C:\\Scans\\..\\Scans\\SCAN0042.PDF', scans)).not.toThrow()
+    expect(() => grants.assertAmong('C:\\Users\\desk\\Desktop\\chosen.pdf', scans)).toThrow(
+      expect.objectContaining({ code: 'not_granted' }),
+    )
+    expect(() =>
+      grants.assertAmong('\\\\scanner\\Scans\\SCAN0042.PDF', ['\\\\scanner\\Scans\\SCAN0042.PDF']),
+    ).toThrow(expect.objectContaining({ code: 'network_path' }))
+  })
 })

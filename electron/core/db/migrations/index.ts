@@ -5,6 +5,7 @@ import { outbox } from './0003-outbox'
 import { outboxIndexes } from './0004-outbox-indexes'
 import { operators } from './0005-operators'
 import { audit } from './0006-audit'
+import { draftOpened } from './0007-draft-opened'
 
 /** Every migration, oldest first. `user_version` is the version of the last one applied. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   outboxIndexes,
   operators,
   audit,
+  draftOpened,
 ]
