@@ -85,6 +85,16 @@ describe('the postal code, end to end', () => {
       .poll(() => city.evaluate((input: HTMLInputElement) => input.list?.querySelector('option')?.value))
       .toBe('PARIS 05')
     expect(await city.inputValue()).toBe('Aubagne')
+
+    // An emergency contact's address follows the same rule.
+    await page.getByRole('button', { name: 'Ajouter un contact familial' }).click()
+    const relative = page.getByRole('group', { name: 'Contact familial 1' })
+    await field(relative, 'Code postal').fill('75005')
+    await field(relative, 'Code postal').press('Tab')
+    await expect.poll(() => field(relative, 'Ville').inputValue()).toBe('PARIS 05')
+    await field(relative, 'Code postal').fill('13001')
+    await field(relative, 'Code postal').press('Tab')
+    await expect.poll(() => field(relative, 'Ville').inputValue()).toBe('MARSEILLE 01')
     expect(desk.problems).toEqual([])
   })
 })
