@@ -6,7 +6,7 @@ import { sizeCase, smallRecordsCase } from './sync/throughput'
 
 /**
  * Document sizes of real scans (not powers of two) and how many records make a round of 15 to 55 MB;
- * each is the median of SIZE_ROUNDS rounds.
+ * each is the best of ROUNDS rounds.
  */
 const SIZE_CASES = [
   { documentBytes: 204_321, records: 40 },
@@ -14,7 +14,7 @@ const SIZE_CASES = [
   { documentBytes: 2_712_345, records: 8 },
   { documentBytes: 6_812_345, records: 4 },
 ]
-const SIZE_ROUNDS = 3
+const ROUNDS = 3
 const SMALL_RECORDS = 1_000
 
 export default defineBench({
@@ -25,17 +25,17 @@ export default defineBench({
     try {
       const rows: Row[] = []
       for (const { documentBytes, records } of SIZE_CASES) {
-        rows.push(await sizeCase(remote, dir, { documentBytes, records, rounds: SIZE_ROUNDS }))
+        rows.push(await sizeCase(remote, dir, { documentBytes, records, rounds: ROUNDS }))
       }
       rows.push(
         await sizeCase(remote, dir, {
           ...SIZE_CASES[2]!,
-          rounds: SIZE_ROUNDS,
+          rounds: ROUNDS,
           transport: () => fetchTransport(fetch),
           label: ', over fetch (as net.fetch)',
         }),
       )
-      rows.push(await smallRecordsCase(remote, dir, { records: SMALL_RECORDS }))
+      rows.push(await smallRecordsCase(remote, dir, { records: SMALL_RECORDS, rounds: ROUNDS }))
       return rows
     } finally {
       remote.stop()

@@ -19,7 +19,9 @@ export function seal(key: Uint8Array, plaintext: Uint8Array, aad: Uint8Array = n
   const nonce = randomBytes(NONCE_BYTES)
   const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES })
   cipher.setAAD(header(VERSION, aad))
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()])
+  // GCM's final() gives no bytes: the ciphertext is copied once, into the sealed value.
+  const ciphertext = cipher.update(plaintext)
+  cipher.final()
   return Buffer.concat([Buffer.of(VERSION), nonce, ciphertext, cipher.getAuthTag()])
 }
 
@@ -34,9 +36,11 @@ export function open(key: Uint8Array, sealed: Uint8Array, aad: Uint8Array = new 
   const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES })
   decipher.setAAD(header(version, aad))
   decipher.setAuthTag(tag)
-  const update = decipher.update(sealed.subarray(1 + NONCE_BYTES, sealed.length - TAG_BYTES))
+  const plaintext = decipher.update(sealed.subarray(1 + NONCE_BYTES, sealed.length - TAG_BYTES))
   try {
-    return Buffer.concat([update, decipher.final()])
+    // GCM's final() only checks the tag: the plaintext is not copied again (a scan is megabytes).
+    decipher.final()
+    return plaintext
   } catch {
     throw decryptFailed('it was altered or encrypted with another key')
   }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { statement } from './statements'
 
 /**
  * Runs `work` (its own transactions) with commits that do not wait for the disk, for changes a power
@@ -7,10 +8,10 @@ import type { Database } from 'better-sqlite3'
  * here) flushes every earlier one with it.
  */
 export function unflushed<T>(db: Database, work: () => T): T {
-  db.pragma('synchronous = NORMAL')
+  statement(db, 'PRAGMA synchronous = NORMAL').run()
   try {
     return work()
   } finally {
-    db.pragma('synchronous = FULL')
+    statement(db, 'PRAGMA synchronous = FULL').run()
   }
 }

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { statement } from '../db/statements'
 import type { BodyRow } from './first-body'
 
 const COLUMNS = 'client_id, payload, captured_at, attempts, request_body'
@@ -6,6 +7,12 @@ const COLUMNS = 'client_id, payload, captured_at, attempts, request_body'
 const READY = ['queued', 'awaiting_documents'] as const
 /** When a record becomes due: its retry time, else its capture. */
 const DUE_KEY = 'coalesce(next_attempt_at, captured_at)'
+
+/** The next queued records whose first body is not built yet, in claim order. */
+const WITHOUT_BODY = `SELECT ${COLUMNS} FROM registrations INDEXED BY registrations_due
+  WHERE state = 'queued' AND request_body IS NULL ORDER BY ${DUE_KEY}, captured_at LIMIT ?`
+const NEXT_RETRY_AT = `SELECT next_attempt_at FROM registrations INDEXED BY registrations_due
+  WHERE state = 'retry_wait' AND next_attempt_at IS NOT NULL ORDER BY ${DUE_KEY} LIMIT 1`
 
 interface DueRow extends BodyRow {
   due_key: string | null
@@ -18,16 +25,16 @@ interface DueRow extends BodyRow {
  * time it became due, then its capture.
  */
 export class DueRecords {
-  private readonly statements = new Map<string, Statement>()
-  private pending: Statement | undefined
+  /** By state and number of busy records: the SQL is built once, not hashed anew on every claim. */
+  private readonly searches = new Map<string, Statement>()
 
   constructor(private readonly db: Database) {}
 
   /** The next due record that is not among `busy`. */
   next(now: string, busy: readonly string[] = []): BodyRow | undefined {
     const candidates = [
-      ...READY.map((state) => this.statement(state, busy.length).get(...busy) as DueRow | undefined),
-      this.statement('retry_wait', busy.length).get(now, now, ...busy) as DueRow | undefined,
+      ...READY.map((state) => this.dueIn(state, busy.length).get(...busy) as DueRow | undefined),
+      this.dueIn('retry_wait', busy.length).get(now, now, ...busy) as DueRow | undefined,
     ].filter((row): row is DueRow => row !== undefined)
     return candidates.reduce<DueRow | undefined>(
       (first, row) => (first === undefined || order(row) < order(first) ? row : first),
@@ -41,39 +48,29 @@ export class DueRecords {
    * are about to be claimed, so they are few.
    */
   withoutBody(limit: number): BodyRow[] {
-    this.pending ??= this.db.prepare(
-      `SELECT ${COLUMNS} FROM registrations INDEXED BY registrations_due
-       WHERE state = 'queued' AND request_body IS NULL ORDER BY ${DUE_KEY}, captured_at LIMIT ?`,
-    )
-    return this.pending.all(limit) as BodyRow[]
+    return statement(this.db, WITHOUT_BODY).all(limit) as BodyRow[]
   }
 
   /** When the next record waiting to retry is due; null when none waits. */
   nextAt(): string | null {
-    return (this.db
-      .prepare(
-        `SELECT next_attempt_at FROM registrations INDEXED BY registrations_due
-         WHERE state = 'retry_wait' AND next_attempt_at IS NOT NULL ORDER BY ${DUE_KEY} LIMIT 1`,
-      )
-      .pluck()
-      .get() ?? null) as string | null
+    return (statement(this.db, NEXT_RETRY_AT).pluck().get() ?? null) as string | null
   }
 
-  private statement(state: (typeof READY)[number] | 'retry_wait', busy: number): Statement {
+  private dueIn(state: (typeof READY)[number] | 'retry_wait', busy: number): Statement {
     const name = `${state}-${busy}`
-    let statement = this.statements.get(name)
-    if (!statement) {
+    let search = this.searches.get(name)
+    if (!search) {
       // A waiting record is due once its retry time has come (both terms say so: the first bounds
       // the index walk, the second is the rule).
       const due = state === 'retry_wait' ? `AND ${DUE_KEY} <= ? AND next_attempt_at <= ?` : ''
-      statement = this.db.prepare(
+      search = this.db.prepare(
         `SELECT ${COLUMNS}, ${DUE_KEY} AS due_key FROM registrations INDEXED BY registrations_due
          WHERE state = '${state}' ${due} AND client_id NOT IN (${Array(busy).fill('?').join(', ')})
          ORDER BY ${DUE_KEY}, captured_at LIMIT 1`,
       )
-      this.statements.set(name, statement)
+      this.searches.set(name, search)
     }
-    return statement
+    return search
   }
 }
 

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { DocumentSummary } from '../../../src/domain/queue/documents'
 import type { DocumentKind } from '../../../src/domain/queue/states'
 import { open, seal } from '../crypto/aead'
+import { statement } from '../db/statements'
 import type { CapturedRegistration } from '../registrations/repository'
 import { openJson } from '../registrations/sealed-json'
 import { buildRequestBody, type EmailVerificationProof } from './request-body'
@@ -45,18 +46,18 @@ export class FirstBody {
   kept(row: BodyRow, documents: DocumentRow[], deskId: string): Buffer {
     if (row.request_body) return open(this.key, row.request_body, bodyAad(row.client_id))
     const body = this.build(row, documents, deskId)
-    this.db
-      .prepare('UPDATE registrations SET request_body = ? WHERE client_id = ?')
-      .run(seal(this.key, body, bodyAad(row.client_id)), row.client_id)
+    statement(this.db, 'UPDATE registrations SET request_body = ? WHERE client_id = ?').run(
+      seal(this.key, body, bodyAad(row.client_id)),
+      row.client_id,
+    )
     return body
   }
 
   documents(clientId: string): DocumentRow[] {
-    return this.db
-      .prepare(
-        'SELECT id, kind, meta, sha256, media_type AS mediaType, size FROM documents WHERE client_id = ? ORDER BY added_at, rowid',
-      )
-      .all(clientId) as DocumentRow[]
+    return statement(
+      this.db,
+      'SELECT id, kind, meta, sha256, media_type AS mediaType, size FROM documents WHERE client_id = ? ORDER BY added_at, rowid',
+    ).all(clientId) as DocumentRow[]
   }
 
   private build(row: BodyRow, documents: DocumentRow[], deskId: string): Buffer {

@@ -5,6 +5,7 @@ import { outboxStates } from '../../../src/domain/queue/states'
 import { GuichetFailure } from '../../../src/domain/result'
 import type { Correction, OutboxState, QueuePage, RecordProblem } from '../../../src/domain/sync/queue'
 import { eraseFreed } from '../db/erase'
+import { statement } from '../db/statements'
 import { unflushed } from '../db/unflushed'
 import type { Registrations } from '../registrations/repository'
 import { openJson, sealJson } from '../registrations/sealed-json'
@@ -30,8 +31,15 @@ export interface Claimed {
 
 export type { OutgoingDocument }
 
+/** What the backend answered to a record's submit, for `toSubmitted` or `finishAndClaim`. */
+export interface Submitted {
+  clientId: string
+  serverStatus: string
+  serverId: string
+}
+
 /** How many more first bodies a flushed claim builds and keeps (see keepBodiesAhead). */
-const BODIES_AHEAD = 15
+const BODIES_AHEAD = 63
 
 class UnreadableRecord extends Error {
   constructor(
@@ -54,7 +62,18 @@ export class Outbox {
   private readonly firstBody: FirstBody
   private readonly due: DueRecords
   private readonly retention: Retention
-  private readonly statements = new Map<string, Statement>()
+  // Created once: better-sqlite3 builds a transaction's wrappers anew on every `db.transaction`.
+  private readonly claimTransaction: (busy: readonly string[], deskId: string) => Claimed | null
+  private readonly submittedTransaction: (
+    clientId: string,
+    serverStatus: string,
+    serverId: string | null,
+  ) => string[]
+  private readonly finishAndClaimTransaction: (
+    finished: Submitted,
+    busy: readonly string[],
+    deskId: string,
+  ) => { sentScans: string[]; claimed: Claimed | null; unreadable: UnreadableRecord | null }
 
   constructor(
     private readonly db: Database,
@@ -68,6 +87,25 @@ export class Outbox {
     this.firstBody = new FirstBody(db, key, this.verifications)
     this.due = new DueRecords(db)
     this.retention = new Retention(db, now, onChange)
+    this.claimTransaction = db.transaction((busy: readonly string[], deskId: string) =>
+      this.claimIn(busy, deskId),
+    )
+    this.finishAndClaimTransaction = db.transaction(
+      (finished: Submitted, busy: readonly string[], deskId: string) => {
+        const sentScans = this.submittedIn(finished.clientId, finished.serverStatus, finished.serverId)
+        try {
+          return { sentScans, claimed: this.claimIn(busy, deskId), unreadable: null }
+        } catch (error) {
+          // Set aside after this commit, which must still take the sent record out.
+          if (!(error instanceof UnreadableRecord)) throw error
+          return { sentScans, claimed: null, unreadable: error }
+        }
+      },
+    )
+    this.submittedTransaction = db.transaction(
+      (clientId: string, serverStatus: string, serverId: string | null) =>
+        this.submittedIn(clientId, serverStatus, serverId),
+    )
   }
 
   /** At start: tries cut short by a crash or a quit are taken up again. */
@@ -91,47 +129,77 @@ export class Outbox {
         // A record this desk cannot read (altered, or sealed under another key) waits for a person;
         // it must not stop every record behind it.
         if (!(error instanceof UnreadableRecord)) throw error
-        this.toAttention(error.clientId, { code: error.cause.code, message: error.cause.message }, [
-          'queued',
-          'retry_wait',
-          'awaiting_documents',
-        ])
+        this.setAsideUnreadable(error)
       }
     }
   }
 
+  private setAsideUnreadable({ clientId, cause }: UnreadableRecord): void {
+    this.toAttention(
+      clientId,
+      { code: cause.code, message: cause.message },
+      { from: ['queued', 'retry_wait', 'awaiting_documents'] },
+    )
+  }
+
+  /**
+   * A worker's step between two records: the record it just sent leaves the outbox (see
+   * `toSubmitted`) and the next one is claimed, in one commit rather than two. Returns the ids of the
+   * sent record's scans, for the caller to delete.
+   */
+  finishAndClaim(
+    finished: Submitted | null,
+    busy: readonly string[],
+    deskId: string,
+  ): { claimed: Claimed | null; sentScans: string[] } {
+    if (!finished) return { claimed: this.claimNext(busy, deskId), sentScans: [] }
+    const { sentScans, claimed, unreadable } = this.inClaimCommit(busy, () =>
+      this.finishAndClaimTransaction(finished, busy, deskId),
+    )
+    this.onChange()
+    if (!unreadable) return { claimed, sentScans }
+    this.setAsideUnreadable(unreadable)
+    return { claimed: this.claimNext(busy, deskId), sentScans }
+  }
+
   private claimOne(busy: readonly string[], deskId: string): Claimed | null {
-    const next = this.due.next(this.iso(), busy)
-    if (!next) return null
-    // A first body is kept before it is ever sent, so that commit waits for the disk. The mark
-    // `sending` alone need not: a power cut that undoes it leaves the record due, as `recover` would.
-    const claim = () =>
-      this.db.transaction((): Claimed | null => {
-        const row = this.due.next(this.iso(), busy)
-        if (!row) return null
-        const clientId = row.client_id
-        let documents
-        let body: Buffer
-        try {
-          documents = this.firstBody.documents(clientId)
-          body = this.firstBody.kept(row, documents, deskId)
-        } catch (error) {
-          if (error instanceof GuichetFailure && error.code === 'decrypt_failed')
-            throw new UnreadableRecord(clientId, error)
-          throw error
-        }
-        if (!row.request_body) this.keepBodiesAhead(deskId)
-        this.prepared("UPDATE registrations SET state = 'sending' WHERE client_id = ?").run(clientId)
-        return {
-          clientId,
-          body,
-          attempts: row.attempts,
-          documents: documents.map(({ id, sha256, mediaType, size }) => ({ id, sha256, mediaType, size })),
-        }
-      })()
-    const claimed = next.request_body ? unflushed(this.db, claim) : claim()
+    const claimed = this.inClaimCommit(busy, () => this.claimTransaction(busy, deskId))
     if (claimed) this.onChange()
     return claimed
+  }
+
+  /**
+   * A first body is kept before it is ever sent, so the commit that builds one waits for the disk.
+   * The mark `sending` alone need not: a power cut that undoes it leaves the record due, as `recover`
+   * would.
+   */
+  private inClaimCommit<T>(busy: readonly string[], claim: () => T): T {
+    const next = this.due.next(this.iso(), busy)
+    return next && !next.request_body ? claim() : unflushed(this.db, claim)
+  }
+
+  private claimIn(busy: readonly string[], deskId: string): Claimed | null {
+    const row = this.due.next(this.iso(), busy)
+    if (!row) return null
+    const clientId = row.client_id
+    let documents
+    let body: Buffer
+    try {
+      documents = this.firstBody.documents(clientId)
+      body = this.firstBody.kept(row, documents, deskId)
+    } catch (error) {
+      if (error instanceof GuichetFailure && error.code === 'decrypt_failed')
+        throw new UnreadableRecord(clientId, error)
+      throw error
+    }
+    if (!row.request_body) this.keepBodiesAhead(deskId)
+    this.prepared("UPDATE registrations SET state = 'sending' WHERE client_id = ?").run(clientId)
+    return {
+      clientId,
+      body,
+      attempts: row.attempts,
+      documents: documents.map(({ id, sha256, mediaType, size }) => ({ id, sha256, mediaType, size })),
+    }
   }
 
   /**
@@ -168,22 +236,9 @@ export class Outbox {
   }
 
   /**
-   * The backend holds the record (201 or a replay); its documents and the submit are what is left.
-   * Not flushed: undone by a power cut, the record is `sending` again, `recover` queues it, and the
-   * replayed POST (same Idempotency-Key, same bytes) answers the same id and what is still missing.
-   */
-  toAwaiting(clientId: string, serverId: string): void {
-    this.unflushedChange(
-      "UPDATE registrations SET state = 'awaiting_documents', server_id = ?, updated_at = ? WHERE client_id = ? AND state = 'sending'",
-      serverId,
-      this.iso(),
-      clientId,
-    )
-  }
-
-  /**
-   * Submit answered 200: the record leaves the outbox. Its scans are not needed any more, so their
-   * rows go in the same transaction; the caller deletes the files whose ids this returns.
+   * Submit answered 200: the record leaves the outbox, with `serverId`, the backend's id, for the
+   * status refresh. Its scans are not needed any more, so their rows go in the same transaction; the
+   * caller deletes the files whose ids this returns.
    *
    * Not flushed, although the files may be deleted before the commit reaches the disk: a power cut
    * that undoes it brings back the record (`sending`, then `queued` by `recover`) with document rows
@@ -191,24 +246,25 @@ export class Outbox {
    * replayed POST answers `missingDocuments: []`, so nothing is read from the vault, and the submit,
    * idempotent, answers 200 again (test/core/sync/unflushed-sync.test.ts).
    */
-  toSubmitted(clientId: string, serverStatus: string): string[] {
-    const ids = unflushed(this.db, () =>
-      this.db.transaction(() => {
-        const at = this.iso()
-        const { changes } = this.prepared(
-          `UPDATE registrations SET state = 'submitted', submitted_at = ?, updated_at = ?, server_status = ?,
-             status_checked_at = ?, last_error = NULL, problem = NULL, next_attempt_at = NULL
-           WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
-        ).run(at, at, serverStatus, at, clientId)
-        if (!changes) return []
-        const ids = this.prepared('SELECT id FROM documents WHERE client_id = ?')
-          .pluck()
-          .all(clientId) as string[]
-        this.prepared('DELETE FROM documents WHERE client_id = ?').run(clientId)
-        return ids
-      })(),
-    )
+  toSubmitted(clientId: string, serverStatus: string, serverId?: string): string[] {
+    const ids = unflushed(this.db, () => this.submittedTransaction(clientId, serverStatus, serverId ?? null))
     this.onChange()
+    return ids
+  }
+
+  private submittedIn(clientId: string, serverStatus: string, serverId: string | null): string[] {
+    const at = this.iso()
+    const { changes } = this.prepared(
+      `UPDATE registrations SET state = 'submitted', submitted_at = ?, updated_at = ?, server_status = ?,
+         status_checked_at = ?, last_error = NULL, problem = NULL, next_attempt_at = NULL,
+         server_id = coalesce(?, server_id)
+       WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
+    ).run(at, at, serverStatus, at, serverId, clientId)
+    if (!changes) return []
+    const ids = this.prepared('SELECT id FROM documents WHERE client_id = ?')
+      .pluck()
+      .all(clientId) as string[]
+    this.prepared('DELETE FROM documents WHERE client_id = ?').run(clientId)
     return ids
   }
 
@@ -216,14 +272,15 @@ export class Outbox {
    * A failure that time may cure: try again after `delayMs`. Not flushed: undone, the record is
    * `sending`, `recover` queues it, and it is only tried sooner (and its attempt not counted).
    */
-  toRetry(clientId: string, problem: RecordProblem, delayMs: number): void {
+  toRetry(clientId: string, problem: RecordProblem, delayMs: number, serverId?: string): void {
     const next = new Date(this.now().getTime() + delayMs).toISOString()
     this.unflushedChange(
       `UPDATE registrations SET state = 'retry_wait', attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
-         updated_at = ? WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
+         updated_at = ?, server_id = coalesce(?, server_id) WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
       next,
       JSON.stringify({ code: problem.code, message: problem.message }),
       this.iso(),
+      serverId ?? null,
       clientId,
     )
   }
@@ -236,28 +293,35 @@ export class Outbox {
   toAttention(
     clientId: string,
     problem: RecordProblem,
-    from: readonly OutboxState[] = ['sending', 'awaiting_documents'],
+    {
+      from = ['sending', 'awaiting_documents'],
+      serverId,
+    }: { from?: readonly OutboxState[]; serverId?: string } = {},
   ): void {
     this.unflushedChange(
       `UPDATE registrations SET state = 'needs_attention', attempts = attempts + 1, next_attempt_at = NULL,
-         last_error = ?, problem = ?, updated_at = ?
+         last_error = ?, problem = ?, updated_at = ?, server_id = coalesce(?, server_id)
        WHERE client_id = ? AND state IN (SELECT value FROM json_each(?))`,
       JSON.stringify({ code: problem.code, message: problem.message }),
       sealJson(this.key, problem, problemAad(clientId)),
       this.iso(),
+      serverId ?? null,
       clientId,
       JSON.stringify(from),
     )
   }
 
   /**
-   * A try that was stopped, not failed (the desk token was refused, the desk is closing). Like the
-   * mark `sending`, undoing it needs no flush: a power cut leaves the record to `recover`.
+   * A try that was stopped, not failed (the desk token was refused, the sync paused). Like the mark
+   * `sending`, undoing it needs no flush: a power cut leaves the record to `recover`.
    */
-  release(clientId: string): void {
+  release(clientId: string, serverId?: string): void {
     this.unflushedChange(
-      `UPDATE registrations SET state = CASE WHEN server_id IS NULL THEN 'queued' ELSE 'awaiting_documents' END
+      `UPDATE registrations SET server_id = coalesce(?, server_id),
+         state = CASE WHEN coalesce(?, server_id) IS NULL THEN 'queued' ELSE 'awaiting_documents' END
          WHERE client_id = ? AND state = 'sending'`,
+      serverId ?? null,
+      serverId ?? null,
       clientId,
     )
   }
@@ -275,11 +339,9 @@ export class Outbox {
   /** Read from the counts the triggers of migration 0004 keep, not counted row by row. */
   counts(): QueueCounts {
     const counts = Object.fromEntries(outboxStates.map((s) => [s, 0])) as QueueCounts
-    const rows = this.db
-      .prepare(
-        `SELECT state, n FROM outbox_counts WHERE state IN (${outboxStates.map(() => '?').join(', ')})`,
-      )
-      .all(...outboxStates) as { state: OutboxState; n: number }[]
+    const rows = this.prepared(
+      `SELECT state, n FROM outbox_counts WHERE state IN (${outboxStates.map(() => '?').join(', ')})`,
+    ).all(...outboxStates) as { state: OutboxState; n: number }[]
     for (const { state, n } of rows) counts[state] = n
     return counts
   }
@@ -409,14 +471,8 @@ export class Outbox {
     if (unflushed(this.db, () => this.prepared(sql).run(...params)).changes) this.onChange()
   }
 
-  /** The hot path's statements, compiled once per desk rather than on every record. */
   private prepared(sql: string): Statement {
-    let statement = this.statements.get(sql)
-    if (!statement) {
-      statement = this.db.prepare(sql)
-      this.statements.set(sql, statement)
-    }
-    return statement
+    return statement(this.db, sql)
   }
 
   private iso(): string {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { statement } from '../db/statements'
 import { emailKeyer } from '../registrations/email-key'
 import type { EmailVerificationProof } from './request-body'
 
@@ -28,9 +29,10 @@ export class Verifications {
   }
 
   proofFor(clientId: string, email: string): EmailVerificationProof | null {
-    const row = this.db
-      .prepare('SELECT verification_id, email_key, verified_at FROM email_verifications WHERE client_id = ?')
-      .get(clientId) as { verification_id: string; email_key: Buffer; verified_at: string } | undefined
+    const row = statement(
+      this.db,
+      'SELECT verification_id, email_key, verified_at FROM email_verifications WHERE client_id = ?',
+    ).get(clientId) as { verification_id: string; email_key: Buffer; verified_at: string } | undefined
     if (!row || !row.email_key.equals(this.emailKey(email))) return null
     return { id: row.verification_id, verifiedAt: row.verified_at }
   }

@@ -6,7 +6,7 @@ import type { MissingSetting } from '../../../src/domain/enrollment/status'
 import type { ConnectionCheck } from '../../../src/domain/sync/queue'
 import type { DocumentVault } from '../documents/vault'
 import type { DeskEventBus } from '../events'
-import type { Claimed, Outbox } from '../outbox/outbox'
+import type { Claimed, Outbox, OutgoingDocument, Submitted } from '../outbox/outbox'
 import type { SettingsStore } from '../settings-store'
 import { retryDelay, type BackoffPolicy } from './backoff'
 import { BackendClient, type ClientOptions, type Reachability } from './backend-client'
@@ -64,6 +64,11 @@ export interface SyncParts {
 export interface DrainOutcome {
   status: SyncStatus
   counts: QueueCounts
+}
+
+interface ScanReader {
+  ahead(doc: OutgoingDocument): void
+  take(doc: OutgoingDocument): Promise<Buffer>
 }
 
 const STATUS_BATCH = 20
@@ -315,41 +320,61 @@ export class SyncEngine {
   }
 
   private async worker(client: BackendClient): Promise<void> {
-    const deskId = this.parts.settings.get().deskId
-    while (this.canSend()) {
-      const record = this.parts.outbox.claimNext([...this.busy], deskId)
-      if (!record) return
-      this.busy.add(record.clientId)
-      try {
-        await this.send(client, record)
-      } finally {
-        this.busy.delete(record.clientId)
+    const { outbox, settings } = this.parts
+    const deskId = settings.get().deskId
+    // The record this worker sent last: it leaves the outbox in the commit that claims the next one.
+    let finished: Submitted | null = null
+    try {
+      while (this.canSend()) {
+        const { claimed, sentScans } = outbox.finishAndClaim(finished, [...this.busy], deskId)
+        finished = null
+        this.deleteScans(sentScans)
+        if (!claimed) return
+        this.busy.add(claimed.clientId)
+        try {
+          finished = await this.send(client, claimed)
+        } finally {
+          this.busy.delete(claimed.clientId)
+        }
+      }
+    } finally {
+      // Closing: left `sending`, the record is resumed at the next start and the backend's replay
+      // answers that it holds everything.
+      if (finished && !this.closed) {
+        const { clientId, serverStatus, serverId } = finished
+        this.deleteScans(outbox.toSubmitted(clientId, serverStatus, serverId))
       }
     }
   }
 
-  private async send(client: BackendClient, record: Claimed): Promise<void> {
+  /** One try of the record: what the backend answered to its submit, or null when the try failed. */
+  private async send(client: BackendClient, record: Claimed): Promise<Submitted | null> {
     const { outbox } = this.parts
     const signal = this.controller.signal
+    // The backend's id, kept in SQLite with the try's outcome rather than in a commit of its own: a
+    // record cut short by a crash is `sending`, and the replayed POST answers the same id.
+    let serverId: string | undefined
+    const scans = this.scanReader()
     try {
       // A submit that finds documents missing (a store that lost one) starts the three steps again.
       for (let round = 0; ; round++) {
+        // A new record's first scan is decrypted while its POST is answered.
+        if (round === 0 && record.attempts === 0 && record.documents[0]) scans.ahead(record.documents[0])
         const created = await client.createRegistration(record.clientId, record.body)
-        outbox.toAwaiting(record.clientId, created.id)
-        await this.upload(client, record, created.id, created.missingDocuments, signal)
+        serverId = created.id
+        await this.upload(client, record, created.id, created.missingDocuments, signal, scans)
         try {
-          const serverStatus = await client.submit(created.id)
-          this.deleteScans(outbox.toSubmitted(record.clientId, serverStatus))
-          return
+          return { clientId: record.clientId, serverStatus: await client.submit(created.id), serverId }
         } catch (error) {
           if (!(error instanceof SyncFailure) || error.missingDocuments.length === 0 || round >= 2)
             throw error
         }
       }
     } catch (error) {
-      if (this.closed) return
-      if (signal.aborted) return outbox.release(record.clientId)
-      await this.failed(client, record, error)
+      if (this.closed) return null
+      if (signal.aborted) outbox.release(record.clientId, serverId)
+      else await this.failed(client, record, error, serverId)
+      return null
     } finally {
       if (this.current.uploading?.clientId === record.clientId) this.setStatus({ uploading: null })
     }
@@ -361,6 +386,7 @@ export class SyncEngine {
     id: string,
     missing: string[],
     signal: AbortSignal,
+    scans: ScanReader,
   ): Promise<void> {
     const documents = missing.map((sha256) => {
       const doc = record.documents.find((d) => d.sha256 === sha256)
@@ -368,26 +394,42 @@ export class SyncEngine {
       return doc
     })
     const totalBytes = documents.reduce((sum, d) => sum + d.size, 0)
-    const read = (index: number) => {
-      const doc = documents[index]
-      const reading = doc ? this.parts.vault.read(doc.id) : null
-      // Read ahead: a failure surfaces when that scan's turn comes, not as an unhandled rejection.
-      reading?.catch(() => {})
-      return reading
-    }
     let done = 0
-    let next = read(0)
     for (let index = 0; index < documents.length; index++) {
       const doc = documents[index]!
-      const bytes = await next!
+      const bytes = await scans.take(doc)
       // Paused or closing meanwhile: read no further.
       signal.throwIfAborted()
       // The next scan is decrypted while this one goes out.
-      next = read(index + 1)
+      const following = documents[index + 1]
+      if (following) scans.ahead(following)
       await client.uploadDocument(id, { ...doc, bytes }, (sent) =>
         this.progress(record.clientId, done + sent, totalBytes),
       )
       done += doc.size
+    }
+  }
+
+  /** Reads scans from the vault ahead of their turn; a failure surfaces when that scan's turn comes. */
+  private scanReader(): ScanReader {
+    const reads = new Map<string, Promise<Buffer>>()
+    const ahead = (doc: OutgoingDocument): Promise<Buffer> => {
+      let reading = reads.get(doc.id)
+      if (!reading) {
+        reading = this.parts.vault.read(doc.id)
+        reading.catch(() => {})
+        reads.set(doc.id, reading)
+      }
+      return reading
+    }
+    return {
+      ahead: (doc) => void ahead(doc),
+      take: (doc) => {
+        const reading = ahead(doc)
+        // Taken once: a later round reads the scan again rather than keeping its bytes.
+        reads.delete(doc.id)
+        return reading
+      },
     }
   }
 
@@ -410,23 +452,28 @@ export class SyncEngine {
     while (this.deleting.size > 0) await Promise.all(this.deleting)
   }
 
-  private async failed(client: BackendClient, record: Claimed, error: unknown): Promise<void> {
+  private async failed(
+    client: BackendClient,
+    record: Claimed,
+    error: unknown,
+    serverId: string | undefined,
+  ): Promise<void> {
     const { outbox } = this.parts
     if (error instanceof SyncFailure && error.kind === 'unauthorized') {
-      outbox.release(record.clientId)
+      outbox.release(record.clientId, serverId)
       return this.stopUnauthorized()
     }
     if (error instanceof SyncFailure && error.kind === 'attention')
-      return outbox.toAttention(record.clientId, error.problem)
+      return outbox.toAttention(record.clientId, error.problem, { serverId })
     // A scan missing or unreadable on this desk: no retry will bring it back.
     if (error instanceof GuichetFailure) {
-      return outbox.toAttention(record.clientId, { code: error.code, message: error.message })
+      return outbox.toAttention(record.clientId, { code: error.code, message: error.message }, { serverId })
     }
     // A bug, not the network: logged with its stack, and the record says so (never "offline").
     if (!(error instanceof SyncFailure)) this.parts.onUnexpected?.(error)
     const failure = error instanceof SyncFailure ? error : new SyncFailure('retry', problem('internal'))
     const delay = retryDelay(record.attempts, this.tuning.backoff, failure.retryAfterMs, this.tuning.random)
-    outbox.toRetry(record.clientId, failure.problem, delay)
+    outbox.toRetry(record.clientId, failure.problem, delay, serverId)
     // No answer at all may mean the network is gone: the others need not each wait for their timeout.
     if (['network', 'timeout', 'unexpected_answer'].includes(failure.problem.code)) {
       const reach = await client.probe().catch(() => 'offline' as const)

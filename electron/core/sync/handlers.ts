@@ -47,7 +47,7 @@ export function syncHandlers(core: Core): Pick<Handlers, SyncChannel> {
     pauseSync: () => sync.pause(),
     resumeSync: () => sync.resume(),
     discardRecord: async ({ clientId, reference }) => {
-      // Between its POST and its submit a record is awaiting_documents in SQLite but still in flight.
+      // A record under way may already be held by the backend, whatever its state in SQLite says.
       if (sync.isBusy(clientId)) {
         throw new GuichetFailure(
           'record_busy',

@@ -58,7 +58,12 @@ function exchange(
       finish(() => reject(signal.aborted ? signal.reason : (asNetworkFailure(error) ?? error)))
     }
     const onAbort = (): void => fail(signal.reason)
-    const req = client.request(url, { method, headers, agent })
+    // A declared length spares the body chunked framing, on both sides.
+    const req = client.request(url, {
+      method,
+      headers: body ? { ...headers, 'content-length': String(body.length) } : headers,
+      agent,
+    })
     const timer = setTimeout(() => fail(new NetworkFailure('timeout', 'timeout')), timeoutMs)
     signal.addEventListener('abort', onAbort, { once: true })
     req.once('error', fail)
@@ -89,13 +94,18 @@ function exchange(
         fail(error)
       }
     })
-    if (body) {
-      for (let at = 0; at < body.length; at += WRITE_CHUNK) {
-        const end = Math.min(body.length, at + WRITE_CHUNK)
-        req.write(body.subarray(at, end), (error) => {
-          if (!error) onBodyProgress?.(end)
-        })
-      }
+    if (!body || body.length <= WRITE_CHUNK) {
+      // Headers and a small body leave in one write.
+      req.end(body, () => {
+        if (body) onBodyProgress?.(body.length)
+      })
+      return
+    }
+    for (let at = 0; at < body.length; at += WRITE_CHUNK) {
+      const end = Math.min(body.length, at + WRITE_CHUNK)
+      req.write(body.subarray(at, end), (error) => {
+        if (!error) onBodyProgress?.(end)
+      })
     }
     req.end()
   })

@@ -113,7 +113,11 @@ async function timedRawThreeSteps(remote: RemoteBackend, documents: Queued['docu
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+/**
+ * The least disturbed of the rounds: on a shared machine other processes only ever add time, to
+ * either side, so the fastest round of each is the closest to its own cost.
+ */
+const best = (values: number[]) => Math.min(...values)
 const grouped = (n: number) => n.toLocaleString('en-GB')
 
 /**
@@ -149,12 +153,12 @@ export async function sizeCase(
     syncs.push(await timedSync(remote, queue))
     raws.push(await timedRawPuts(remote, queue.documents))
   }
-  const sync = median(syncs)
-  const raw = median(raws)
+  const sync = best(syncs)
+  const raw = best(raws)
   const perSecond = (millis: number) => bytes / 1e6 / (millis / 1000)
   return {
     ...versus(
-      `sync of ${records} records × 2 documents of ~${grouped(documentBytes)} B${label}, median of ${rounds}`,
+      `sync of ${records} records × 2 documents of ~${grouped(documentBytes)} B${label}, best of ${rounds}`,
       { label: ms(sync), value: perSecond(sync) },
       { label: `raw node:http PUTs, ${ms(raw)}`, value: perSecond(raw) },
       (value) => `${value.toFixed(1)} MB/s`,
@@ -167,18 +171,29 @@ export async function sizeCase(
 export async function smallRecordsCase(
   remote: RemoteBackend,
   dir: string,
-  { records, transport, label = '' }: { records: number; transport?: () => Transport; label?: string },
+  {
+    records,
+    rounds,
+    transport,
+    label = '',
+  }: { records: number; rounds: number; transport?: () => Transport; label?: string },
 ): Promise<Row> {
   const files = { identity: join(dir, 'small-identity.pdf'), enrollment: join(dir, 'small-enrollment.pdf') }
   writeFileSync(files.identity, await pdf(1))
   writeFileSync(files.enrollment, await pdf(2))
-  const queue = await queued(remote, dir, records, files, transport)
-  const sync = await timedSync(remote, queue)
-  const raw = await timedRawThreeSteps(remote, queue.documents)
+  const syncs: number[] = []
+  const raws: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    const queue = await queued(remote, dir, records, files, transport)
+    syncs.push(await timedSync(remote, queue))
+    raws.push(await timedRawThreeSteps(remote, queue.documents))
+  }
+  const sync = best(syncs)
+  const raw = best(raws)
   const perSecond = (millis: number) => records / (millis / 1000)
   return {
     ...versus(
-      `sync of ${grouped(records)} small records (POST, 2 PUTs, submit)${label}`,
+      `sync of ${grouped(records)} small records (POST, 2 PUTs, submit)${label}, best of ${rounds}`,
       { label: ms(sync), value: perSecond(sync) },
       { label: `raw node:http three steps, ${ms(raw)}`, value: perSecond(raw) },
       (value) => `${value.toFixed(0)} records/s`,

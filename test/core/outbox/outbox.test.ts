@@ -85,6 +85,32 @@ describe('the outbox', () => {
     })
   })
 
+  it('takes a sent record out and claims the next in one step, past a record it cannot decrypt', async () => {
+    const sent = await queueOne(core, files)
+    const broken = await queueOne(core, files)
+    const next = await queueOne(core, files)
+    const claimed = core.outbox.claimNext([], 'd')!
+    expect(claimed.clientId).toBe(sent)
+    core.db.prepare("UPDATE registrations SET payload = x'01020304' WHERE client_id = ?").run(broken)
+    // Its first body was kept with the first claim: only a body not built yet makes it unreadable.
+    core.db.prepare('UPDATE registrations SET request_body = NULL WHERE client_id = ?').run(broken)
+    const scans = core.documents.list(sent).map((d) => d.id)
+
+    const step = core.outbox.finishAndClaim(
+      { clientId: sent, serverStatus: 'submitted', serverId: 'srv-1' },
+      [],
+      'd',
+    )
+
+    expect(step.claimed?.clientId).toBe(next)
+    expect(new Set(step.sentScans)).toEqual(new Set(scans))
+    expect(core.outbox.stateOf(sent)).toBe('submitted')
+    expect(core.outbox.stateOf(broken)).toBe('needs_attention')
+    expect(core.outbox.counts()).toMatchObject({ submitted: 1, needs_attention: 1, sending: 1, queued: 0 })
+    const receipt = core.outbox.list({ state: 'submitted', after: null, limit: 1 }).items[0]
+    expect(receipt).toMatchObject({ clientId: sent, serverId: 'srv-1' })
+  })
+
   it('counts per state and lists newest first, page by page', async () => {
     const ids: string[] = []
     for (let i = 0; i < 5; i++) ids.push(await queueOne(core, files))

@@ -202,6 +202,26 @@ describe('the sync engine against the reference backend', () => {
     away.close()
   })
 
+  it('keeps the backend’s id with a try that failed after the POST: such a record is not offered for correction', async () => {
+    const refused = await queueOne(core, files)
+    t.backend.faults.add({ kind: 'status', status: 422, route: 'uploadDocument', times: 1 })
+    await core.sync.drain()
+    const heldId = t.backend.store.registrationByClientId(refused)?.id
+    expect(heldId).toBeDefined()
+    expect(item(refused)).toMatchObject({ state: 'needs_attention', serverId: heldId })
+    expect(() => core.outbox.reopenForCorrection(core.registrations, refused)).toThrow(
+      expect.objectContaining({ code: 'not_correctable' }),
+    )
+
+    const waiting = await queueOne(core, files)
+    t.backend.faults.add({ kind: 'status', status: 503, route: 'submitRegistration', times: 1 })
+    await core.sync.drain()
+    expect(item(waiting)).toMatchObject({
+      state: 'retry_wait',
+      serverId: t.backend.store.registrationByClientId(waiting)?.id,
+    })
+  })
+
   it('puts an e-mail taken elsewhere in needs_attention; corrected, the same clientId is sent', async () => {
     const taken = `${randomUUID()}@example.org`
     t.backend.faults.emailTaken(taken)
