@@ -15,6 +15,8 @@ export const en: Messages = {
     switchTo: 'Français',
     nav: { register: 'New registration', settings: 'Settings' },
     webHost: 'Demo mode (browser)',
+    /** A size in binary units (src/byte-size.ts), with a non-breaking space. */
+    size: { kib: '{n}\u00a0KiB', mib: '{n}\u00a0MiB' },
   },
   settings,
   queue,

@@ -14,6 +14,8 @@ export const fr = {
     switchTo: 'English',
     nav: { register: 'Nouveau dossier', settings: 'Réglages' },
     webHost: 'Mode démonstration (navigateur)',
+    /** A size in binary units (src/byte-size.ts), with a non-breaking space. */
+    size: { kib: '{n}\u00a0Kio', mib: '{n}\u00a0Mio' },
   },
   settings,
   queue,

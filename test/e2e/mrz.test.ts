@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { passportScan } from '../fixtures/mrz/scan'
 import { SPECIMEN } from '../fixtures/mrz/specimen'
 import { openDesk, type Desk } from './desk'
+import { chooseFile } from './register-form'
 
 let desk: Desk
 let files: string
@@ -25,12 +26,7 @@ describe('passport MRZ, end to end', { timeout: 180_000 }, () => {
   it('reads the passport scan taken in through the dialog and fills the empty form on the agent’s word', async () => {
     const { page } = desk
     // "Choisir un fichier…" opens the browser's own chooser in the web host.
-    const chooser = page.waitForEvent('filechooser')
-    await page
-      .getByRole('group', { name: 'Pièce justificative d’identité' })
-      .getByRole('button', { name: 'Choisir un fichier…' })
-      .click()
-    await (await chooser).setFiles(join(files, 'passeport.jpg'))
+    await chooseFile(page, 'identity', join(files, 'passeport.jpg'))
     const offer = page.getByRole('region', { name: 'Lecture du passeport' })
     await offer.getByRole('button', { name: 'Appliquer les choix' }).waitFor({ timeout: 150_000 })
     await expect

@@ -65,4 +65,36 @@ describe('the postal code, end to end', () => {
     expect(await page.getByTestId('registration-reference').count()).toBe(0)
     expect(desk.host.core.outbox.counts().queued).toBe(0)
   })
+
+  it('refills the city when the agent corrects the postal code, and keeps a city typed by hand', async () => {
+    const { page } = desk
+    const contact = page.getByRole('group', { name: 'Coordonnées' })
+    const postalCode = studentPostalCode(desk)
+    const city = field(contact, 'Ville')
+    await postalCode.fill('75005')
+    await postalCode.press('Tab')
+    await expect.poll(() => city.inputValue()).toBe('PARIS 05')
+    await postalCode.fill('13001')
+    await postalCode.press('Tab')
+    await expect.poll(() => city.inputValue()).toBe('MARSEILLE 01')
+    await city.fill('Aubagne')
+    await postalCode.fill('75005')
+    await postalCode.press('Tab')
+    // The list has answered (its commune is offered), and the typed city stays.
+    await expect
+      .poll(() => city.evaluate((input: HTMLInputElement) => input.list?.querySelector('option')?.value))
+      .toBe('PARIS 05')
+    expect(await city.inputValue()).toBe('Aubagne')
+
+    // An emergency contact's address follows the same rule.
+    await page.getByRole('button', { name: 'Ajouter un contact familial' }).click()
+    const relative = page.getByRole('group', { name: 'Contact familial 1' })
+    await field(relative, 'Code postal').fill('75005')
+    await field(relative, 'Code postal').press('Tab')
+    await expect.poll(() => field(relative, 'Ville').inputValue()).toBe('PARIS 05')
+    await field(relative, 'Code postal').fill('13001')
+    await field(relative, 'Code postal').press('Tab')
+    await expect.poll(() => field(relative, 'Ville').inputValue()).toBe('MARSEILLE 01')
+    expect(desk.problems).toEqual([])
+  })
 })

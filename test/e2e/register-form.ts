@@ -31,11 +31,21 @@ export async function attachScan(desk: Desk, kind: DocumentKind): Promise<void> 
   await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#d8d2c4' } })
     .jpeg()
     .toFile(path)
-  const slot = desk.page.getByRole('group', { name: slotNames[kind] })
-  const chooser = desk.page.waitForEvent('filechooser')
-  await slot.getByRole('button', { name: 'Choisir un fichier…' }).click()
+  await chooseFile(desk.page, kind, path)
+  await desk.page
+    .getByRole('group', { name: slotNames[kind] })
+    .getByRole('button', { name: `Agrandir ${kind}.jpg` })
+    .waitFor()
+}
+
+/** A file given to a slot as the agent gives it: "Choisir un fichier…", then the browser's own chooser. */
+export async function chooseFile(page: Page, kind: DocumentKind, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page
+    .getByRole('group', { name: slotNames[kind] })
+    .getByRole('button', { name: 'Choisir un fichier…' })
+    .click()
   await (await chooser).setFiles(path)
-  await slot.getByRole('button', { name: `Agrandir ${kind}.jpg` }).waitFor()
 }
 
 /** The establishment combobox: types the letters, waits for the list, picks the option by its text. */

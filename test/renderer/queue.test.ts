@@ -181,14 +181,18 @@ describe('the queue screen', () => {
     await openQueue()
     await emit(
       'syncStatus',
-      status({ uploading: { clientId: waiting.clientId, sentBytes: 1_500_000, totalBytes: 3_000_000 } }),
+      status({ uploading: { clientId: waiting.clientId, sentBytes: 1_312_345, totalBytes: 2_712_345 } }),
     )
     const progress = document.querySelector('progress')
-    expect(progress?.getAttribute('value')).toBe('1500000')
+    expect(progress?.getAttribute('value')).toBe('1312345')
     expect(document.querySelector('.upload-progress')?.textContent).toContain(referenceOf(waiting.clientId))
-    expect(document.querySelector('.upload-progress')?.textContent?.replace(/\s+/g, ' ')).toContain(
-      '1,5 Mo sur 3 Mo',
-    )
+    const words = () => document.querySelector('.upload-progress')?.textContent?.replace(/\s+/g, ' ')
+    expect(words()).toContain('1,3 Mio sur 2,6 Mio')
+    ;(i18n.global.locale as unknown as Ref<string>).value = 'en'
+    await settle()
+    expect(words()).toContain('1.3 MiB of 2.6 MiB')
+    ;(i18n.global.locale as unknown as Ref<string>).value = 'fr'
+    await settle()
     mainButton('Suspendre l’envoi')?.click()
     await settle()
     expect(calls.pauseSync).toHaveBeenCalled()

@@ -120,6 +120,39 @@ describe('registration form', () => {
     expect(calls.communesFor).toHaveBeenCalledTimes(2)
   })
 
+  it('refills the city when the postal code is corrected, never a city the agent typed', async () => {
+    const table: Record<string, string[]> = {
+      '75005': ['PARIS 05'],
+      '13001': ['MARSEILLE 01'],
+      '93200': ['SAINT-DENIS', 'LA PLAINE'],
+    }
+    await desk({
+      communesFor: ({ postalCode }: { postalCode: string }) => ({ ok: true, value: table[postalCode] ?? [] }),
+    })
+    for (const prefix of ['f-contact', 'f-emergencyContacts-0']) {
+      if (prefix !== 'f-contact') {
+        ;[...document.querySelectorAll('button')]
+          .find((b) => b.textContent?.trim() === 'Ajouter un contact familial')
+          ?.click()
+        await settle()
+        await choose(`${prefix}-country`, 'FR')
+      }
+      const city = () => byId(`${prefix}-city`).value
+      await type(`${prefix}-postalCode`, '75005')
+      expect(city(), prefix).toBe('PARIS 05')
+      // Corrected digit by digit, through codes too short to look up.
+      await type(`${prefix}-postalCode`, '7500')
+      await type(`${prefix}-postalCode`, '13001')
+      expect(city(), prefix).toBe('MARSEILLE 01')
+      // Several communes: the stale one goes, and the list offers them.
+      await type(`${prefix}-postalCode`, '93200')
+      expect(city(), prefix).toBe('')
+      await type(`${prefix}-city`, 'Aubagne')
+      await type(`${prefix}-postalCode`, '13001')
+      expect(city(), prefix).toBe('Aubagne')
+    }
+  })
+
   it('reads an emergency contact’s postal code with the student’s country when it has none', async () => {
     await desk()
     await choose('f-contact-country', 'FR')

@@ -56,6 +56,12 @@ describe('the settings screen', () => {
     button('Définir un code administrateur')?.click()
     await settle()
     expect(text()).toContain('Les deux codes sont différents')
+    // Said as an alert, and the field to retype marked, not the first one.
+    expect(document.querySelector('main [role="alert"]')?.textContent).toContain(
+      'Les deux codes sont différents',
+    )
+    expect(byId('admin-pin-again').getAttribute('aria-invalid')).toBe('true')
+    expect(byId('admin-new-pin').getAttribute('aria-invalid')).toBeNull()
     expect(calls.setAdminPin).not.toHaveBeenCalled()
     await type('admin-pin-again', '246810')
     button('Définir un code administrateur')?.click()

@@ -40,6 +40,7 @@ export default {
     removeOne: 'Remove {name}',
     removed: 'Agent {name} removed.',
     pinMismatch: 'The two PINs differ.',
+    newOne: 'New agent',
   },
 }
 

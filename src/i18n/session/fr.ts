@@ -39,6 +39,7 @@ export default {
     removeOne: 'Retirer {name}',
     removed: 'Agent {name} retiré.',
     pinMismatch: 'Les deux codes ne sont pas identiques.',
+    newOne: 'Nouvel agent',
   },
 }
 

@@ -19,6 +19,12 @@ export default {
   version: 'Version',
   dataDir: 'Data folder',
   locked: 'Admin mode is locked: unlock it above to change these settings.',
+  /** The legends of the desk settings' groups. */
+  groups: {
+    desk: 'The desk and the event',
+    documents: 'Documents and retention',
+    server: 'Server and locking',
+  },
   admin: {
     title: 'Admin mode',
     provisioning:

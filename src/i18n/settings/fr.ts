@@ -18,6 +18,12 @@ export default {
   version: 'Version',
   dataDir: 'Dossier des données',
   locked: 'Mode administrateur verrouillé : déverrouillez-le ci-dessus pour modifier ces réglages.',
+  /** The legends of the desk settings' groups. */
+  groups: {
+    desk: 'Le poste et l’événement',
+    documents: 'Documents et conservation',
+    server: 'Serveur et verrouillage',
+  },
   admin: {
     title: 'Mode administrateur',
     provisioning:
