@@ -130,6 +130,17 @@ async function openQueue() {
 }
 
 describe('the queue screen', () => {
+  it('says why names are missing on a desk still without an admin PIN or agents, as the core sends none', async () => {
+    const hidden = { ...taken, name: null, email: null }
+    await desk({
+      sessionStatus: () => ok({ operator: null, locked: false, operatorsExist: false }),
+      adminStatus: () => ok({ configured: false, unlocked: true }),
+      listQueue: () => ok({ items: [hidden], next: null }),
+    })
+    await openQueue()
+    expect(row('G-AAAA-BBBB')?.textContent).toContain('Nom masqué')
+  })
+
   it('counts what is still to send in the nav, and lists each record with its state and problem in words', async () => {
     await desk()
     expect(headerButton(/^File d’attente/)?.textContent?.trim()).toBe('File d’attente (2)')
