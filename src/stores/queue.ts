@@ -24,6 +24,8 @@ export const useQueueStore = defineStore('queue', () => {
   const next = ref<string | null>(null)
   const filter = ref<OutboxState | null>(null)
   const loaded = ref(false)
+  /** The core left the names out (nobody signed in): the table says so instead of blank cells. */
+  const namesHidden = ref(false)
   const changes = ref<StateChange[]>([])
   /** Set by `correct`, taken by the form once it showed the complaints. */
   const correction = shallowRef<Correction | null>(null)
@@ -43,6 +45,7 @@ export const useQueueStore = defineStore('queue', () => {
       : []
     items.value = page.items
     next.value = page.next
+    namesHidden.value = page.namesHidden
     loaded.value = true
   }
 
@@ -62,6 +65,7 @@ export const useQueueStore = defineStore('queue', () => {
     if (mine !== ticket) return
     items.value = [...items.value, ...page.items]
     next.value = page.next
+    namesHidden.value = page.namesHidden
   }
 
   async function show(state: OutboxState | null) {
@@ -100,6 +104,7 @@ export const useQueueStore = defineStore('queue', () => {
     next,
     filter,
     loaded,
+    namesHidden,
     changes,
     correction,
     refresh,

@@ -84,7 +84,7 @@ async function desk(handlers: Handlers = {}) {
   const calls = fakeGuichet({
     getSyncStatus: () => ok(status()),
     queueCounts: () => ok(counts({ needs_attention: 1, retry_wait: 1, submitted: 1 })),
-    listQueue: () => ok({ items: [taken, waiting, purged], next: null }),
+    listQueue: () => ok({ items: [taken, waiting, purged], next: null, namesHidden: false }),
     adminStatus: () => ok({ configured: true, unlocked: true }),
     ...handlers,
   })
@@ -130,12 +130,12 @@ async function openQueue() {
 }
 
 describe('the queue screen', () => {
-  it('says why names are missing on a desk still without an admin PIN or agents, as the core sends none', async () => {
-    const hidden = { ...taken, name: null, email: null }
+  it('says why names are missing when the core left them out, as on a desk still without an admin PIN or agents', async () => {
+    const hidden = { ...taken, name: null, email: null, phone: null }
     await desk({
       sessionStatus: () => ok({ operator: null, locked: false, operatorsExist: false }),
       adminStatus: () => ok({ configured: false, unlocked: true }),
-      listQueue: () => ok({ items: [hidden], next: null }),
+      listQueue: () => ok({ items: [hidden], next: null, namesHidden: true }),
     })
     await openQueue()
     expect(row('G-AAAA-BBBB')?.textContent).toContain('Nom masqué')
@@ -175,7 +175,11 @@ describe('the queue screen', () => {
     const { emit, calls } = await desk()
     await openQueue()
     calls.listQueue.mockImplementation(async () =>
-      ok({ items: [taken, { ...waiting, state: 'submitted', lastError: null }, purged], next: null }),
+      ok({
+        items: [taken, { ...waiting, state: 'submitted', lastError: null }, purged],
+        next: null,
+        namesHidden: false,
+      }),
     )
     await emit('queueChanged', counts({ needs_attention: 1, submitted: 2 }))
     expect(row('G-CCCC-DDDD')?.textContent).toContain('Envoyé')

@@ -33,11 +33,12 @@ export function syncHandlers(core: Core): Pick<Handlers, SyncChannel> {
       return { tokenSet: true }
     },
     testConnection: () => sync.testConnection(),
-    // Names and e-mails leave the core only for a signed-in person at an open screen (9.14).
+    // A student's details leave the core only for a signed-in person at an open screen (9.14).
     listQueue: async (query) => {
       const page = outbox.list(query)
-      if (await core.session.namesVisible()) return page
-      return { ...page, items: page.items.map((item) => ({ ...item, name: null, email: null })) }
+      if (await core.session.namesVisible()) return { ...page, namesHidden: false }
+      const items = page.items.map((item) => ({ ...item, name: null, email: null, phone: null }))
+      return { ...page, items, namesHidden: true }
     },
     queueCounts: () => outbox.counts(),
     retryNow: ({ clientId }) => {

@@ -15,7 +15,7 @@ import type { RegistrationDraft } from '../registration/empty-form'
 import type { DocumentSummary } from '../queue/documents'
 import type { PassportScan } from '../mrz/passport-scan'
 import type { QueueCounts, ScanEntry, ScanThumbnail, Subscribe, SyncStatus } from './events'
-import type { ConnectionCheck, Correction, QueuePage, TransferSummary } from '../sync/queue'
+import type { ConnectionCheck, Correction, QueueScreenPage, TransferSummary } from '../sync/queue'
 import {
   confirmCodeRequest,
   deskTokenRequest,
@@ -112,7 +112,7 @@ export const contract = {
   setDeskToken: channel<{ tokenSet: true }>()(deskTokenRequest),
   testConnection: channel<ConnectionCheck>()(none),
   /** The queue screen's list, newest first, a page at a time. */
-  listQueue: channel<QueuePage>()(listQueueRequest),
+  listQueue: channel<QueueScreenPage>()(listQueueRequest),
   queueCounts: channel<QueueCounts>()(none),
   /** Makes one record (or every record waiting) due now and runs the sync. */
   retryNow: channel<null>()(retryNowRequest),

@@ -38,6 +38,11 @@ export interface QueuePage {
   next: string | null
 }
 
+/** A page as the queue screen gets it: the core says when it left the students' details out (9.14). */
+export interface QueueScreenPage extends QueuePage {
+  namesHidden: boolean
+}
+
 /** What "Test connection" found, step by step: the first thing that failed, or ok. */
 export type ConnectionResult =
   'ok' | 'not_configured' | 'offline' | 'captive_portal' | 'unauthorized' | 'forbidden' | 'unexpected'

@@ -130,15 +130,25 @@ describe('operators', () => {
 })
 
 describe('the privacy screen in the core', () => {
-  it('sends no name or e-mail in the queue unless someone signed in at an open screen', async () => {
+  it('sends no name, e-mail or phone in the queue unless someone signed in at an open screen, and says so', async () => {
     const { core: c, call, ana } = await staffedDesk()
     const files = await documentFiles(dir)
-    await queueOne(c, files, 'lea.dupont@example.org')
-    const shown = async () => (await call('listQueue', { state: null, after: null, limit: 50 })).items[0]!
+    const clientId = await queueOne(c, files, 'lea.dupont@example.org')
+    // A record to correct carries the student's phone, for the agent to call back.
+    c.db.prepare("UPDATE registrations SET state = 'needs_attention' WHERE client_id = ?").run(clientId)
+    const page = () => call('listQueue', { state: null, after: null, limit: 50 })
+    const shown = async () => (await page()).items[0]!
 
-    expect(await shown()).toMatchObject({ name: null, email: null, reference: expect.stringMatching(/^G-/) })
+    expect(await shown()).toMatchObject({
+      name: null,
+      email: null,
+      phone: null,
+      reference: expect.stringMatching(/^G-/),
+    })
+    expect((await page()).namesHidden).toBe(true)
     await call('signIn', { operatorId: ana.id, pin: '2468' })
-    expect(await shown()).toMatchObject({ email: 'lea.dupont@example.org' })
+    expect(await shown()).toMatchObject({ email: 'lea.dupont@example.org', phone: expect.any(String) })
+    expect((await page()).namesHidden).toBe(false)
     await call('lockScreen')
     expect(await shown()).toMatchObject({ name: null, email: null })
     expect(await code(call('loadDraft'))).toBe('screen_locked')
