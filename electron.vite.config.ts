@@ -9,7 +9,15 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The sync's upload thread loads its own script from beside the code that starts it, so the code
+      // both share stays in the same folder rather than in chunks/ (see upload-thread.ts).
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'upload-worker': resolve('electron/core/sync/upload-worker.ts'),
+        },
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

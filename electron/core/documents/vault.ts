@@ -3,8 +3,11 @@ import { readFileSync, statSync } from 'node:fs'
 import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GuichetFailure } from '../../../src/domain/result'
-import { open, seal } from '../crypto/aead'
+import { open, SEAL_OVERHEAD, seal } from '../crypto/aead'
 import { isAtomicTempFile, writeFileAtomic } from '../crypto/atomic-file'
+import type { RequestBody } from '../sync/transport'
+import { present, presentSync } from './missing'
+import type { SealedFile } from './sealed-file'
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const SUFFIX = '.bin'
@@ -47,18 +50,22 @@ export class DocumentVault {
 
   /** The bytes as they were put; `decrypt_failed` if the file was altered or moved from another id. */
   async read(id: string): Promise<Buffer> {
-    let sealed: Buffer
     const path = this.path(id)
-    try {
-      sealed = statSync(path).size <= READ_AT_ONCE_BYTES ? readFileSync(path) : await readFile(path)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      throw new GuichetFailure(
-        'document_missing',
-        "A scan is missing from the desk's document folder. Add the document to the registration again.",
-      )
-    }
+    const size = sealedSize(path)
+    const sealed = await present(() => (size <= READ_AT_ONCE_BYTES ? readFileSync(path) : readFile(path)))
     return open(this.key, sealed, aad(id))
+  }
+
+  /**
+   * A document as the sync sends it: a small scan's bytes, read now; a larger one only found, to be
+   * read and decrypted by whoever sends it (the upload thread, for node:http). A missing file fails here.
+   */
+  async outgoing(id: string): Promise<RequestBody> {
+    const path = this.path(id)
+    const size = sealedSize(path)
+    if (size <= READ_AT_ONCE_BYTES) return open(this.key, await present(() => readFileSync(path)), aad(id))
+    const sealed: SealedFile = { path, length: size - SEAL_OVERHEAD, aad: aad(id), key: this.key }
+    return sealed
   }
 
   /** Removes a document; removing one that is already gone is not an error. */
@@ -100,6 +107,11 @@ export class DocumentVault {
     if (!ID.test(id)) throw new GuichetFailure('document_missing', 'This document reference is not valid.')
     return join(this.dir, id + SUFFIX)
   }
+}
+
+/** A sealed file's size; `document_missing` when it is not there. */
+function sealedSize(path: string): number {
+  return presentSync(() => statSync(path).size)
 }
 
 /** Binds each file to its id, so swapping two files on disk is detected when read. */

@@ -1,6 +1,12 @@
 import { parseRetryAfter } from './backoff'
 import { failureOf, noAnswer, problem, SyncFailure } from './failure'
-import { AnswerTooLarge, NetworkFailure, type Transport, type TransportResponse } from './transport'
+import {
+  AnswerTooLarge,
+  NetworkFailure,
+  type RequestBody,
+  type Transport,
+  type TransportResponse,
+} from './transport'
 
 export interface BackendConfig {
   /** Base URL without a trailing slash. */
@@ -91,7 +97,7 @@ export class BackendClient {
   /** PUT one document with its length and digest; `onProgress` follows the bytes as they go. */
   async uploadDocument(
     id: string,
-    doc: { sha256: string; mediaType: string; bytes: Buffer },
+    doc: { sha256: string; mediaType: string; bytes: RequestBody },
     onProgress: (sentBytes: number) => void,
   ): Promise<void> {
     const { bytes } = doc
@@ -149,7 +155,7 @@ export class BackendClient {
   private async call(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
-    init: { headers?: Record<string, string>; body?: Buffer; onProgress?: (sent: number) => void },
+    init: { headers?: Record<string, string>; body?: RequestBody; onProgress?: (sent: number) => void },
     timeoutMs = this.options.timeoutMs,
   ): Promise<Record<string, unknown>> {
     let response: TransportResponse

@@ -15,7 +15,7 @@ import type { DeskToken } from './desk-token'
 import { problem, SyncFailure } from './failure'
 import type { SyncStateStore } from './sync-state'
 import { httpTransport } from './http-transport'
-import type { Transport } from './transport'
+import type { RequestBody, Transport } from './transport'
 
 export interface SyncTuning {
   /** Records sent at the same time. */
@@ -68,7 +68,7 @@ export interface DrainOutcome {
 
 interface ScanReader {
   ahead(doc: OutgoingDocument): void
-  take(doc: OutgoingDocument): Promise<Buffer>
+  take(doc: OutgoingDocument): Promise<RequestBody>
 }
 
 const STATUS_BATCH = 20
@@ -419,13 +419,16 @@ export class SyncEngine {
     }
   }
 
-  /** Reads scans from the vault ahead of their turn; a failure surfaces when that scan's turn comes. */
+  /**
+   * Reads scans from the vault ahead of their turn (a small one whole, a larger one only found: it is
+   * read as it goes out); a failure surfaces when that scan's turn comes.
+   */
   private scanReader(): ScanReader {
-    const reads = new Map<string, Promise<Buffer>>()
-    const ahead = (doc: OutgoingDocument): Promise<Buffer> => {
+    const reads = new Map<string, Promise<RequestBody>>()
+    const ahead = (doc: OutgoingDocument): Promise<RequestBody> => {
       let reading = reads.get(doc.id)
       if (!reading) {
-        reading = this.parts.vault.read(doc.id)
+        reading = this.parts.vault.outgoing(doc.id)
         reading.catch(() => {})
         reads.set(doc.id, reading)
       }

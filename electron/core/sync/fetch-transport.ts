@@ -1,3 +1,4 @@
+import { readSealed } from '../documents/sealed-file'
 import { asNetworkFailure } from './network-errors'
 import { AnswerBytes, NetworkFailure, wantsBody, type Transport } from './transport'
 
@@ -18,12 +19,13 @@ export function fetchTransport(fetchFn: FetchFunction): Transport {
       const timer = setTimeout(() => deadline.abort(new NetworkFailure('timeout', 'timeout')), timeoutMs)
       const both = AbortSignal.any([signal, deadline.signal])
       try {
+        const whole = body && (Buffer.isBuffer(body) ? body : readSealed(body))
         const response = await fetchFn(url, {
           method,
           headers: withoutLength(headers),
           redirect: 'manual',
           signal: both,
-          ...(body && { body }),
+          ...(whole && { body: whole }),
         } as RequestInit)
         if (body) onBodyProgress?.(body.length)
         const header = (name: string) => response.headers.get(name)

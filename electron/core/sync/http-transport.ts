@@ -9,22 +9,52 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from './transport'
+import { UploadThread } from './upload-thread'
 
 /** Written in pieces of this size, so the queue screen sees the upload move. */
 const WRITE_CHUNK = 256 * 1024
 
+/** An answer with every header, for the upload thread to send back whole. */
+export interface HttpAnswer extends TransportResponse {
+  headers: Record<string, string>
+}
+
 /**
- * node:http(s) with keep-alive agents: the decrypted Buffer is written as it is (no stream, no
- * copy), progress comes from the write callbacks, and one connection serves the three steps of many
- * records. `maxSockets` matches the records sent at the same time, plus the health probe.
+ * node:http(s) with keep-alive agents: a Buffer is written as it is (no stream, no copy), progress
+ * comes from the write callbacks, and one connection serves the three steps of many records.
+ * `maxSockets` matches the records sent at the same time, plus the health probe. Larger scans are
+ * read, decrypted and sent by the upload thread (see UploadThread), everything else from here.
  */
 export function httpTransport({ maxSockets }: { maxSockets: number }): Transport {
+  const here = inThreadHttp({ maxSockets })
+  const uploads = UploadThread.shared(maxSockets)
+  return {
+    request: (request) => {
+      const { body } = request
+      return body && !Buffer.isBuffer(body)
+        ? uploads.request(request, body)
+        : here.request({ ...request, body })
+    },
+    // The upload thread serves the whole process: what this transport has under way there is stopped by
+    // its requests' signals.
+    close: () => here.close(),
+  }
+}
+
+/** A request whose body is bytes already. */
+export type BytesRequest = Omit<TransportRequest, 'body'> & { body?: Buffer | undefined }
+
+/** node:http(s) on the calling thread. */
+export function inThreadHttp({ maxSockets }: { maxSockets: number }): {
+  request(request: BytesRequest): Promise<HttpAnswer>
+  close(): void
+} {
   const agents = {
     'http:': new http.Agent({ keepAlive: true, maxSockets }),
     'https:': new https.Agent({ keepAlive: true, maxSockets }),
   }
   return {
-    request: (request) => {
+    request: async (request) => {
       const url = new URL(request.url)
       if (url.protocol !== 'http:' && url.protocol !== 'https:')
         throw new Error(`Not an http(s) URL: ${url.protocol}`)
@@ -41,8 +71,8 @@ function exchange(
   client: typeof http | typeof https,
   agent: http.Agent,
   url: URL,
-  { method, headers, body, timeoutMs, signal, onBodyProgress }: TransportRequest,
-): Promise<TransportResponse> {
+  { method, headers, body, timeoutMs, signal, onBodyProgress }: BytesRequest,
+): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     signal.throwIfAborted()
     let settled = false
@@ -69,12 +99,13 @@ function exchange(
     req.once('error', fail)
     req.once('response', (res) => {
       res.once('error', fail)
-      const header = (name: string): string | null => {
-        const value = res.headers[name.toLowerCase()]
-        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
+      const headers: Record<string, string> = {}
+      for (const [name, value] of Object.entries(res.headers)) {
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
       }
+      const header = (name: string): string | null => headers[name.toLowerCase()] ?? null
       const answered = (json: Buffer | null) =>
-        finish(() => resolve({ status: res.statusCode ?? 0, header, json }))
+        finish(() => resolve({ status: res.statusCode ?? 0, header, headers, json }))
       try {
         if (!wantsBody(header('content-type'), header('content-length'))) {
           res.destroy()

@@ -1,3 +1,5 @@
+import type { SealedFile } from '../documents/sealed-file'
+
 /**
  * How the backend client reaches the network. Node hosts (the web host, the CLI, tests) use
  * node:http(s) with a keep-alive agent (`httpTransport`); the Electron app injects one built on
@@ -18,13 +20,16 @@ export interface TransportRequest {
   method: 'GET' | 'POST' | 'PUT'
   url: string
   headers: Record<string, string>
-  body?: Buffer
+  body?: RequestBody
   /** The whole exchange, body sent and answer read, must be over within this (whole milliseconds). */
   timeoutMs: number
   signal: AbortSignal
   /** Body bytes handed to the network so far, as they go. */
   onBodyProgress?: (sentBytes: number) => void
 }
+
+/** Bytes, or a larger scan that the transport reads and decrypts where it sends it (`readSealed`). */
+export type RequestBody = Buffer | SealedFile
 
 export interface TransportResponse {
   status: number
