@@ -79,6 +79,21 @@ it('sends a drain of 16 records with one commit for several records, each receiv
   expect(commits()).toBeLessThanOrEqual(Math.ceil(ids.length / IN_FLIGHT) + IN_FLIGHT + 1)
 })
 
+it('sets aside a record this desk cannot read in the commit that meets it, and sends the others', async () => {
+  const ids = await queue(6)
+  const broken = ids[2]!
+  // Altered on disk: its capture no longer opens under this desk's key.
+  core.db.prepare("UPDATE registrations SET payload = x'01020304' WHERE client_id = ?").run(broken)
+
+  const { counts } = await core.sync.drain()
+
+  expect(counts).toMatchObject({ submitted: 5, needs_attention: 1, queued: 0, sending: 0 })
+  expect(core.outbox.stateOf(broken)).toBe('needs_attention')
+  const item = core.outbox.list({ state: 'needs_attention', after: null, limit: 5 }).items[0]
+  expect(item).toMatchObject({ clientId: broken, lastError: { code: 'decrypt_failed' } })
+  expect(t.backend.store.countRegistrations(broken)).toBe(0)
+})
+
 it('a pause gives back the records claimed and not started in one commit: the queue shows them queued', async () => {
   const ids = await queue(8)
   // The first three records' POSTs hang: one worker alone goes on, and the commit that takes out its
