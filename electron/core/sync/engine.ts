@@ -80,8 +80,9 @@ const PROGRESS_EVERY_MS = 100
  * replay, upload what the replay says is missing, submit), a few records at a time so that one slow
  * or failing record never holds up the others. It runs on `kick()` (after a registration is
  * queued), on a timer (the next record due, or a tick), and when the health probe finds the backend
- * again. Nothing here keeps state that a crash could lose: each step is a transaction of the outbox,
- * and the replay of the Idempotency-Key tells a restarted desk where a record stood.
+ * again. Nothing here keeps state that a crash could lose: each step is a transaction of the outbox
+ * (one serving several records: see ClaimedRecords), and the replay of the Idempotency-Key tells a
+ * restarted desk where a record stood.
  */
 export class SyncEngine {
   private readonly tuning: SyncTuning
