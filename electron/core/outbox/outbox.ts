@@ -31,11 +31,28 @@ export interface Claimed {
 
 export type { OutgoingDocument }
 
-/** What the backend answered to a record's submit, for `toSubmitted` or `finishAndClaim`. */
+/** What the backend answered to a record's submit. */
 export interface Submitted {
   clientId: string
   serverStatus: string
   serverId: string
+}
+
+/** What one commit of the sync does (see `Outbox.commit`); each part may be empty. */
+export interface SyncCommit {
+  /** Records whose submit was answered: they leave the outbox. */
+  submitted?: readonly Submitted[]
+  /** Records claimed and never started: back to where they were, without a failed try. */
+  released?: readonly string[]
+  /** Up to `count` due records to claim, none of `busy`. */
+  claim?: { count: number; busy: readonly string[]; deskId: string }
+}
+
+interface CommitOutcome {
+  claimed: Claimed[]
+  sentScans: string[]
+  /** Whether any row changed, for `onChange`. */
+  changed: boolean
 }
 
 /** How many more first bodies a flushed claim builds and keeps (see keepBodiesAhead). */
@@ -63,17 +80,7 @@ export class Outbox {
   private readonly due: DueRecords
   private readonly retention: Retention
   // Created once: better-sqlite3 builds a transaction's wrappers anew on every `db.transaction`.
-  private readonly claimTransaction: (busy: readonly string[], deskId: string) => Claimed | null
-  private readonly submittedTransaction: (
-    clientId: string,
-    serverStatus: string,
-    serverId: string | null,
-  ) => string[]
-  private readonly finishAndClaimTransaction: (
-    finished: Submitted,
-    busy: readonly string[],
-    deskId: string,
-  ) => { sentScans: string[]; claimed: Claimed | null; unreadable: UnreadableRecord | null }
+  private readonly commitTransaction: (commit: SyncCommit, flushed: boolean) => CommitOutcome
 
   constructor(
     private readonly db: Database,
@@ -87,24 +94,8 @@ export class Outbox {
     this.firstBody = new FirstBody(db, key, this.verifications)
     this.due = new DueRecords(db)
     this.retention = new Retention(db, now, onChange)
-    this.claimTransaction = db.transaction((busy: readonly string[], deskId: string) =>
-      this.claimIn(busy, deskId),
-    )
-    this.finishAndClaimTransaction = db.transaction(
-      (finished: Submitted, busy: readonly string[], deskId: string) => {
-        const sentScans = this.submittedIn(finished.clientId, finished.serverStatus, finished.serverId)
-        try {
-          return { sentScans, claimed: this.claimIn(busy, deskId), unreadable: null }
-        } catch (error) {
-          // Set aside after this commit, which must still take the sent record out.
-          if (!(error instanceof UnreadableRecord)) throw error
-          return { sentScans, claimed: null, unreadable: error }
-        }
-      },
-    )
-    this.submittedTransaction = db.transaction(
-      (clientId: string, serverStatus: string, serverId: string | null) =>
-        this.submittedIn(clientId, serverStatus, serverId),
+    this.commitTransaction = db.transaction((commit: SyncCommit, flushed: boolean) =>
+      this.commitIn(commit, flushed),
     )
   }
 
@@ -117,70 +108,64 @@ export class Outbox {
     return changes
   }
 
-  /**
-   * Takes the next due record (oldest first) that is not among `busy`, marks it `sending`, and hands
-   * out its body: built now on its first try and kept sealed, read back on every other.
-   */
+  /** One claim on its own (a `commit` that claims one record): the record, or null when none is due. */
   claimNext(busy: readonly string[], deskId: string): Claimed | null {
-    for (;;) {
+    return this.commit({ claim: { count: 1, busy, deskId } }).claimed[0] ?? null
+  }
+
+  /**
+   * One commit of the sync, serving several records: the sent records leave the outbox (the ids of
+   * their scans are returned, for the caller to delete after this returns), the claimed records never
+   * started go back, and up to `claim.count` due records, oldest first, are marked `sending` and handed
+   * out with their bodies: built now on a first try and kept sealed, read back on every other.
+   *
+   * A first body is kept before it is ever sent, so the commit that builds one waits for the disk.
+   * Other commits need not: a power cut that undoes one leaves its claimed records due, as `recover`
+   * would, and its sent records `sending`, whose replayed POST answers that the backend holds every
+   * document (nothing is read from the vault, whose files may be gone) and whose submit, idempotent,
+   * answers 200 again (test/core/sync/unflushed-sync.test.ts).
+   */
+  commit(commit: SyncCommit): { claimed: Claimed[]; sentScans: string[] } {
+    const { submitted = [], released = [], claim } = commit
+    const first = claim ? this.due.next(this.iso(), claim.busy) : undefined
+    if (!first && !submitted.length && !released.length) return { claimed: [], sentScans: [] }
+    const flushed = first !== undefined && !first.request_body
+    const run = (): CommitOutcome => this.commitTransaction(commit, flushed)
+    const { claimed, sentScans, changed } = flushed ? run() : unflushed(this.db, run)
+    if (changed) this.onChange()
+    return { claimed, sentScans }
+  }
+
+  private commitIn({ submitted = [], released = [], claim }: SyncCommit, flushed: boolean): CommitOutcome {
+    const sentScans = submitted.flatMap((s) => this.submittedIn(s.clientId, s.serverStatus, s.serverId))
+    let changed = submitted.length > 0
+    for (const clientId of released) changed = this.releaseIn(clientId) || changed
+    const claimed: Claimed[] = []
+    if (!claim) return { claimed, sentScans, changed }
+    const busy = [...claim.busy]
+    let builtBody = false
+    while (claimed.length < claim.count) {
+      const row = this.due.next(this.iso(), busy)
+      // A first body is built only in a commit that waits for the disk: that record waits for the next.
+      if (!row || (!row.request_body && !flushed)) break
+      busy.push(row.client_id)
+      changed = true
       try {
-        return this.claimOne(busy, deskId)
+        claimed.push(this.claimIn(row, claim.deskId))
+        builtBody ||= !row.request_body
       } catch (error) {
         // A record this desk cannot read (altered, or sealed under another key) waits for a person;
         // it must not stop every record behind it.
         if (!(error instanceof UnreadableRecord)) throw error
-        this.setAsideUnreadable(error)
+        const { code, message } = error.cause
+        this.attentionIn(row.client_id, { code, message }, ['queued', 'retry_wait', 'awaiting_documents'])
       }
     }
+    if (builtBody) this.keepBodiesAhead(claim.deskId)
+    return { claimed, sentScans, changed }
   }
 
-  private setAsideUnreadable({ clientId, cause }: UnreadableRecord): void {
-    this.toAttention(
-      clientId,
-      { code: cause.code, message: cause.message },
-      { from: ['queued', 'retry_wait', 'awaiting_documents'] },
-    )
-  }
-
-  /**
-   * A worker's step between two records: the record it just sent leaves the outbox (see
-   * `toSubmitted`) and the next one is claimed, in one commit rather than two. Returns the ids of the
-   * sent record's scans, for the caller to delete.
-   */
-  finishAndClaim(
-    finished: Submitted | null,
-    busy: readonly string[],
-    deskId: string,
-  ): { claimed: Claimed | null; sentScans: string[] } {
-    if (!finished) return { claimed: this.claimNext(busy, deskId), sentScans: [] }
-    const { sentScans, claimed, unreadable } = this.inClaimCommit(busy, () =>
-      this.finishAndClaimTransaction(finished, busy, deskId),
-    )
-    this.onChange()
-    if (!unreadable) return { claimed, sentScans }
-    this.setAsideUnreadable(unreadable)
-    return { claimed: this.claimNext(busy, deskId), sentScans }
-  }
-
-  private claimOne(busy: readonly string[], deskId: string): Claimed | null {
-    const claimed = this.inClaimCommit(busy, () => this.claimTransaction(busy, deskId))
-    if (claimed) this.onChange()
-    return claimed
-  }
-
-  /**
-   * A first body is kept before it is ever sent, so the commit that builds one waits for the disk.
-   * The mark `sending` alone need not: a power cut that undoes it leaves the record due, as `recover`
-   * would.
-   */
-  private inClaimCommit<T>(busy: readonly string[], claim: () => T): T {
-    const next = this.due.next(this.iso(), busy)
-    return next && !next.request_body ? claim() : unflushed(this.db, claim)
-  }
-
-  private claimIn(busy: readonly string[], deskId: string): Claimed | null {
-    const row = this.due.next(this.iso(), busy)
-    if (!row) return null
+  private claimIn(row: BodyRow, deskId: string): Claimed {
     const clientId = row.client_id
     let documents
     let body: Buffer
@@ -192,7 +177,6 @@ export class Outbox {
         throw new UnreadableRecord(clientId, error)
       throw error
     }
-    if (!row.request_body) this.keepBodiesAhead(deskId)
     this.prepared("UPDATE registrations SET state = 'sending' WHERE client_id = ?").run(clientId)
     return {
       clientId,
@@ -239,19 +223,7 @@ export class Outbox {
    * Submit answered 200: the record leaves the outbox, with `serverId`, the backend's id, for the
    * status refresh. Its scans are not needed any more, so their rows go in the same transaction; the
    * caller deletes the files whose ids this returns.
-   *
-   * Not flushed, although the files may be deleted before the commit reaches the disk: a power cut
-   * that undoes it brings back the record (`sending`, then `queued` by `recover`) with document rows
-   * whose files are gone. That is harmless because the backend already holds every document: the
-   * replayed POST answers `missingDocuments: []`, so nothing is read from the vault, and the submit,
-   * idempotent, answers 200 again (test/core/sync/unflushed-sync.test.ts).
    */
-  toSubmitted(clientId: string, serverStatus: string, serverId?: string): string[] {
-    const ids = unflushed(this.db, () => this.submittedTransaction(clientId, serverStatus, serverId ?? null))
-    this.onChange()
-    return ids
-  }
-
   private submittedIn(clientId: string, serverStatus: string, serverId: string | null): string[] {
     const at = this.iso()
     const { changes } = this.prepared(
@@ -290,24 +262,30 @@ export class Outbox {
    * tried once more and refused again (the backend answers the same bytes the same way; an unreadable
    * record fails to open again), which costs one request.
    */
-  toAttention(
+  toAttention(clientId: string, problem: RecordProblem, { serverId }: { serverId?: string } = {}): void {
+    const from = ['sending', 'awaiting_documents'] as const
+    if (unflushed(this.db, () => this.attentionIn(clientId, problem, from, serverId))) this.onChange()
+  }
+
+  private attentionIn(
     clientId: string,
     problem: RecordProblem,
-    {
-      from = ['sending', 'awaiting_documents'],
-      serverId,
-    }: { from?: readonly OutboxState[]; serverId?: string } = {},
-  ): void {
-    this.unflushedChange(
-      `UPDATE registrations SET state = 'needs_attention', attempts = attempts + 1, next_attempt_at = NULL,
-         last_error = ?, problem = ?, updated_at = ?, server_id = coalesce(?, server_id)
-       WHERE client_id = ? AND state IN (SELECT value FROM json_each(?))`,
-      JSON.stringify({ code: problem.code, message: problem.message }),
-      sealJson(this.key, problem, problemAad(clientId)),
-      this.iso(),
-      serverId ?? null,
-      clientId,
-      JSON.stringify(from),
+    from: readonly OutboxState[],
+    serverId?: string,
+  ): boolean {
+    return (
+      this.prepared(
+        `UPDATE registrations SET state = 'needs_attention', attempts = attempts + 1, next_attempt_at = NULL,
+           last_error = ?, problem = ?, updated_at = ?, server_id = coalesce(?, server_id)
+         WHERE client_id = ? AND state IN (SELECT value FROM json_each(?))`,
+      ).run(
+        JSON.stringify({ code: problem.code, message: problem.message }),
+        sealJson(this.key, problem, problemAad(clientId)),
+        this.iso(),
+        serverId ?? null,
+        clientId,
+        JSON.stringify(from),
+      ).changes > 0
     )
   }
 
@@ -316,13 +294,16 @@ export class Outbox {
    * `sending`, undoing it needs no flush: a power cut leaves the record to `recover`.
    */
   release(clientId: string, serverId?: string): void {
-    this.unflushedChange(
-      `UPDATE registrations SET server_id = coalesce(?, server_id),
-         state = CASE WHEN coalesce(?, server_id) IS NULL THEN 'queued' ELSE 'awaiting_documents' END
-         WHERE client_id = ? AND state = 'sending'`,
-      serverId ?? null,
-      serverId ?? null,
-      clientId,
+    if (unflushed(this.db, () => this.releaseIn(clientId, serverId))) this.onChange()
+  }
+
+  private releaseIn(clientId: string, serverId?: string): boolean {
+    return (
+      this.prepared(
+        `UPDATE registrations SET server_id = coalesce(?, server_id),
+           state = CASE WHEN coalesce(?, server_id) IS NULL THEN 'queued' ELSE 'awaiting_documents' END
+           WHERE client_id = ? AND state = 'sending'`,
+      ).run(serverId ?? null, serverId ?? null, clientId).changes > 0
     )
   }
 

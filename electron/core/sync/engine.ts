@@ -10,6 +10,7 @@ import type { Claimed, Outbox, OutgoingDocument, Submitted } from '../outbox/out
 import type { SettingsStore } from '../settings-store'
 import { retryDelay, type BackoffPolicy } from './backoff'
 import { BackendClient, type ClientOptions, type Reachability } from './backend-client'
+import { ClaimedRecords } from './claimed-records'
 import type { Clock } from './clock'
 import type { DeskToken } from './desk-token'
 import { problem, SyncFailure } from './failure'
@@ -79,8 +80,9 @@ const PROGRESS_EVERY_MS = 100
  * replay, upload what the replay says is missing, submit), a few records at a time so that one slow
  * or failing record never holds up the others. It runs on `kick()` (after a registration is
  * queued), on a timer (the next record due, or a tick), and when the health probe finds the backend
- * again. Nothing here keeps state that a crash could lose: each step is a transaction of the outbox,
- * and the replay of the Idempotency-Key tells a restarted desk where a record stood.
+ * again. Nothing here keeps state that a crash could lose: each step is a transaction of the outbox
+ * (one serving several records: see ClaimedRecords), and the replay of the Idempotency-Key tells a
+ * restarted desk where a record stood.
  */
 export class SyncEngine {
   private readonly tuning: SyncTuning
@@ -98,10 +100,15 @@ export class SyncEngine {
   private readonly deleting = new Set<Promise<void>>()
   /** How many `pausedDuring` scopes are open: nothing is sent while any is. */
   private holds = 0
+  /** Records claimed and not started, or sent and not taken out: one commit serves several. */
+  private readonly claimed: ClaimedRecords
 
   constructor(private readonly parts: SyncParts) {
     this.tuning = { ...defaultTuning, ...parts.tuning }
     this.transport = parts.transport ?? httpTransport({ maxSockets: this.tuning.inFlight + 1 })
+    this.claimed = new ClaimedRecords(parts.outbox, this.busy, this.tuning.inFlight, (ids) =>
+      this.deleteScans(ids),
+    )
     const saved = parts.state.get()
     this.current = {
       online: false,
@@ -126,6 +133,7 @@ export class SyncEngine {
   close(): void {
     this.closed = true
     this.cancelTimer()
+    this.closeClaims()
     this.controller.abort()
     this.transport.close()
   }
@@ -329,30 +337,31 @@ export class SyncEngine {
   }
 
   private async worker(client: BackendClient): Promise<void> {
-    const { outbox, settings } = this.parts
-    const deskId = settings.get().deskId
-    // The record this worker sent last: it leaves the outbox in the commit that claims the next one.
-    let finished: Submitted | null = null
+    const deskId = this.parts.settings.get().deskId
+    this.claimed.join()
     try {
       while (this.canSend()) {
-        const { claimed, sentScans } = outbox.finishAndClaim(finished, [...this.busy], deskId)
-        finished = null
-        this.deleteScans(sentScans)
-        if (!claimed) return
-        this.busy.add(claimed.clientId)
+        const record = this.claimed.next(deskId)
+        if (!record) return
+        let sent: Submitted | null = null
         try {
-          finished = await this.send(client, claimed)
+          sent = await this.send(client, record)
         } finally {
-          this.busy.delete(claimed.clientId)
+          this.claimed.tried(record.clientId, sent)
         }
       }
     } finally {
-      // Closing: left `sending`, the record is resumed at the next start and the backend's replay
-      // answers that it holds everything.
-      if (finished && !this.closed) {
-        const { clientId, serverStatus, serverId } = finished
-        this.deleteScans(outbox.toSubmitted(clientId, serverStatus, serverId))
-      }
+      this.claimed.leave(this.closed)
+    }
+  }
+
+  /** Closing: the records claimed and not started go back now, while the database is open. */
+  private closeClaims(): void {
+    try {
+      this.claimed.close()
+    } catch (error) {
+      // The next start queues them all the same (`recover`); the desk must close whatever happens.
+      this.parts.onUnexpected?.(error)
     }
   }
 

@@ -41,7 +41,7 @@ describe('what is deleted is erased from the database files', () => {
     const sealed = sealedPayload(clientId)
     for (const slice of slices(sealed)) expect(onDisk(slice)).not.toEqual([])
     core.outbox.claimNext([], 'desk')
-    core.outbox.toSubmitted(clientId, 'received')
+    core.outbox.commit({ submitted: [{ clientId, serverStatus: 'received', serverId: 'srv-1' }] })
     expect(core.outbox.purgeExpired(-1)).toBe(1)
     for (const slice of slices(sealed)) expect(onDisk(slice)).toEqual([])
   })

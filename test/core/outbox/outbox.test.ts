@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../electron/core/core'
 import { referenceOf } from '../../../src/domain/queue/reference'
+import { walCommits } from '../db/wal-commits'
 import { cleanup, documentFiles, openDesk, queueOne, tempDir } from '../sync/desk'
 
 let dataDir: string
@@ -85,30 +86,41 @@ describe('the outbox', () => {
     })
   })
 
-  it('takes a sent record out and claims the next in one step, past a record it cannot decrypt', async () => {
-    const sent = await queueOne(core, files)
-    const broken = await queueOne(core, files)
-    const next = await queueOne(core, files)
-    const claimed = core.outbox.claimNext([], 'd')!
-    expect(claimed.clientId).toBe(sent)
+  it('takes sent records out, gives unstarted ones back and claims the next ones in one commit, past a record it cannot decrypt', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 6; i++) ids.push(await queueOne(core, files))
+    const [sent, unstarted, broken, next, after, last] = ids as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ]
+    const first = core.outbox.commit({ claim: { count: 2, busy: [], deskId: 'd' } })
+    expect(first.claimed.map((c) => c.clientId)).toEqual([sent, unstarted])
     core.db.prepare("UPDATE registrations SET payload = x'01020304' WHERE client_id = ?").run(broken)
     // Its first body was kept with the first claim: only a body not built yet makes it unreadable.
     core.db.prepare('UPDATE registrations SET request_body = NULL WHERE client_id = ?').run(broken)
     const scans = core.documents.list(sent).map((d) => d.id)
+    const commits = walCommits(core.db)
 
-    const step = core.outbox.finishAndClaim(
-      { clientId: sent, serverStatus: 'submitted', serverId: 'srv-1' },
-      [],
-      'd',
-    )
+    const step = core.outbox.commit({
+      submitted: [{ clientId: sent, serverStatus: 'submitted', serverId: 'srv-1' }],
+      released: [unstarted],
+      claim: { count: 2, busy: [], deskId: 'd' },
+    })
 
-    expect(step.claimed?.clientId).toBe(next)
+    expect(commits()).toBe(1)
+    // The record given back is due again, and first: it was captured before the others.
+    expect(step.claimed.map((c) => c.clientId)).toEqual([unstarted, next])
     expect(new Set(step.sentScans)).toEqual(new Set(scans))
     expect(core.outbox.stateOf(sent)).toBe('submitted')
     expect(core.outbox.stateOf(broken)).toBe('needs_attention')
-    expect(core.outbox.counts()).toMatchObject({ submitted: 1, needs_attention: 1, sending: 1, queued: 0 })
+    expect(core.outbox.counts()).toMatchObject({ submitted: 1, needs_attention: 1, sending: 2, queued: 2 })
     const receipt = core.outbox.list({ state: 'submitted', after: null, limit: 1 }).items[0]
     expect(receipt).toMatchObject({ clientId: sent, serverId: 'srv-1' })
+    expect([after, last].map((id) => core.outbox.stateOf(id))).toEqual(['queued', 'queued'])
   })
 
   it('counts per state and lists newest first, page by page', async () => {

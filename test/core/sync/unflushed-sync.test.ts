@@ -24,8 +24,9 @@ afterEach(() => {
 
 /**
  * The sync's commits after capture do not wait for the disk (outbox.ts). The worst a power cut can do
- * is undo `toSubmitted` after the scans' files were deleted: the record comes back as `sending`, its
- * document rows with it, their files gone. This rebuilds that state on the SQLite file itself.
+ * is undo the commit that took a sent record out (`Outbox.commit`) after its scans' files were
+ * deleted: the record comes back as `sending`, its document rows with it, their files gone. This
+ * rebuilds that state on the SQLite file itself.
  */
 function undoSubmitted(clientId: string, documentRows: Record<string, unknown>[]): void {
   const db = new Database(join(dataDir, 'guichet.sqlite'))
