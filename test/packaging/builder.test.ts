@@ -88,6 +88,7 @@ describe('packaged app (electron-builder --dir --linux, stub Electron)', () => {
     const files = listPackage(archive, { isPack: false })
     for (const file of [
       '/out/main/index.js',
+      '/out/main/upload-worker.js',
       '/out/preload/index.cjs',
       '/out/renderer/index.html',
       '/package.json',

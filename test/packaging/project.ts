@@ -11,7 +11,12 @@ export function loadBuilderConfig(): Configuration {
   return createRequire(import.meta.url)(join(projectDir, 'electron-builder.config.cjs')) as Configuration
 }
 
-const bundles = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']
+const bundles = [
+  'out/main/index.js',
+  'out/main/upload-worker.js',
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
+]
 
 /** The packaged app is what `electron-vite build` wrote: build it when a test run comes first. */
 export function ensureBuilt(): void {

@@ -146,12 +146,14 @@ export async function sizeCase(
   writeFileSync(files.enrollment, await largePdf(documentBytes + 1_111))
   const syncs: number[] = []
   const raws: number[] = []
+  const threeSteps: number[] = []
   let bytes = 0
   for (let round = 0; round < rounds; round++) {
     const queue = await queued(remote, dir, records, files, transport)
     bytes = queue.documents.reduce((sum, d) => sum + d.bytes.length, 0)
     syncs.push(await timedSync(remote, queue))
     raws.push(await timedRawPuts(remote, queue.documents))
+    threeSteps.push(await timedRawThreeSteps(remote, queue.documents))
   }
   const sync = best(syncs)
   const raw = best(raws)
@@ -164,6 +166,9 @@ export async function sizeCase(
       (value) => `${value.toFixed(1)} MB/s`,
     ),
     goal: '≥ 0.80',
+    // The contract's three steps by hand, with none of the desk's work, against the same PUTs: the most
+    // any client of this backend reaches (a POST and a submit cost the server as much as a small PUT).
+    'raw three steps': (raw / best(threeSteps)).toFixed(2),
   }
 }
 
