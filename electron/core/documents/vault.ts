@@ -7,7 +7,6 @@ import { open, SEAL_OVERHEAD, seal } from '../crypto/aead'
 import { isAtomicTempFile, writeFileAtomic } from '../crypto/atomic-file'
 import type { RequestBody } from '../sync/transport'
 import { present, presentSync } from './missing'
-import type { SealedFile } from './sealed-file'
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const SUFFIX = '.bin'
@@ -57,15 +56,14 @@ export class DocumentVault {
   }
 
   /**
-   * A document as the sync sends it: a small scan's bytes, read now; a larger one only found, to be
-   * read and decrypted by whoever sends it (the upload thread, for node:http). A missing file fails here.
+   * A document as the sync sends it, from its row (`size`: the bytes put): a small scan's bytes, read
+   * now; a larger one's file, read and decrypted whole by whoever sends it (the upload thread, for
+   * node:http). A file missing, or altered (its size included), fails where it is read.
    */
-  async outgoing(id: string): Promise<RequestBody> {
+  async outgoing({ id, size }: { id: string; size: number }): Promise<RequestBody> {
     const path = this.path(id)
-    const size = sealedSize(path)
-    if (size <= READ_AT_ONCE_BYTES) return open(this.key, await present(() => readFileSync(path)), aad(id))
-    const sealed: SealedFile = { path, length: size - SEAL_OVERHEAD, aad: aad(id), key: this.key }
-    return sealed
+    if (size + SEAL_OVERHEAD > READ_AT_ONCE_BYTES) return { path, length: size, aad: aad(id), key: this.key }
+    return open(this.key, await present(() => readFileSync(path)), aad(id))
   }
 
   /** Removes a document; removing one that is already gone is not an error. */

@@ -429,15 +429,15 @@ export class SyncEngine {
   }
 
   /**
-   * Reads scans from the vault ahead of their turn (a small one whole, a larger one only found: it is
-   * read as it goes out); a failure surfaces when that scan's turn comes.
+   * Reads scans from the vault ahead of their turn (a small one whole; a larger one is read where it
+   * is sent: see DocumentVault.outgoing); a failure surfaces when that scan's turn comes.
    */
   private scanReader(): ScanReader {
     const reads = new Map<string, Promise<RequestBody>>()
     const ahead = (doc: OutgoingDocument): Promise<RequestBody> => {
       let reading = reads.get(doc.id)
       if (!reading) {
-        reading = this.parts.vault.outgoing(doc.id)
+        reading = this.parts.vault.outgoing(doc)
         reading.catch(() => {})
         reads.set(doc.id, reading)
       }
@@ -552,11 +552,23 @@ export class SyncEngine {
   }
 
   private setStatus(patch: Partial<SyncStatus>): void {
-    const next = { ...this.current, ...patch }
-    if (JSON.stringify(next) === JSON.stringify(this.current)) return
-    this.current = next
+    // Called several times per record: a field-by-field look, not two JSON texts per call.
+    const keys = Object.keys(patch) as (keyof SyncStatus)[]
+    if (keys.every((key) => sameField(this.current[key], patch[key]))) return
+    this.current = { ...this.current, ...patch }
     if (!this.closed) this.parts.events.emit('syncStatus', this.status())
   }
+}
+
+/** The same value of a status field: a primitive, or the upload's flat object. */
+function sameField(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false
+  const fields = Object.keys(a)
+  return (
+    fields.length === Object.keys(b).length &&
+    fields.every((field) => (a as Record<string, unknown>)[field] === (b as Record<string, unknown>)[field])
+  )
 }
 
 const isAbort = (error: unknown): boolean => error instanceof Error && error.name === 'AbortError'

@@ -101,7 +101,7 @@ describe.each(Object.entries(transports))('an upload over %s of any size up to 1
             expect(created.missingDocuments).toContain(sha256)
             const progress: number[] = []
             // Sealed, a scan over 256 KiB goes as a SealedFile: node:http sends it from its upload thread.
-            const sent = sealed ? await vault.outgoing(await vault.put(bytes)) : bytes
+            const sent = sealed ? await vault.outgoing({ id: await vault.put(bytes), size }) : bytes
             await client.uploadDocument(created.id, { sha256, mediaType, bytes: sent }, (sentBytes) =>
               progress.push(sentBytes),
             )
