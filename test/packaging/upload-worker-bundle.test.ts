@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
@@ -53,4 +54,16 @@ it("runs the upload thread from the app's bundle: a sealed scan reaches the serv
     await worker.terminate()
     server.close()
   }
+})
+
+it("finds the upload thread's script beside every built file that starts it", () => {
+  ensureBuilt()
+  const main = join(projectDir, 'out/main')
+  const starters = readdirSync(main).filter(
+    (name) => name.endsWith('.js') && readFileSync(join(main, name), 'utf8').includes('upload-worker.js'),
+  )
+  expect(starters.length).toBeGreaterThan(0)
+  // The starter names the script beside itself (see upload-thread.ts): no chunk may sit in a subfolder.
+  expect(readdirSync(main, { withFileTypes: true }).filter((e) => e.isDirectory())).toEqual([])
+  expect(existsSync(join(main, 'upload-worker.js'))).toBe(true)
 })

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { open } from '../crypto/aead'
-import { presentSync } from './missing'
+import { present } from './missing'
 
 /**
  * A scan of the vault as the sync sends it: enough for any thread to read and decrypt it there. It
- * holds the desk's document key: it is handed to the sync's own upload thread, in this process, and
- * never written anywhere.
+ * holds the desk's document key: it is handed, with the request's headers (the desk token), to the
+ * sync's own upload thread, in this process, and never written anywhere. Its key and AAD have memory
+ * of their own: a Buffer carved from Node's shared pool would carry the whole pool (other recent small
+ * buffers, an e-mail among them) to the thread.
  */
 export interface SealedFile {
   path: string
@@ -16,10 +18,6 @@ export interface SealedFile {
 }
 
 /** The scan's bytes: `document_missing` when its file is gone, `decrypt_failed` when it was altered. */
-export function readSealed({ path, aad, key }: SealedFile): Buffer {
-  return open(
-    key,
-    presentSync(() => readFileSync(path)),
-    aad,
-  )
+export async function readSealed({ path, aad, key }: SealedFile): Promise<Buffer> {
+  return open(key, await present(() => readFile(path)), aad)
 }

@@ -62,7 +62,9 @@ export class DocumentVault {
    */
   async outgoing({ id, size }: { id: string; size: number }): Promise<RequestBody> {
     const path = this.path(id)
-    if (size + SEAL_OVERHEAD > READ_AT_ONCE_BYTES) return { path, length: size, aad: aad(id), key: this.key }
+    if (size + SEAL_OVERHEAD > READ_AT_ONCE_BYTES) {
+      return { path, length: size, aad: new Uint8Array(aad(id)), key: new Uint8Array(this.key) }
+    }
     return open(this.key, await present(() => readFileSync(path)), aad(id))
   }
 

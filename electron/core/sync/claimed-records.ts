@@ -1,10 +1,20 @@
 import type { Claimed, Outbox, Submitted, SyncCommit } from '../outbox/outbox'
+import type { Clock } from './clock'
+
+/**
+ * Within this time of the last commit, records are going fast enough for one commit to serve several;
+ * past it, each commit serves the records at hand, so a slow line never shows a record `sending` that
+ * is only waiting. A record sent waits for the next commit this long at most.
+ */
+const BATCH_WINDOW_MS = 1_000
 
 /**
  * The records the sync's workers hold between two commits of the outbox: claimed and not started yet,
- * or sent and not taken out yet. One commit serves several records: a worker that needs a record
- * when none is claimed takes out every record sent since the last commit and claims one for each
- * worker still running, in one transaction; the others take theirs from here without a commit.
+ * or sent and not taken out yet. While records go fast (see BATCH_WINDOW_MS), one commit serves
+ * several: a worker that needs a record when none is claimed takes out every record sent since the
+ * last commit and claims one for each worker still running, in one transaction; the others take
+ * theirs from here without a commit. Slower, a commit claims only the record wanted, and a record
+ * sent leaves the outbox at once.
  *
  * Every record held here is `sending` in SQLite and in the engine's `busy` set, from its claim to the
  * commit that takes it out or gives it back, so it is never claimed twice nor discarded meanwhile. A
@@ -19,6 +29,9 @@ export class ClaimedRecords {
   private workers = 0
   /** Workers of this pass that stopped: no record is claimed for them. */
   private stopped = 0
+  private lastCommitAt = -Infinity
+  /** Cancels the commit due for records sent and waiting, when one is set. */
+  private cancelTakeOut: (() => void) | null = null
 
   constructor(
     private readonly outbox: Outbox,
@@ -28,25 +41,40 @@ export class ClaimedRecords {
     private readonly size: number,
     /** Given the ids of the scans of records a commit took out. */
     private readonly sentScans: (ids: string[]) => void,
+    private readonly clock: Clock,
+    /** Where a commit that failed on its own timer is reported (the desk log): a bug. */
+    private readonly onUnexpected: (error: unknown) => void,
   ) {}
 
   /** A worker of the pass starts. */
   join(): void {
-    this.workers++
+    // Every worker of a pass that starts wants a record: the first commit claims one for each.
+    if (this.workers++ === 0) this.lastCommitAt = this.now()
   }
 
   /** The record a worker sends next: one claimed already, else the first of a new commit; null when none is due. */
   next(deskId: string): Claimed | null {
     if (!this.ready.length) {
-      this.commit([...this.sent], { count: this.size - this.stopped, busy: [...this.busy], deskId })
+      const count = this.goingFast() ? this.size - this.stopped : 1
+      this.commit([...this.sent], { count, busy: [...this.busy], deskId })
     }
     return this.ready.shift() ?? null
   }
 
   /** A worker's try ended: sent, it leaves at the next commit; otherwise the outbox already holds its outcome. */
   tried(clientId: string, sent: Submitted | null): void {
-    if (sent) this.sent.push(sent)
-    else this.busy.delete(clientId)
+    if (!sent) return void this.busy.delete(clientId)
+    this.sent.push(sent)
+    if (!this.goingFast()) return this.takeOutSent()
+    this.cancelTakeOut ??= this.clock.timer(BATCH_WINDOW_MS, () => {
+      this.cancelTakeOut = null
+      try {
+        this.takeOutSent()
+      } catch (error) {
+        // Still held, the records leave with the next commit, or come back `sending` at the next start.
+        this.onUnexpected(error)
+      }
+    })
   }
 
   /**
@@ -58,7 +86,8 @@ export class ClaimedRecords {
     this.stopped++
     if (--this.workers > 0) return
     this.stopped = 0
-    if (!closing) this.commit([...this.sent])
+    if (closing) this.stopTakeOut()
+    else this.commit([...this.sent])
   }
 
   /**
@@ -67,15 +96,38 @@ export class ClaimedRecords {
    * that it holds everything (test/core/sync/unflushed-sync.test.ts).
    */
   close(): void {
+    this.stopTakeOut()
     this.commit([])
   }
 
-  /** One commit that carries, besides `submitted` and the caller's claim, the claimed records unstarted. */
-  private commit(submitted: Submitted[], claim?: SyncCommit['claim']): void {
-    const released = this.ready.map((r) => r.clientId)
+  private stopTakeOut(): void {
+    this.cancelTakeOut?.()
+    this.cancelTakeOut = null
+  }
+
+  private takeOutSent(): void {
+    this.commit([...this.sent], undefined, { release: false })
+  }
+
+  private now(): number {
+    return this.clock.now().getTime()
+  }
+
+  private goingFast(): boolean {
+    return this.now() - this.lastCommitAt < BATCH_WINDOW_MS
+  }
+
+  /**
+   * One commit that carries, besides `submitted` and the caller's claim, the claimed records unstarted
+   * (unless they are to stay claimed).
+   */
+  private commit(submitted: Submitted[], claim?: SyncCommit['claim'], { release = true } = {}): void {
+    const released = release ? this.ready.map((r) => r.clientId) : []
     if (!claim && !submitted.length && !released.length) return
     const { claimed, sentScans } = this.outbox.commit({ submitted, released, claim })
+    this.lastCommitAt = this.now()
     this.sent.splice(0, submitted.length)
+    if (!this.sent.length) this.stopTakeOut()
     this.ready.splice(0, released.length, ...claimed)
     for (const clientId of [...released, ...submitted.map((s) => s.clientId)]) this.busy.delete(clientId)
     for (const record of claimed) this.busy.add(record.clientId)

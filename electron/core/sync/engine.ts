@@ -106,8 +106,13 @@ export class SyncEngine {
   constructor(private readonly parts: SyncParts) {
     this.tuning = { ...defaultTuning, ...parts.tuning }
     this.transport = parts.transport ?? httpTransport({ maxSockets: this.tuning.inFlight + 1 })
-    this.claimed = new ClaimedRecords(parts.outbox, this.busy, this.tuning.inFlight, (ids) =>
-      this.deleteScans(ids),
+    this.claimed = new ClaimedRecords(
+      parts.outbox,
+      this.busy,
+      this.tuning.inFlight,
+      (ids) => this.deleteScans(ids),
+      parts.clock,
+      (error) => parts.onUnexpected?.(error),
     )
     const saved = parts.state.get()
     this.current = {

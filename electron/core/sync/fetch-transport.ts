@@ -19,7 +19,7 @@ export function fetchTransport(fetchFn: FetchFunction): Transport {
       const timer = setTimeout(() => deadline.abort(new NetworkFailure('timeout', 'timeout')), timeoutMs)
       const both = AbortSignal.any([signal, deadline.signal])
       try {
-        const whole = body && (Buffer.isBuffer(body) ? body : readSealed(body))
+        const whole = body && (Buffer.isBuffer(body) ? body : await readSealed(body))
         const response = await fetchFn(url, {
           method,
           headers: withoutLength(headers),

@@ -27,7 +27,7 @@ export interface HttpAnswer extends TransportResponse {
  */
 export function httpTransport({ maxSockets }: { maxSockets: number }): Transport {
   const here = inThreadHttp({ maxSockets })
-  const uploads = UploadThread.shared(maxSockets)
+  const uploads = UploadThread.shared()
   return {
     request: (request) => {
       const { body } = request

@@ -24,10 +24,10 @@ export class UploadThread {
   private readonly underWay = new Map<number, UnderWay>()
   private lastId = 0
 
-  private constructor(private readonly maxSockets: number) {}
+  private constructor() {}
 
-  static shared(maxSockets: number): UploadThread {
-    UploadThread.instance ??= new UploadThread(maxSockets)
+  static shared(): UploadThread {
+    UploadThread.instance ??= new UploadThread()
     return UploadThread.instance
   }
 
@@ -68,7 +68,7 @@ export class UploadThread {
 
   private started(): Worker {
     if (this.worker) return this.worker
-    const worker = new Worker(workerScript, { eval: true, workerData: { maxSockets: this.maxSockets } })
+    const worker = new Worker(workerScript, { eval: true })
     worker.on('message', (message: FromUploadThread) => this.received(message))
     // The thread itself failed (not a request): a bug, said as one to every upload under way.
     worker.on('error', (error) =>
@@ -110,15 +110,17 @@ export class UploadThread {
 /**
  * Starts the worker's script beside this module: the built one in the app's bundle, or the TypeScript
  * source in the Node hosts and the tests, through tsx as the rest (whose loader a worker does not
- * inherit on Node 20).
+ * inherit on Node 20). Both are named by absolute URL: the worker's own code resolves from the working
+ * directory, which may be anywhere.
  */
 const workerScript = ((): string => {
   const here = fileURLToPath(import.meta.url)
-  const source = here.endsWith('.ts')
-  const script = JSON.stringify(
-    pathToFileURL(join(dirname(here), source ? 'upload-worker.ts' : 'upload-worker.js')).href,
-  )
-  return source
-    ? `import('tsx/esm/api').then(({ register }) => { register(); return import(${script}) })`
-    : `import(${script})`
+  if (!here.endsWith('.ts')) return `import(${JSON.stringify(besideHere(here, 'upload-worker.js'))})`
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
+  const script = JSON.stringify(besideHere(here, 'upload-worker.ts'))
+  return `import(${tsx}).then(({ register }) => { register(); return import(${script}) })`
 })()
+
+function besideHere(here: string, name: string): string {
+  return pathToFileURL(join(dirname(here), name)).href
+}

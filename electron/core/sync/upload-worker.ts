@@ -2,14 +2,16 @@
  * The upload thread (see UploadThread): reads and decrypts each scan whole, then sends it with
  * node:http on this thread's own keep-alive connections.
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import { readSealed } from '../documents/sealed-file'
 import { inThreadHttp } from './http-transport'
 import { sentFailure, type FromUploadThread, type ToUploadThread } from './upload-messages'
 
 if (!parentPort) throw new Error('upload-worker runs as a worker thread of the sync')
 const port = parentPort
-const http = inThreadHttp({ maxSockets: (workerData as { maxSockets: number }).maxSockets })
+// Each sync already limits the records it sends at once; a limit here would only leave an upload
+// waiting for a connection while its timeout runs.
+const http = inThreadHttp({ maxSockets: Infinity })
 const underWay = new Map<number, AbortController>()
 const send = (message: FromUploadThread): void => port.postMessage(message)
 
@@ -25,7 +27,7 @@ async function upload({ id, request, sealed }: Extract<ToUploadThread, { type: '
     const answer = await http.request({
       ...request,
       signal: stop.signal,
-      body: readSealed(sealed),
+      body: await readSealed(sealed),
       onBodyProgress: (sentBytes) => send({ type: 'progress', id, sentBytes }),
     })
     send({ type: 'answer', id, status: answer.status, headers: answer.headers, json: answer.json })

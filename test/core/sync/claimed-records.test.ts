@@ -176,3 +176,39 @@ it('closing with a sent record not yet taken out leaves it resumable: the next s
   expect(ofSent).toEqual([['submitRegistration', 200]])
   expect(scanFiles()).toEqual([])
 })
+
+it('on a slow line, claims only the record wanted, and a record sent right after a commit leaves within a second', async () => {
+  const clock = new VirtualClock()
+  core.close()
+  core = await openDesk(dataDir, t.backend, {
+    clock,
+    transport: watchedTransport(),
+    syncTuning: { ...fastSync, inFlight: 2 },
+  })
+  const ids = await queue(6)
+  // One upload hangs: its worker is stuck, the other goes on alone.
+  t.backend.faults.add({ kind: 'hang', route: 'uploadDocument', times: 1 })
+  const backendHas = (id: string) => t.backend.store.registrationByClientId(id)?.status === 'submitted'
+  let atFourthPost: { sentWaiting: string[]; sending: number } | undefined
+  let afterWindow: string[] = []
+  onPost = (posts) => {
+    if (posts !== 4) return
+    // The lone worker took its fourth record from those claimed ahead: the one it sent just before
+    // waits for a commit, as records going fast do...
+    const sent = ids.filter((id) => backendHas(id) && core.outbox.stateOf(id) === 'sending')
+    atFourthPost = { sentWaiting: sent, sending: core.outbox.counts().sending }
+    // ...but no longer than the window, whatever the uploads still under way do.
+    clock.advance(1_000)
+    afterWindow = sent.filter((id) => core.outbox.stateOf(id) === 'sending')
+    // From now on, a second apart: each claim takes the one record wanted.
+    clock.advance(1_000)
+    core.sync.pause()
+  }
+
+  await core.sync.drain()
+
+  expect(atFourthPost?.sentWaiting).toHaveLength(1)
+  expect(afterWindow).toEqual([])
+  expect(ids.filter(backendHas).every((id) => core.outbox.stateOf(id) === 'submitted')).toBe(true)
+  expect(core.outbox.counts()).toMatchObject({ sending: 0 })
+})

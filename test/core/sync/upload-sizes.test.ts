@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { DocumentVault } from '../../../electron/core/documents/vault'
 import { BackendClient, MAX_TIMER_MS, uploadTimeoutMs } from '../../../electron/core/sync/backend-client'
 import { fetchTransport } from '../../../electron/core/sync/fetch-transport'
@@ -67,6 +67,7 @@ describe.each(Object.entries(transports))('an upload over %s of any size up to 1
   it('arrives whole at the reference backend, as bytes or sealed in the vault: its length declared, its digest right, its progress to the end', async () => {
     const vaultDir = mkdtempSync(join(tmpdir(), 'guichet-upload-'))
     const vault = new DocumentVault(vaultDir, randomBytes(32))
+    onTestFinished(() => rmSync(vaultDir, { recursive: true, force: true }))
     await fc.assert(
       fc.asyncProperty(
         documentSize,
@@ -120,7 +121,6 @@ describe.each(Object.entries(transports))('an upload over %s of any size up to 1
       ),
       { numRuns: 24, seed: randomSeed() },
     )
-    rmSync(vaultDir, { recursive: true, force: true })
   }, 120_000)
 })
 

@@ -1,7 +1,12 @@
+import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../electron/core/core'
+import { DocumentVault } from '../../../electron/core/documents/vault'
 import { httpTransport } from '../../../electron/core/sync/http-transport'
 import { NetworkFailure } from '../../../electron/core/sync/transport'
 import { GuichetFailure } from '../../../src/domain/result'
@@ -30,7 +35,10 @@ beforeEach(async () => {
   writeFileSync(files.identity, await largePdf(1_312_345))
   writeFileSync(files.enrollment, await largePdf(983_041))
 })
+let stalled: Server | undefined
 afterEach(() => {
+  stalled?.close()
+  stalled = undefined
   core.close()
   cleanup(dataDir)
 })
@@ -120,12 +128,22 @@ describe('scans sent from the upload thread', () => {
   })
 
   it.each([
-    ['stops answering', 'timeout', { kind: 'hang' } as const],
-    ['cuts the connection mid-upload', 'network', { kind: 'drop', afterBodyBytes: 300_001 } as const],
-  ])('tells a backend that %s from a bug (%s), tried again later', async (_what, code, fault) => {
+    // Only the network's own timeout is real time: this one hangs for real, its timeout short but
+    // far above what any other request of the test takes on a loaded machine.
+    [
+      'stops answering',
+      'timeout',
+      { kind: 'hang' } as const,
+      { timeoutMs: 2_000, minUploadBytesPerSecond: 1e9 },
+    ],
+    ['cuts the connection mid-upload', 'network', { kind: 'drop', afterBodyBytes: 300_001 } as const, {}],
+  ])('tells a backend that %s from a bug (%s), tried again later', async (_what, code, fault, tuning) => {
     core.close()
-    const syncTuning = { ...fastSync, timeoutMs: 300, minUploadBytesPerSecond: 1e9 }
-    core = await openDesk(dataDir, t.backend, { clock, syncTuning })
+    core = await openDesk(dataDir, t.backend, {
+      clock,
+      syncTuning: { ...fastSync, ...tuning },
+      onUnexpected: (error) => bugs.push(error),
+    })
     const clientId = await queueOne(core, files)
     t.backend.faults.add({ ...fault, route: 'uploadDocument', times: 1 })
 
@@ -150,5 +168,29 @@ describe('scans sent from the upload thread', () => {
     const { counts } = await core.sync.drain()
     expect(counts).toMatchObject({ submitted: 1 })
     expect(bugs).toEqual([])
+  })
+
+  it('lets go of the request on the thread when its signal aborts: the server sees the connection close', async () => {
+    // A server that reads the body and never answers, as a stalled proxy would.
+    const closed = new Promise<void>((resolve) => {
+      stalled = createServer((req) => req.resume().once('close', () => resolve())).listen(0, '127.0.0.1')
+    })
+    await once(stalled!, 'listening')
+    const vault = new DocumentVault(join(dataDir, 'vault'), randomBytes(32))
+    const scan = randomBytes(1_000_001)
+    const body = await vault.outgoing({ id: await vault.put(scan), size: scan.length })
+    const stop = new AbortController()
+    const sending = httpTransport({ maxSockets: 1 }).request({
+      method: 'PUT',
+      url: `http://127.0.0.1:${(stalled!.address() as AddressInfo).port}/scan`,
+      headers: {},
+      body,
+      timeoutMs: 60_000,
+      signal: stop.signal,
+      onBodyProgress: (sent) => sent === scan.length && stop.abort(),
+    })
+
+    await expect(sending).rejects.toMatchObject({ name: 'AbortError' })
+    await closed
   })
 })
