@@ -6,6 +6,7 @@ import { openDatabase } from '../../electron/core/db/open'
 import { Outbox } from '../../electron/core/outbox/outbox'
 import { defineBench, expectOutcome, quantile, samples, versus, type Row } from './bench'
 import { SEED_START, seedQueue } from './seed-queue'
+import { claimOne } from '../core/outbox/claim-one'
 
 const SMALL = 1_000
 const LARGE = 100_000
@@ -33,10 +34,10 @@ const operations: Operation[] = [
   {
     name: 'claim the next due record (then release it)',
     setup: (outbox) => {
-      expectOutcome(outbox.claimNext([], 'bench-desk'), 'a record is claimed')
+      expectOutcome(claimOne(outbox, [], 'bench-desk'), 'a record is claimed')
       outbox.recover()
       return () => {
-        const claimed = outbox.claimNext([], 'bench-desk')
+        const claimed = claimOne(outbox, [], 'bench-desk')
         if (claimed) outbox.release(claimed.clientId)
       }
     },

@@ -108,11 +108,6 @@ export class Outbox {
     return changes
   }
 
-  /** One claim on its own (a `commit` that claims one record): the record, or null when none is due. */
-  claimNext(busy: readonly string[], deskId: string): Claimed | null {
-    return this.commit({ claim: { count: 1, busy, deskId } }).claimed[0] ?? null
-  }
-
   /**
    * One commit of the sync, serving several records: the sent records leave the outbox (the ids of
    * their scans are returned, for the caller to delete after this returns), the claimed records never

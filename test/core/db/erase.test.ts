@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../electron/core/core'
 import { referenceOf } from '../../../src/domain/queue/reference'
 import { cleanup, documentFiles, openDesk, queueOne, studentForm, tempDir } from '../sync/desk'
+import { claimOne } from '../outbox/claim-one'
 
 let dataDir: string
 let core: Core
@@ -40,7 +41,7 @@ describe('what is deleted is erased from the database files', () => {
     const clientId = await queueOne(core, files)
     const sealed = sealedPayload(clientId)
     for (const slice of slices(sealed)) expect(onDisk(slice)).not.toEqual([])
-    core.outbox.claimNext([], 'desk')
+    claimOne(core.outbox, [], 'desk')
     core.outbox.commit({ submitted: [{ clientId, serverStatus: 'received', serverId: 'srv-1' }] })
     expect(core.outbox.purgeExpired(-1)).toBe(1)
     for (const slice of slices(sealed)) expect(onDisk(slice)).toEqual([])

@@ -6,6 +6,7 @@ import type { Core } from '../../../electron/core/core'
 import { referenceOf } from '../../../src/domain/queue/reference'
 import { walCommits } from '../db/wal-commits'
 import { cleanup, documentFiles, openDesk, queueOne, tempDir } from '../sync/desk'
+import { claimOne } from './claim-one'
 
 let dataDir: string
 let core: Core
@@ -24,14 +25,14 @@ afterEach(() => {
 describe('the outbox', () => {
   it('hands out the same body on every try, and a record caught sending is queued again at start', async () => {
     const clientId = await queueOne(core, files)
-    const first = core.outbox.claimNext([], 'desk')!
+    const first = claimOne(core.outbox, [], 'desk')!
     expect(core.outbox.stateOf(clientId)).toBe('sending')
     core.close()
 
     core = await openDesk(dataDir, null)
     expect(core.outbox.stateOf(clientId)).toBe('queued')
     core.settings.update({ deskId: 'another-desk', eventName: 'Another fair' })
-    const second = core.outbox.claimNext([], 'another-desk')!
+    const second = claimOne(core.outbox, [], 'another-desk')!
     expect(second.body.equals(first.body)).toBe(true)
     expect(second.documents.map((d) => d.sha256)).toEqual(first.documents.map((d) => d.sha256))
   })
@@ -40,9 +41,9 @@ describe('the outbox', () => {
     const a = await queueOne(core, files)
     const b = await queueOne(core, files)
     const claimed = [
-      core.outbox.claimNext([], 'd'),
-      core.outbox.claimNext([], 'd'),
-      core.outbox.claimNext([], 'd'),
+      claimOne(core.outbox, [], 'd'),
+      claimOne(core.outbox, [], 'd'),
+      claimOne(core.outbox, [], 'd'),
     ]
     expect(claimed.map((c) => c?.clientId)).toEqual([a, b, undefined])
   })
@@ -56,7 +57,7 @@ describe('the outbox', () => {
     core.db.prepare("UPDATE registrations SET payload = x'01020304' WHERE client_id = ?").run(broken)
     const keptBody = (id: string) =>
       core.db.prepare('SELECT request_body FROM registrations WHERE client_id = ?').pluck().get(id)
-    expect(core.outbox.claimNext([], 'desk-a')?.clientId).toBe(a)
+    expect(claimOne(core.outbox, [], 'desk-a')?.clientId).toBe(a)
     const keptForB = keptBody(b) as Buffer
     expect(keptForB).toBeInstanceOf(Buffer)
     // One it cannot read is left as it was, for its own claim to set aside.
@@ -67,9 +68,9 @@ describe('the outbox', () => {
     // Kept on disk: after a restart, b's claim sends those bytes (sealed with a fresh nonce, a body
     // built again would not be these bytes).
     core = await openDesk(dataDir, null)
-    expect(core.outbox.claimNext([a], 'desk-b')?.clientId).toBe(b)
+    expect(claimOne(core.outbox, [a], 'desk-b')?.clientId).toBe(b)
     expect((keptBody(b) as Buffer).equals(keptForB)).toBe(true)
-    expect(core.outbox.claimNext([a, b], 'desk-b')).toBeNull()
+    expect(claimOne(core.outbox, [a, b], 'desk-b')).toBeNull()
     expect(core.outbox.stateOf(broken)).toBe('needs_attention')
   })
 
@@ -77,7 +78,7 @@ describe('the outbox', () => {
     const broken = await queueOne(core, files)
     const fine = await queueOne(core, files)
     core.db.prepare("UPDATE registrations SET payload = x'01020304' WHERE client_id = ?").run(broken)
-    expect(core.outbox.claimNext([], 'd')?.clientId).toBe(fine)
+    expect(claimOne(core.outbox, [], 'd')?.clientId).toBe(fine)
     expect(core.outbox.stateOf(broken)).toBe('needs_attention')
     expect(
       core.outbox.list({ state: 'needs_attention', after: null, limit: 5 }).items[0]?.lastError,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/core/db/open'
 import { Outbox } from '../../../electron/core/outbox/outbox'
 import { SEED_START, seedQueue } from '../../bench/seed-queue'
+import { claimOne } from './claim-one'
 
 /** Every statement `work` runs, with the arguments of its first run, in order. */
 function statementsOf(db: Database, work: () => void): { sql: string; args: unknown[] }[] {
@@ -57,8 +58,8 @@ const operations: [string, () => void][] = [
     'claim (nothing busy, then with busy records) and release',
     () => {
       const box = outbox()
-      const first = box.claimNext([], 'desk')
-      const second = box.claimNext([first?.clientId ?? ''], 'desk')
+      const first = claimOne(box, [], 'desk')
+      const second = claimOne(box, [first?.clientId ?? ''], 'desk')
       expect(second?.clientId).not.toBe(first?.clientId)
       for (const claimed of [first, second]) box.release(claimed?.clientId ?? '')
     },

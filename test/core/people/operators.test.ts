@@ -7,6 +7,7 @@ import { attachFile } from '../../../electron/core/registrations/attach'
 import { randomUUID } from 'node:crypto'
 import { accountFor, osKeychain } from '../../../electron/core/secrets'
 import { failureCode as code } from '../failure-code'
+import { claimOne } from '../outbox/claim-one'
 
 let dir: string
 let core: Core | undefined
@@ -82,7 +83,7 @@ describe('operators', () => {
     await attachFile(c, clientId, 'identity', files.identity)
     await attachFile(c, clientId, 'enrollment', files.enrollment)
     await call('submitRegistration', { clientId, form: studentForm() })
-    const claimed = c.outbox.claimNext([], 'worker')!
+    const claimed = claimOne(c.outbox, [], 'worker')!
     expect(JSON.parse(claimed.body.toString()).desk.operator).toBe(ana.id)
   })
 
