@@ -381,7 +381,8 @@ export class SyncEngine {
     try {
       // A submit that finds documents missing (a store that lost one) starts the three steps again.
       for (let round = 0; ; round++) {
-        // A new record's first scan is decrypted while its POST is answered.
+        // A new record's first scan, if small, is read while its POST is answered (a larger one is read
+        // where it is sent: see scanReader).
         if (round === 0 && record.attempts === 0 && record.documents[0]) scans.ahead(record.documents[0])
         const created = await client.createRegistration(record.clientId, record.body)
         serverId = created.id
@@ -423,7 +424,7 @@ export class SyncEngine {
       const bytes = await scans.take(doc)
       // Paused or closing meanwhile: read no further.
       signal.throwIfAborted()
-      // The next scan is decrypted while this one goes out.
+      // The next small scan is read while this one goes out.
       const following = documents[index + 1]
       if (following) scans.ahead(following)
       await client.uploadDocument(id, { ...doc, bytes }, (sent) =>
