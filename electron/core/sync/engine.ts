@@ -259,7 +259,11 @@ export class SyncEngine {
         if (this.current.stopped === 'unauthorized') this.tokenChanged()
         return { result: 'ok' }
       }
-      if (code === 'unauthorized' || code === 'forbidden') return { result: code }
+      if (code === 'unauthorized' || code === 'forbidden') {
+        // As when the sync meets the refusal: the header says the desk must be provisioned again.
+        this.stopUnauthorized()
+        return { result: code }
+      }
       return { result: code === 'network' || code === 'timeout' ? 'offline' : 'unexpected' }
     }
   }

@@ -96,4 +96,16 @@ describe('"Test connection" names what the desk lacks before it asks the backend
     expect(await check(core)).toEqual({ result: 'unauthorized' })
     expect(t.backend.log.map((entry) => entry.status)).toContain(401)
   })
+
+  it('a token refused by the test: the header says the desk must be provisioned again, not "online"', async () => {
+    const core = await deskWith({ url: t.backend.url, token: t.backend.token })
+    await core.sync.drain()
+    expect(core.sync.status()).toMatchObject({ online: true, stopped: null })
+    t.backend.auth.disable(t.backend.token)
+    expect(await core.sync.testConnection()).toEqual({ result: 'forbidden' })
+    expect(core.sync.status()).toMatchObject({ stopped: 'unauthorized' })
+    t.backend.auth.enable(t.backend.token)
+    expect(await core.sync.testConnection()).toEqual({ result: 'ok' })
+    expect(core.sync.status()).toMatchObject({ stopped: null })
+  })
 })
