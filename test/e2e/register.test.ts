@@ -139,6 +139,30 @@ describe('the registration form, end to end', () => {
     expect(await page.getByTestId('registration-reference').count()).toBe(0)
   })
 
+  it('keeps the establishment the arrows highlight in sight, never under the Envoyer bar', async () => {
+    const { page } = desk
+    await field(page, 'Département').selectOption({ value: '75' })
+    // Tab brings the combobox just into view, as low as the Envoyer bar allows: the list opens below.
+    await field(page, 'Département').press('Tab')
+    await page.keyboard.type('univ', { delay: 20 })
+    const list = page.getByRole('listbox', { name: 'Établissement', exact: true })
+    await list.getByRole('option').nth(5).waitFor()
+    const count = await list.getByRole('option').count()
+    for (let step = 0; step < count; step++) {
+      await page.keyboard.press('ArrowDown')
+      // What is drawn at the middle of the highlighted option is that option, not the bar or the page.
+      const seen = await page.evaluate(() => {
+        const active = document.activeElement?.getAttribute('aria-activedescendant')
+        const option = active ? document.getElementById(active) : null
+        if (!option) return 'no highlighted option'
+        const box = option.getBoundingClientRect()
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+        return option.contains(top) ? 'visible' : `hidden under ${top?.tagName} ${top?.className}`
+      })
+      expect(seen, `option ${step + 1} of ${count}`).toBe('visible')
+    }
+  })
+
   it('switches the form to English, messages and country names included, and back', async () => {
     const { page } = desk
     await submit(page)
