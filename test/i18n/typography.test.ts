@@ -23,6 +23,14 @@ describe('French typography in every message', () => {
     expect(wrong).toEqual([])
   })
 
+  it('goes on in lower case after a colon or a semicolon (key and product names excepted)', () => {
+    const names = new Set(['Tab', 'Ctrl', 'Alt', 'Entrée', 'Guichet', 'MesServices', 'Crous'])
+    const wrong = all.filter(([, text]) =>
+      [...words(text).matchAll(/\u00a0[:;] (\p{Lu}\p{Ll}*)/gu)].some(([, word]) => !names.has(word ?? '')),
+    )
+    expect(wrong).toEqual([])
+  })
+
   it('says "courriel" for e-mail, one word everywhere, and never "(s)" for a plural', () => {
     const wrong = all.filter(([, text]) => /\be-?mail\b|\(s\)/i.test(words(text)))
     expect(wrong).toEqual([])

@@ -110,7 +110,7 @@ export default {
     confirm: 'Vérifier',
     verified: 'Adresse vérifiée.',
     offline:
-      'Hors ligne : Le serveur vérifiera l’adresse plus tard par courriel. Vous pouvez envoyer le dossier.',
+      'Hors ligne : le serveur vérifiera l’adresse plus tard par courriel. Vous pouvez envoyer le dossier.',
     optional: 'Facultatif : le dossier peut être envoyé sans cette vérification.',
     needsEmail: 'Saisissez d’abord l’adresse courriel.',
   },
@@ -128,7 +128,7 @@ export const queueErrors = {
   draft_in_progress:
     'Un dossier est en cours de saisie : envoyez-le ou abandonnez-le avant d’en corriger un autre.',
   not_configured: 'L’adresse du serveur ou le jeton du poste n’est pas enregistré : voyez les Réglages.',
-  offline: 'Le serveur est injoignable : Le serveur vérifiera l’adresse plus tard par courriel.',
+  offline: 'Le serveur est injoignable : il vérifiera l’adresse plus tard par courriel.',
   code_unknown: 'Ce code n’a pas été envoyé depuis ce poste : envoyez un nouveau code.',
   wrong_code: 'Ce n’est pas le code envoyé : vérifiez les lettres avec l’étudiant.',
   expired: 'Le code a expiré : envoyez un nouveau code.',
