@@ -67,7 +67,7 @@ describe('admin mode, end to end', () => {
     await exporting.getByLabel('Phrase de passe', { exact: true }).fill('correct horse battery staple')
     await exporting.getByLabel('Phrase de passe (vérification)').fill('correct horse battery staple')
     await exporting.getByRole('button', { name: 'Exporter' }).click()
-    await page.getByText('1 dossier et 2 documents exportés.').waitFor()
+    await page.getByText('Exportés : 1 dossier et 2 documents.').waitFor()
     expect(existsSync(file)).toBe(true)
 
     const other = await openDesk()
@@ -80,7 +80,7 @@ describe('admin mode, end to end', () => {
     await other.page.getByText('Cette phrase de passe n’ouvre pas le fichier.').waitFor()
     await importing.getByLabel('Phrase de passe').fill('correct horse battery staple')
     await importing.getByRole('button', { name: 'Importer' }).click()
-    await other.page.getByText('1 dossier et 2 documents ajoutés à la file ; aucun déjà présent.').waitFor()
+    await other.page.getByText('Ajoutés à la file : 1 dossier et 2 documents ; aucun déjà présent.').waitFor()
     await openQueue(other.page)
     await row(other.page, clientId).waitFor()
     expect(await row(other.page, clientId).getAttribute('data-state')).toBe('queued')

@@ -221,6 +221,33 @@ describe('the export passphrase', () => {
   })
 })
 
+describe('what an export or an import did', () => {
+  it('is said in a sentence that starts with a capital, nothing exported included', async () => {
+    await settingsScreen(
+      { configured: true, unlocked: true },
+      {
+        exportQueue: () => ok({ records: 0, documents: 0, skipped: 0, conflicts: [] }),
+        importQueue: () => ok({ records: 1, documents: 2, skipped: 0, conflicts: [] }),
+      },
+    )
+    const submit = (label: string) =>
+      [...document.querySelectorAll<HTMLButtonElement>('main button[type="submit"]')]
+        .find((b) => b.textContent?.trim() === label)
+        ?.click()
+    await type('export-path', '/media/usb/file.guichet')
+    await type('export-passphrase', 'correct horse battery staple')
+    await type('export-again', 'correct horse battery staple')
+    submit('Exporter')
+    await settle()
+    expect(text()).toContain('Exportés : aucun dossier et aucun document.')
+    await type('import-path', '/media/usb/file.guichet')
+    await type('import-passphrase', 'correct horse battery staple')
+    submit('Importer')
+    await settle()
+    expect(text()).toContain('Ajoutés à la file : 1 dossier et 2 documents ; aucun déjà présent.')
+  })
+})
+
 describe('an import refused by the desk’s checks', () => {
   it('lists each refused registration with the reason, in words', async () => {
     await settingsScreen(
