@@ -72,6 +72,33 @@ describe('enrolling the desk from the Settings screen, in Chromium', () => {
     expect(desk.problems).toEqual([])
   })
 
+  it('keeps the keyboard on "Enregistrer ce poste" and "Tester la connexion" while they work and after', async () => {
+    t.backend.enrollments.add({ code: 'BCDE3456FGHJ', deskId: 'lille-2' }, new Date())
+    desk = await openDesk()
+    const { page } = desk
+    await page.getByRole('button', { name: 'Réglages' }).click()
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim())
+
+    await page.getByLabel('Adresse du serveur').first().fill(t.backend.url)
+    await page.getByLabel('Code d’enregistrement').fill('ZZZZ-2222-ZZZZ')
+    await page.getByLabel('Code d’enregistrement').press('Tab')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('enroll-result').getByText('Le serveur ne connaît pas ce code').waitFor()
+    expect(await focusedText()).toBe('Enregistrer ce poste')
+
+    await page.getByLabel('Code d’enregistrement').fill('BCDE-3456-FGHJ')
+    await page.getByLabel('Code d’enregistrement').press('Tab')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('enroll-result').getByText('Poste enregistré').waitFor()
+    expect(await focusedText()).toBe('Enregistrer ce poste')
+
+    await page.getByRole('button', { name: 'Tester la connexion' }).focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('connection-result').getByText('Connexion réussie').waitFor()
+    expect(await focusedText()).toBe('Tester la connexion')
+    expect(desk.problems).toEqual([])
+  })
+
   it('shows the agent, in words, why the provisioning file could not enroll the desk at start', async () => {
     t.backend.enrollments.add({ code: 'JKMN6789PQRS', deskId: 'lyon-1' }, new Date())
     t.backend.enrollments.redeem('JKMN6789PQRS', 'another desk', new Date())
