@@ -11,7 +11,7 @@ import session, { sessionErrors } from './session/en'
 export const en: Messages = {
   app: {
     title: 'Guichet',
-    language: 'Language',
+    language: 'Language: Français',
     switchTo: 'Français',
     nav: { register: 'New registration', settings: 'Settings' },
     webHost: 'Demo mode (browser)',

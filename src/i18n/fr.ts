@@ -10,7 +10,8 @@ import session, { sessionErrors } from './session/fr'
 export const fr = {
   app: {
     title: 'Guichet',
-    language: 'Langue',
+    /** The language button's name for a screen reader: where it leads. */
+    language: 'Langue : English',
     switchTo: 'English',
     nav: { register: 'Nouveau dossier', settings: 'Réglages' },
     webHost: 'Mode démonstration (navigateur)',

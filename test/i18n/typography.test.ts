@@ -24,7 +24,7 @@ describe('French typography in every message', () => {
   })
 
   it('goes on in lower case after a colon or a semicolon (key and product names excepted)', () => {
-    const names = new Set(['Tab', 'Ctrl', 'Alt', 'Entrée', 'Guichet', 'MesServices', 'Crous'])
+    const names = new Set(['Tab', 'Ctrl', 'Alt', 'Entrée', 'Guichet', 'MesServices', 'Crous', 'English'])
     const wrong = all.filter(([, text]) =>
       [...words(text).matchAll(/\u00a0[:;] (\p{Lu}\p{Ll}*)/gu)].some(([, word]) => !names.has(word ?? '')),
     )

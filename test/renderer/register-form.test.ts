@@ -81,7 +81,10 @@ describe('registration form', () => {
     const { wrapper } = await desk()
     await submitForm()
     expect(described('f-lastName')).toContain(REQUIRED)
+    // Its name for a screen reader, with French typography in French.
+    expect(wrapper.get('button.language-toggle').attributes('aria-label')).toBe('Langue\u00a0: English')
     await wrapper.get('button.language-toggle').trigger('click')
+    expect(wrapper.get('button.language-toggle').attributes('aria-label')).toBe('Language: Français')
     expect(described('f-lastName')).toContain('This field is required: please fill it in.')
     expect(document.querySelector('label[for="f-lastName"]')?.textContent).toBe('Surname')
     expect(byId('f-civility').options[1]?.text).toBe('Ms')
