@@ -75,4 +75,17 @@ describe('the privacy screen', () => {
     expect(document.querySelector('main')).toBeNull()
     expect(document.querySelector('[role="dialog"]')).not.toBeNull()
   })
+
+  it('on a desk being provisioned (no operator, no admin PIN): nothing asked for, the keyboard on "Reprendre"', async () => {
+    const mounted = await mountDesk({
+      sessionStatus: () => ok({ operator: null, locked: true, operatorsExist: false }),
+      listOperators: () => ok([]),
+      adminStatus: () => ok({ configured: false, unlocked: true }),
+    })
+    unmount = () => mounted.wrapper.unmount()
+    const cover = document.querySelector('[role="dialog"]')?.textContent ?? ''
+    expect(cover).toContain('Le dossier en cours est conservé.')
+    expect(cover).not.toContain('choisissez votre nom')
+    expect(document.activeElement?.textContent?.trim()).toBe('Reprendre')
+  })
 })
