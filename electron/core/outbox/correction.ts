@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { dayFirst } from '../../../src/domain/registration/birth-date'
 import { emptyRegistrationForm } from '../../../src/domain/registration/empty-form'
 import { GuichetFailure } from '../../../src/domain/result'
 import type { Correction } from '../../../src/domain/sync/queue'
@@ -46,7 +47,8 @@ export function reopenForCorrection(
     }
     const problem = parts.outbox.problemOf(clientId)
     const { student } = openJson<CapturedRegistration>(key, row.payload, clientId)
-    const form = { ...student, emailConfirmation: student.email }
+    // The stored date is ISO; the form shows it as typed at the desk, JJ/MM/AAAA.
+    const form = { ...student, birthDate: dayFirst(student.birthDate), emailConfirmation: student.email }
     // Opened again now: the tray's "previous student?" counts from the correction, not the first capture.
     const at = parts.now().toISOString()
     db.prepare(

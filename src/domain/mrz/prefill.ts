@@ -1,4 +1,4 @@
-import { parseBirthDate } from '../registration/birth-date'
+import { dayFirst, parseBirthDate } from '../registration/birth-date'
 import { nationalityFromMrz } from './nationality'
 import type { MrzFields } from './parse'
 import { sameNameAsMrz } from './transliterate'
@@ -29,8 +29,6 @@ export interface PrefillOffer {
   proposed: string
   state: 'empty' | 'differs'
 }
-
-const dayFirst = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 
 /** Whether the offer takes the passport's value until the agent says otherwise: only into an empty field. */
 export const takenByDefault = (offer: PrefillOffer): boolean => offer.state === 'empty'

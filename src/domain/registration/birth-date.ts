@@ -29,6 +29,9 @@ export function parseBirthDate(input: string): string | null {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`
 }
 
+/** An ISO date as the form shows it and its hint asks for it: JJ/MM/AAAA. */
+export const dayFirst = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+
 /** Full years between an ISO birth date and the desk's calendar day `now`. */
 export function ageOn(isoBirthDate: string, now: Date): number {
   const [year = 0, month = 0, day = 0] = isoBirthDate.split('-').map(Number)

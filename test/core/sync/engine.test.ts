@@ -243,6 +243,8 @@ describe('the sync engine against the reference backend', () => {
     const draft = core.registrations.loadDraft()!
     expect(draft.clientId).toBe(clientId)
     expect(draft.form.email).toBe(taken)
+    // The form shows the date as it was typed and as its hint asks, not the stored ISO 2005-04-17.
+    expect(draft.form.birthDate).toBe('17/04/2005')
     expect(core.documents.list(clientId)).toHaveLength(2)
     const fixed = `${randomUUID()}@example.org`
     await core.registrations.submit(
