@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import type * as Fs from 'node:fs'
 import { existsSync } from 'node:fs'
@@ -164,6 +165,17 @@ describe('a scan swapped between the check and the read', () => {
     await expect(
       windowsLike.readStable(scan, swappedBeforeRead(windowsLike.scannerFs, forLink)),
     ).rejects.toMatchObject({ code: 'file_changed' })
+  })
+
+  it('does not wait forever on a named pipe swapped in, which no one will ever write to', async () => {
+    const scan = join(folder, 'scan0042.jpg')
+    await finished(scan, await corpus.jpeg())
+    const forPipe = async (path: string) => {
+      await unlink(path)
+      execFileSync('mkfifo', [path])
+    }
+    const result = await inspectFile(scan, { fs: swappedBeforeRead(scannerFs, forPipe) })
+    expect(result).toMatchObject({ ok: false, error: { code: 'file_changed' } })
   })
 
   it('refuses another file renamed in with the same size and time (a hard link to a private one)', async () => {
