@@ -52,25 +52,35 @@ async function pdfWithImage(width: number, height: number, space: string, compre
   return pdf.save()
 }
 
-/** Grey pixels a scanner could have written: a gradient with a dark band across it. */
-function greyPixels(width: number, height: number): Buffer {
-  const pixels = Buffer.alloc(width * height)
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) pixels[y * width + x] = y > height * 0.7 ? 20 : (x * 255) / width
+/** Pixels a scanner could have written: a gradient with a dark band across it, `channels` per pixel. */
+function samplePixels(width: number, height: number, channels = 1): Buffer {
+  const pixels = Buffer.alloc(width * height * channels)
+  for (let i = 0; i < pixels.length; i++) {
+    const x = Math.floor(i / channels) % width
+    const y = Math.floor(i / channels / width)
+    pixels[i] = y > height * 0.7 ? 20 : ((x + (i % channels) * 40) * 255) / (width + 80)
+  }
   return pixels
 }
 
 describe('the images the OCR reads off a PDF’s pages', () => {
-  it('reads an ordinary Flate greyscale image with its own size and pixels', async () => {
-    const pixels = greyPixels(317, 211)
-    const [image, ...more] = await pdfPageImages(
-      await pdfWithImage(317, 211, 'DeviceGray', deflateSync(pixels)),
-    )
-    expect(more).toEqual([])
-    const { data, info } = await sharp(image).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true })
-    expect([info.width, info.height, info.channels]).toEqual([317, 211, 1])
-    expect(data.equals(pixels)).toBe(true)
-  })
+  it.each([
+    ['greyscale', 'DeviceGray', 1, 'b-w'],
+    ['RGB', 'DeviceRGB', 3, 'srgb'],
+  ] as const)(
+    'reads an ordinary Flate %s image with its own size and pixels',
+    async (_, space, channels, colour) => {
+      const pixels = samplePixels(317, 211, channels)
+      const [image, ...more] = await pdfPageImages(await pdfWithImage(317, 211, space, deflateSync(pixels)))
+      expect(more).toEqual([])
+      const { data, info } = await sharp(image)
+        .toColourspace(colour)
+        .raw()
+        .toBuffer({ resolveWithObject: true })
+      expect([info.width, info.height, info.channels]).toEqual([317, 211, channels])
+      expect(data.equals(pixels)).toBe(true)
+    },
+  )
 
   it('takes a 100×100 image whose stream unpacks to 96 MiB as no image, unpacking no more than its pixels', async () => {
     const bomb = deflateSync(Buffer.alloc(96 * MiB), { level: 9 })
@@ -90,7 +100,7 @@ describe('the images the OCR reads off a PDF’s pages', () => {
   })
 
   it('takes a damaged image stream as no image, and still reads the next page’s', async () => {
-    const pixels = greyPixels(203, 141)
+    const pixels = samplePixels(203, 141)
     const whole = deflateSync(pixels)
     const cut = whole.subarray(0, whole.length >> 1)
     const damaged = await PDFDocument.load(await pdfWithImage(203, 141, 'DeviceGray', cut))
