@@ -29,8 +29,9 @@ interface Seen {
 /**
  * Watches the folder the desk's scanner saves into and reports the scans that are complete: regular
  * files (no link, no folder) that held still for `settleMs`, not hidden, not a program's temporary
- * file. `onChange` is called when the list changes. A scan taken into the desk is removed from the folder (`release`): the desk
- * keeps it encrypted, and a clear copy left behind would give away every passport scanned there.
+ * file. `onChange` is called when the list changes. A scan taken into the desk is removed from the
+ * folder (`release`): the desk keeps it encrypted, and a clear copy left behind would give away every
+ * passport scanned there.
  */
 export class ScannerFolder {
   private dir = ''
