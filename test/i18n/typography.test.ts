@@ -37,6 +37,13 @@ describe('French typography in every message', () => {
   })
 })
 
+describe('English wording', () => {
+  it('spells "email" one way, as the form labels do ("Email address")', () => {
+    const wrong = messages(en).filter(([, text]) => /\be-mail/i.test(text))
+    expect(wrong).toEqual([])
+  })
+})
+
 describe('every message compiles in both languages', () => {
   it('has no text vue-i18n would read as syntax (a bare @ is a linked message)', () => {
     const errors: string[] = []

@@ -104,7 +104,7 @@ export const documentErrors = {
   decrypt_failed: 'This encrypted document can no longer be read (desk key reset?): add the document again.',
   not_found: 'This document is no longer on the desk.',
   drop_no_path:
-    'This file does not come from the disk (dragged from a browser or an e-mail?): save it first, then add it.',
+    'This file does not come from the disk (dragged from a browser or an email?): save it first, then add it.',
   attestation_needs_name: 'Type the student’s last and first names first: the statement is made out in them.',
   attestation_unprintable:
     'The statement prints Latin letters only, and the name or address is in another script: type them as on the passport’s machine-readable lines, or let the student write the statement by hand.',

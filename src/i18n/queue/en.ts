@@ -19,7 +19,7 @@ export default {
   columns: {
     reference: 'Reference',
     name: 'Name',
-    email: 'E-mail address',
+    email: 'Email address',
     capturedAt: 'Captured',
     state: 'State',
     attempts: 'Tries',
@@ -64,7 +64,7 @@ export default {
   },
   problems: {
     email_taken:
-      'This e-mail address already has a MesServices account: ask the student for another address, correct the registration and send it again.',
+      'This email address already has a MesServices account: ask the student for another address, correct the registration and send it again.',
     validation_failed:
       'The server refused some fields: open the registration with “Correct”, change the fields marked and send it again.',
     idempotency_key_reuse:
@@ -100,21 +100,21 @@ export default {
     notConfigured: 'Desk not configured (settings incomplete)',
   },
   verify: {
-    legend: 'E-mail address check',
+    legend: 'Email address check',
     send: 'Send the code',
     sendAgain: 'Send a new code',
     sent: 'Code sent to {email}. Ask the student for the 6 letters received.',
     code: 'Code received (6 letters)',
     confirm: 'Verify',
     verified: 'Address verified.',
-    offline: 'Offline: the server will check the address by e-mail later. You can send the registration.',
+    offline: 'Offline: the server will check the address by email later. You can send the registration.',
     optional: 'Optional: the registration can be sent without this check.',
-    needsEmail: 'Type the e-mail address first.',
+    needsEmail: 'Type the email address first.',
   },
 } satisfies typeof fr
 
 export const queueErrors = {
-  email_taken: 'This e-mail address already has a MesServices account: ask the student for another address.',
+  email_taken: 'This email address already has a MesServices account: ask the student for another address.',
   server_refused: 'The server refuses this value: check it with the student.',
   reference_mismatch: 'The reference typed is not this registration’s: copy it again.',
   record_busy:
@@ -123,7 +123,7 @@ export const queueErrors = {
     'Only a registration the server refused before creating it can be corrected and sent again.',
   draft_in_progress: 'A registration is being filled in: send or discard it before correcting another one.',
   not_configured: 'The server address or the desk token is not saved: see Settings.',
-  offline: 'The server cannot be reached: it will check the address by e-mail later.',
+  offline: 'The server cannot be reached: it will check the address by email later.',
   code_unknown: 'This code was not sent from this desk: send a new code.',
   wrong_code: 'This is not the code sent: check the letters with the student.',
   expired: 'The code has expired: send a new code.',

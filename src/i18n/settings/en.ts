@@ -8,7 +8,7 @@ export default {
   eventName: 'Event name',
   deskContact: 'Desk contact',
   deskContactHint:
-    'Printed on the receipt the student takes away: service, place, phone, e-mail. Plain text, 160 characters at most; empty, the receipt says nothing of it.',
+    'Printed on the receipt the student takes away: service, place, phone, email. Plain text, 160 characters at most; empty, the receipt says nothing of it.',
   locale: 'Default language',
   backendUrl: 'Server address',
   backendUrlHint: 'https://…; http:// only to this desk (127.0.0.1), for demos.',
@@ -81,7 +81,7 @@ export default {
     recordCount: 'no registration | 1 registration | {n} registrations',
     documentCount: 'no document | 1 document | {n} documents',
     skippedCount: 'none already here | 1 already here | {n} already here',
-    conflicts: 'E-mail address already used on this desk: {references}.',
+    conflicts: 'Email address already used on this desk: {references}.',
   },
 } satisfies typeof fr
 

@@ -12,8 +12,8 @@ export default {
   markup: 'The signs < and > are not accepted: please remove them.',
   name_chars:
     'A name may only contain letters (of any alphabet), spaces, hyphens and apostrophes: remove digits and symbols.',
-  email_invalid: "This e-mail address is not valid: please check it (example: first.last{'@'}example.com).",
-  email_mismatch: 'The two e-mail addresses differ: type the same address twice.',
+  email_invalid: "This email address is not valid: please check it (example: first.last{'@'}example.com).",
+  email_mismatch: 'The two email addresses differ: type the same address twice.',
   date_invalid: 'This date does not exist: enter it as DD/MM/YYYY (example: 12/08/1999).',
   age_implausible: 'With this birth date the age is not a student’s (15 to 100 years): check the year.',
   ine_format:
@@ -33,6 +33,6 @@ export default {
   postal_code_department:
     'This postal code matches no French département: check its first 2 digits (3 overseas, e.g. 974), or choose the country.',
   postal_code_unknown: 'Postal code not in the list of communes: please check it.',
-  emergency_contact_reach: 'Give at least one way to reach this contact: mobile, landline or e-mail.',
+  emergency_contact_reach: 'Give at least one way to reach this contact: mobile, landline or email.',
   rnie_key_unverified: 'Check this INE character by character: its check key could not be verified.',
 } satisfies Record<MessageCode, string>
