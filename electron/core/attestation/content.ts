@@ -13,7 +13,7 @@ export interface AttestationText {
 }
 
 export const PENAL_SANCTIONS =
-  "J'ai connaissance des sanctions pénales encourues par l'auteur d'une fausse attestation " +
+  'J’ai connaissance des sanctions pénales encourues par l’auteur d’une fausse attestation ' +
   '(article 441-7 du Code pénal).'
 
 // Blanks the student fills in by hand when the form does not know the value.
@@ -34,22 +34,22 @@ export function attestationText(facts: AttestationFacts): AttestationText {
     facts.birthDate && `né${e} le ${facts.birthDate}${facts.birthPlace ? ` à ${facts.birthPlace}` : ''}`,
     facts.address && `demeurant ${facts.address}`,
     facts.passportNumber &&
-      `titulaire du passeport n° ${facts.passportNumber}${facts.passportExpiry ? ` valable jusqu'au ${facts.passportExpiry}` : ''}`,
+      `titulaire du passeport n° ${facts.passportNumber}${facts.passportExpiry ? ` valable jusqu’au ${facts.passportExpiry}` : ''}`,
   ].filter(Boolean)
   const where = facts.establishment
-    ? `dans l'établissement « ${facts.establishment} »`
-    : "dans un établissement d'enseignement supérieur français"
+    ? `dans l’établissement «\u00a0${facts.establishment}\u00a0»`
+    : 'dans un établissement d’enseignement supérieur français'
   return {
-    title: "ATTESTATION SUR L'HONNEUR",
-    subject: "Objet : déclaration sur l'honneur",
-    addressee: "À l'attention du responsable du Crous",
+    title: 'ATTESTATION SUR L’HONNEUR',
+    subject: 'Objet\u00a0: déclaration sur l’honneur',
+    addressee: 'À l’attention du responsable du Crous',
     body: [
       `${identity.join(', ')},`,
-      `atteste sur l'honneur être en cours d'inscription ${where} pour l'année universitaire ${facts.academicYear}.`,
+      `atteste sur l’honneur être en cours d’inscription ${where} pour l’année universitaire ${facts.academicYear}.`,
       PENAL_SANCTIONS,
       'Fait pour servir et valoir ce que de droit.',
     ],
     signedAt: `Fait à ${facts.place ?? BLANK}, le ${facts.date}`,
-    signatureLabel: `Signature de l'étudiant${e}`,
+    signatureLabel: `Signature de l’étudiant${e}`,
   }
 }

@@ -17,7 +17,7 @@ const SIGNATURE_BOX = { width: 230, height: 95 }
  */
 export async function attestationPdf(text: AttestationText, now: Date): Promise<Uint8Array> {
   const pdf = await PDFDocument.create()
-  pdf.setTitle("Attestation sur l'honneur")
+  pdf.setTitle('Attestation sur l’honneur')
   pdf.setLanguage('fr-FR')
   pdf.setCreator('Guichet')
   pdf.setProducer('Guichet')

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { academicYear } from '../../../electron/core/attestation/facts'
 import { generateAttestation } from '../../../electron/core/attestation/generate'
-import { PENAL_SANCTIONS } from '../../../electron/core/attestation/content'
+import { attestationText, PENAL_SANCTIONS } from '../../../electron/core/attestation/content'
 import { loadReferenceData } from '../../../electron/core/reference-data'
 import type { Core } from '../../../electron/core/core'
 import { inspectFile } from '../../../electron/core/documents/inspect'
@@ -41,7 +41,8 @@ async function textOf(base64: string): Promise<string> {
   const content = await page.getTextContent()
   const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ')
   await pdf.destroy()
-  return text.replace(/\s+/g, ' ')
+  // Spaces collapsed, non-breaking ones kept: they are part of the typography checked.
+  return text.replace(/[ \t\r\n]+/g, ' ')
 }
 
 describe("the sworn statement (attestation sur l'honneur)", () => {
@@ -52,16 +53,20 @@ describe("the sworn statement (attestation sur l'honneur)", () => {
     // Accents Helvetica lacks (ễ, ị) are dropped, as on the passport's machine-readable lines.
     expect(text).toContain('Je soussignée Madame Thi Lan NGUYEN, née le 12 août 2003')
     expect(text).toContain('demeurant 12 rue des Écoles, 75005 Paris')
-    expect(text).toContain("atteste sur l'honneur être en cours d'inscription")
+    expect(text).toContain('atteste sur l’honneur être en cours d’inscription')
     expect(text).toContain('Université Paris 1 - Panthéon Sorbonne')
-    expect(text).toContain("pour l'année universitaire 2025-2026")
+    expect(text).toContain('pour l’année universitaire 2025-2026')
     expect(text).toContain(PENAL_SANCTIONS)
     expect(text).toContain('article 441-7 du Code pénal')
     expect(text).toContain('Fait à Paris, le 15 septembre 2025')
-    expect(text).toContain("Signature de l'étudiante")
+    expect(text).toContain('Signature de l’étudiante')
+    // French typography on paper as on screen: typographic apostrophes (a reader extracts the
+    // non-breaking spaces as plain ones: the text itself is checked below).
+    expect(text).not.toContain("'")
+    expect(text).toContain('Objet : déclaration sur l’honneur')
     const pdf = await PDFDocument.load(Buffer.from(base64, 'base64'))
     expect(pdf.getPageCount()).toBe(1)
-    expect(pdf.getTitle()).toBe("Attestation sur l'honneur")
+    expect(pdf.getTitle()).toBe('Attestation sur l’honneur')
   })
 
   it('passes the desk’s own document checks, so its scan or the file itself can go into the slot', async () => {
@@ -76,11 +81,31 @@ describe("the sworn statement (attestation sur l'honneur)", () => {
     }
   })
 
+  it('keeps a non-breaking space before a colon and inside guillemets, so no line breaks there', () => {
+    const printed = attestationText({
+      civility: 'Madame',
+      firstNames: 'Thi Lan',
+      lastName: 'NGUYEN',
+      birthDate: null,
+      birthPlace: null,
+      address: null,
+      passportNumber: null,
+      passportExpiry: null,
+      establishment: 'Université Paris 1 - Panthéon Sorbonne',
+      academicYear: '2025-2026',
+      place: null,
+      date: '15 septembre 2025',
+    })
+    expect(printed.subject).toBe('Objet\u00a0: déclaration sur l’honneur')
+    expect(printed.body[1]).toContain('«\u00a0Université Paris 1 - Panthéon Sorbonne\u00a0»')
+    expect(JSON.stringify(printed)).not.toContain("'")
+  })
+
   it('prints what the form holds and leaves the rest for the pen', async () => {
     const sparse = { civility: null, lastName: 'Okafor', firstName: 'Chidi', passportNumber: 'A12345678' }
     const text = await textOf((await generateAttestation(core(), clientId, sparse)).base64)
     expect(text).toContain('Je soussigné(e) Chidi OKAFOR, titulaire du passeport n° A12345678,')
-    expect(text).toContain("dans un établissement d'enseignement supérieur français")
+    expect(text).toContain('dans un établissement d’enseignement supérieur français')
     expect(text).toMatch(/Fait à …+, le 15 septembre 2025/)
   })
 
