@@ -1,4 +1,4 @@
-import { GuichetFailure } from './domain/result'
+import { GuichetFailure, type FieldError } from './domain/result'
 import { i18n } from './i18n'
 
 /**
@@ -8,6 +8,11 @@ import { i18n } from './i18n'
  */
 export function errorKey(error: unknown): string {
   if (!(error instanceof GuichetFailure)) return 'errors.internal'
-  const candidates = [error.fields?.[0]?.message, error.code].map((code) => `errors.${code}`)
-  return candidates.find((key) => i18n.global.te(key)) ?? 'errors.internal'
+  return knownKey([error.fields?.[0]?.message, error.code]) ?? 'errors.internal'
 }
+
+/** The i18n key that explains what the core found wrong with one field, if a sentence exists for it. */
+export const fieldErrorKey = (field: FieldError): string | undefined => knownKey([field.message, field.code])
+
+const knownKey = (codes: (string | undefined)[]): string | undefined =>
+  codes.map((code) => `errors.${code}`).find((key) => i18n.global.te(key))

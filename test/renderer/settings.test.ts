@@ -170,6 +170,53 @@ describe('the settings screen', () => {
     )
   })
 
+  it('names each setting the core refused under its own field, not only the first', async () => {
+    await settingsScreen(
+      { configured: true, unlocked: true },
+      {
+        updateSettings: () => ({
+          ok: false,
+          error: {
+            code: 'invalid_request',
+            message: 'The request is not valid.',
+            fields: [
+              { path: 'deskId', code: 'desk_id_format', message: 'desk_id_format' },
+              { path: 'deskContact', code: 'too_long', message: 'too_long' },
+            ],
+          },
+        }),
+      },
+    )
+    await type('desk-id', 'Salon Paris 3')
+    button('Enregistrer')?.click()
+    await settle()
+    const described = (id: string) =>
+      (byId(id).getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((ref) => document.getElementById(ref)?.textContent ?? '')
+        .join(' ')
+    expect(described('desk-id')).toContain('Lettres, chiffres et tirets seulement')
+    expect(described('desk-contact')).toContain('Ce texte est trop long.')
+    expect(byId('desk-contact').getAttribute('aria-invalid')).toBe('true')
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain('corrigez les champs signalés')
+  })
+
+  it('names both numbers that are not whole numbers at once', async () => {
+    const { calls } = await settingsScreen(
+      { configured: true, unlocked: true },
+      { updateSettings: () => ok(settings) },
+    )
+    await type('retention-days', 'trente')
+    await type('idle-lock-minutes', '2,5')
+    button('Enregistrer')?.click()
+    await settle()
+    expect(calls.updateSettings).not.toHaveBeenCalled()
+    expect(byId('retention-days').getAttribute('aria-invalid')).toBe('true')
+    expect(byId('idle-lock-minutes').getAttribute('aria-invalid')).toBe('true')
+    expect(text()).toContain('Un nombre entier de jours, de 0 à 3650.')
+    expect(text()).toContain('Un nombre entier de minutes, de 1 à 60.')
+  })
+
   it('shows the core’s refusal of a backend address on that field', async () => {
     const { calls } = await settingsScreen(
       { configured: true, unlocked: true },
