@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Ref } from 'vue'
 import type { AdminStatus } from '../../src/domain/admin'
+import type { FieldError } from '../../src/domain/result'
 import type { DeskSettings } from '../../src/domain/settings'
 import type { ConnectionCheck } from '../../src/domain/sync/queue'
 import { i18n } from '../../src/i18n'
@@ -36,6 +37,12 @@ async function settingsScreen(admin: AdminStatus, handlers: Parameters<typeof mo
   await settle()
   return mounted
 }
+
+/** The core's refusal of a request, naming the fields concerned (the message is never shown). */
+const refused = (code: string, fields: FieldError[]) => ({
+  ok: false as const,
+  error: { code, message: 'refused', fields },
+})
 
 const button = (text: string) =>
   [...document.querySelectorAll<HTMLButtonElement>('main button')].find((b) => b.textContent?.trim() === text)
@@ -174,17 +181,11 @@ describe('the settings screen', () => {
     await settingsScreen(
       { configured: true, unlocked: true },
       {
-        updateSettings: () => ({
-          ok: false,
-          error: {
-            code: 'invalid_request',
-            message: 'The request is not valid.',
-            fields: [
-              { path: 'deskId', code: 'desk_id_format', message: 'desk_id_format' },
-              { path: 'deskContact', code: 'too_long', message: 'too_long' },
-            ],
-          },
-        }),
+        updateSettings: () =>
+          refused('invalid_request', [
+            { path: 'deskId', code: 'desk_id_format', message: 'desk_id_format' },
+            { path: 'deskContact', code: 'too_long', message: 'too_long' },
+          ]),
       },
     )
     await type('desk-id', 'Salon Paris 3')
@@ -221,14 +222,10 @@ describe('the settings screen', () => {
     const { calls } = await settingsScreen(
       { configured: true, unlocked: true },
       {
-        updateSettings: () => ({
-          ok: false,
-          error: {
-            code: 'invalid_request',
-            message: 'The request is not valid.',
-            fields: [{ path: 'backendUrl', code: 'backend-url', message: 'backend_url_format' }],
-          },
-        }),
+        updateSettings: () =>
+          refused('invalid_request', [
+            { path: 'backendUrl', code: 'backend-url', message: 'backend_url_format' },
+          ]),
       },
     )
     await type('backend-url', 'http://192.168.1.20:8080')
@@ -300,17 +297,11 @@ describe('an import refused by the desk’s checks', () => {
     await settingsScreen(
       { configured: true, unlocked: true },
       {
-        importQueue: () => ({
-          ok: false,
-          error: {
-            code: 'import_refused',
-            message: '2 registration(s) in this file fail this desk’s checks; nothing was imported.',
-            fields: [
-              { path: 'G-ABCD-EFGH.documents.0', code: 'pdf_active_content', message: 'x' },
-              { path: 'G-JKLM-NPQR.requestBody', code: 'body_mismatch', message: 'x' },
-            ],
-          },
-        }),
+        importQueue: () =>
+          refused('import_refused', [
+            { path: 'G-ABCD-EFGH.documents.0', code: 'pdf_active_content', message: 'x' },
+            { path: 'G-JKLM-NPQR.requestBody', code: 'body_mismatch', message: 'x' },
+          ]),
       },
     )
     await type('import-path', '/media/usb/file.guichet')
