@@ -26,7 +26,14 @@ export interface ClientOptions {
   transport: Transport
 }
 
-export type Reachability = 'online' | 'captive_portal' | 'offline'
+/** `server_error`: the backend answers, but with a 5xx (down for maintenance, a failing proxy). */
+export type Reachability = 'online' | 'server_error' | 'captive_portal' | 'offline'
+
+/**
+ * Whether the network reaches the backend: a server error is not "offline" (the agent would check
+ * the Wi-Fi for nothing); the records' own tries wait as it asks (Retry-After) and say why.
+ */
+export const reachable = (reach: Reachability): boolean => reach === 'online' || reach === 'server_error'
 
 export interface Created {
   id: string
@@ -77,8 +84,10 @@ export class BackendClient {
       if (error instanceof AnswerTooLarge) return 'captive_portal'
       throw error
     }
-    if (response.status !== 200)
-      return response.status >= 300 && response.status < 400 ? 'captive_portal' : 'offline'
+    const { status } = response
+    // 511 Network Authentication Required is what a Wi-Fi sign-in page answers (RFC 6585).
+    if (status === 511 || (status >= 300 && status < 400)) return 'captive_portal'
+    if (status !== 200) return status >= 500 ? 'server_error' : 'offline'
     const body = parseJson(response.json)
     return isRecord(body) && body['api'] === '1' ? 'online' : 'captive_portal'
   }

@@ -9,7 +9,7 @@ import type { DeskEventBus } from '../events'
 import type { Claimed, Outbox, OutgoingDocument, Submitted } from '../outbox/outbox'
 import type { SettingsStore } from '../settings-store'
 import { retryDelay, type BackoffPolicy } from './backoff'
-import { BackendClient, type ClientOptions, type Reachability } from './backend-client'
+import { BackendClient, reachable, type ClientOptions, type Reachability } from './backend-client'
 import { ClaimedRecords } from './claimed-records'
 import type { Clock } from './clock'
 import type { DeskToken } from './desk-token'
@@ -243,7 +243,7 @@ export class SyncEngine {
     const client = missing.length ? null : await this.client()
     if (!client) return { result: 'not_configured', missing }
     const reach = await client.probe()
-    if (reach !== 'online') {
+    if (reach === 'offline' || reach === 'captive_portal') {
       // The header says what the admin just learned, rather than "online" until the next pass.
       this.setStatus({ online: false, captivePortal: reach === 'captive_portal' })
       return { result: reach }
@@ -259,6 +259,8 @@ export class SyncEngine {
         if (this.current.stopped === 'unauthorized') this.tokenChanged()
         return { result: 'ok' }
       }
+      const serverError = /^http_(5\d\d)$/.exec(code)?.[1]
+      if (serverError) return { result: 'server_error', status: Number(serverError) }
       if (code === 'unauthorized' || code === 'forbidden') {
         // As when the sync meets the refusal: the header says the desk must be provisioned again.
         this.stopUnauthorized()
@@ -322,7 +324,7 @@ export class SyncEngine {
     if (!client) return this.setStatus({ online: false, captivePortal: false })
     const wasOnline = this.current.online
     const reach = await client.probe()
-    const online = reach === 'online'
+    const online = reachable(reach)
     this.setStatus({ online, captivePortal: reach === 'captive_portal' })
     if (!online) return
     if (!wasOnline) outbox.retryNetworkFailures()
@@ -508,7 +510,7 @@ export class SyncEngine {
     // No answer at all may mean the network is gone: the others need not each wait for their timeout.
     if (['network', 'timeout', 'unexpected_answer'].includes(failure.problem.code)) {
       const reach = await client.probe().catch(() => 'offline' as const)
-      this.setStatus({ online: reach === 'online', captivePortal: reach === 'captive_portal' })
+      this.setStatus({ online: reachable(reach), captivePortal: reach === 'captive_portal' })
     }
   }
 

@@ -45,12 +45,19 @@ export interface QueueScreenPage extends QueuePage {
 
 /** What "Test connection" found, step by step: the first thing that failed, or ok. */
 export type ConnectionResult =
-  'ok' | 'not_configured' | 'offline' | 'captive_portal' | 'unauthorized' | 'forbidden' | 'unexpected'
+  | 'ok'
+  | 'not_configured'
+  | 'offline'
+  | 'captive_portal'
+  | 'server_error'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'unexpected'
 
 export type ConnectionCheck =
   /** What the desk lacks, each named (the same list as its enrollment status). */
   | { result: 'not_configured'; missing: MissingSetting[] }
-  /** `status`: the HTTP status behind `unexpected`, for support. */
+  /** `status`: the HTTP status behind `unexpected` or `server_error`, for support. */
   | { result: Exclude<ConnectionResult, 'not_configured'>; status?: number }
 
 /** The form back from a record the backend refused, with the backend's complaints on its fields. */

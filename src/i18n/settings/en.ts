@@ -57,6 +57,8 @@ export default {
     not_configured: 'This desk is not ready yet. Missing: {missing}. Enroll it above.',
     offline: 'The server cannot be reached: check the network and the server address.',
     captive_portal: 'The network wants a login (Wi-Fi login page): open a browser to log in.',
+    server_error:
+      'The server answers but is not working for now (HTTP {status}): it is not the network. The desk will try again by itself; if it lasts, tell the server team.',
     unauthorized: 'The server refuses this token: save a new token.',
     forbidden: 'The server refuses this token for this desk: ask for a new token.',
     unexpected: 'Unexpected answer from the server (HTTP {status}): check the server address.',

@@ -57,6 +57,8 @@ export default {
     offline: 'Serveur injoignable : vérifiez le réseau et l’adresse du serveur.',
     captive_portal:
       'Le réseau demande une connexion (page de connexion du Wi-Fi) : ouvrez un navigateur pour vous connecter.',
+    server_error:
+      'Le serveur répond mais ne fonctionne pas pour l’instant (HTTP {status}) : ce n’est pas le réseau. Le poste réessaiera tout seul ; si cela dure, prévenez l’équipe du serveur.',
     unauthorized: 'Le serveur refuse ce jeton : enregistrez un nouveau jeton.',
     forbidden: 'Le serveur refuse ce jeton pour ce poste : demandez un nouveau jeton.',
     unexpected: 'Réponse inattendue du serveur (HTTP {status}) : vérifiez l’adresse du serveur.',

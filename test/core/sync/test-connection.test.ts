@@ -91,6 +91,21 @@ describe('"Test connection" names what the desk lacks before it asks the backend
     expect(core.sync.status()).toMatchObject({ online: false, captivePortal: false })
   })
 
+  it('a backend that answers 503 (down for maintenance, a failing proxy): a server error, not "offline"', async () => {
+    const core = await deskWith({ url: t.backend.url, token: t.backend.token })
+    t.backend.faults.add({ kind: 'status', status: 503, retryAfter: 120 })
+    expect(await check(core)).toEqual({ result: 'server_error', status: 503 })
+    // The sync sees it too: the network is there, each record waits for its retry.
+    await core.sync.drain()
+    expect(core.sync.status()).toMatchObject({ online: true, captivePortal: false })
+  })
+
+  it('a 511 (Network Authentication Required) on the probe is the Wi-Fi sign-in page', async () => {
+    const core = await deskWith({ url: t.backend.url, token: t.backend.token })
+    t.backend.faults.add({ kind: 'status', status: 511, route: 'health' })
+    expect(await check(core)).toEqual({ result: 'captive_portal' })
+  })
+
   it('a token the backend answers 401 to: unauthorized', async () => {
     const core = await deskWith({ url: t.backend.url, token: 'tok_not-this-desks-token' })
     expect(await check(core)).toEqual({ result: 'unauthorized' })

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { enrollmentStatus } from '../../enrollment/status'
+import { reachable } from '../../sync/backend-client'
 import { deskOptions, withDesk } from './open-desk'
 
 /**
@@ -20,7 +21,7 @@ export async function run(argv: string[]): Promise<number> {
         deskId,
         eventName,
         backendUrl: values.backend || process.env['GUICHET_BACKEND_URL'] || backendUrl,
-        online: reach === 'online',
+        online: reach !== null && reachable(reach),
         reachability: reach ?? 'not_configured',
         paused,
         tokenRefused: stopped === 'unauthorized',

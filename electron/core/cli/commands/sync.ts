@@ -14,6 +14,7 @@ const PAUSED = 5
 const WHY: Record<Exclude<ConnectionResult, 'ok' | 'not_configured'>, string> = {
   offline: 'The backend cannot be reached.',
   captive_portal: 'The network answers with a login page (captive portal): log in to the Wi-Fi first.',
+  server_error: 'The backend answers but is failing (HTTP 5xx): it is not the network; try again later.',
   unauthorized: 'The backend refused the desk token: the desk must be provisioned again.',
   forbidden: 'The backend refused the desk token: the desk must be provisioned again.',
   unexpected: 'The backend answered something unexpected.',
@@ -58,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
       console.error(JSON.stringify({ error: { code: check.result, message: WHY[check.result] } }))
       return check.result === 'unauthorized' || check.result === 'forbidden'
         ? UNAUTHORIZED
-        : check.result === 'offline' || check.result === 'captive_portal'
+        : check.result === 'offline' || check.result === 'captive_portal' || check.result === 'server_error'
           ? OFFLINE
           : NOT_CONFIGURED
     }
