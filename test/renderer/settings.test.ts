@@ -133,10 +133,11 @@ describe('the settings screen', () => {
       { result: 'captive_portal' },
       { result: 'unauthorized' },
       { result: 'unexpected', status: 500 },
+      { result: 'server_error', status: 503 },
     ]
     await settingsScreen({ configured: true, unlocked: true }, { testConnection: () => ok(answers.shift()) })
     const said: string[] = []
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       button('Tester la connexion')?.click()
       await settle()
       said.push(document.querySelector('[data-testid="connection-result"]')?.textContent?.trim() ?? '')
@@ -146,6 +147,7 @@ describe('the settings screen', () => {
       'Le réseau demande une connexion (page de connexion du Wi-Fi) : ouvrez un navigateur pour vous connecter.',
       'Le serveur refuse ce jeton : enregistrez un nouveau jeton.',
       'Réponse inattendue du serveur (HTTP 500) : vérifiez l’adresse du serveur.',
+      'Le serveur répond mais ne fonctionne pas pour l’instant (HTTP 503) : ce n’est pas le réseau. Le poste réessaiera tout seul ; si cela dure, prévenez l’équipe du serveur.',
     ])
   })
 
