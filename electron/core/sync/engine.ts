@@ -102,6 +102,8 @@ export class SyncEngine {
   private holds = 0
   /** Records claimed and not started, or sent and not taken out: one commit serves several. */
   private readonly claimed: ClaimedRecords
+  /** A record of this pass must be tried again (the backend failing, the network): no success to show. */
+  private retriedThisPass = false
 
   constructor(private readonly parts: SyncParts) {
     this.tuning = { ...defaultTuning, ...parts.tuning }
@@ -328,9 +330,12 @@ export class SyncEngine {
     this.setStatus({ online, captivePortal: reach === 'captive_portal' })
     if (!online) return
     if (!wasOnline) outbox.retryNetworkFailures()
+    this.retriedThisPass = false
     await Promise.all(Array.from({ length: this.tuning.inFlight }, () => this.worker(client)))
     if (this.current.online && !this.current.stopped && !this.current.paused) {
       await this.refreshStatuses(client)
+      // The queue screen says "last successful sync": not a pass where the backend answered 503.
+      if (this.retriedThisPass) return
       const at = this.parts.clock.now().toISOString()
       this.parts.state.update({ lastSyncAt: at })
       this.setStatus({ lastSyncAt: at })
@@ -505,6 +510,7 @@ export class SyncEngine {
     // A bug, not the network: logged with its stack, and the record says so (never "offline").
     if (!(error instanceof SyncFailure)) this.parts.onUnexpected?.(error)
     const failure = error instanceof SyncFailure ? error : new SyncFailure('retry', problem('internal'))
+    this.retriedThisPass = true
     const delay = retryDelay(record.attempts, this.tuning.backoff, failure.retryAfterMs, this.tuning.random)
     outbox.toRetry(record.clientId, failure.problem, delay, serverId)
     // No answer at all may mean the network is gone: the others need not each wait for their timeout.

@@ -110,6 +110,21 @@ describe('the sync engine against the reference backend', () => {
     expect(t.backend.log.some((e) => e.status === 422)).toBe(false)
   })
 
+  it('says a sync succeeded only when the backend took what was due, not when it answered 503', async () => {
+    const a = await queueOne(core, files)
+    t.backend.faults.add({ kind: 'status', status: 503, retryAfter: 120 })
+    await core.sync.drain()
+    expect(item(a)).toMatchObject({ state: 'retry_wait', lastError: { code: 'http_503' } })
+    // Reachable (not "offline"), but nothing went through: no "last successful sync" to show.
+    expect(core.sync.status()).toMatchObject({ online: true, lastSyncAt: null })
+
+    t.backend.faults.clear()
+    clock.advance(121_000)
+    await core.sync.drain()
+    expect(item(a)?.state).toBe('submitted')
+    expect(core.sync.status().lastSyncAt).toBe(clock.now().toISOString())
+  })
+
   it('waits at least what Retry-After asks, in seconds or as an HTTP date', async () => {
     const a = await queueOne(core, files)
     t.backend.faults.add({
