@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
 import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
+import type { HeldProvisioning } from './enrollment/first-start'
 import { AdminActions } from './admin/admin-actions'
 import { AdminLock } from './admin/admin-lock'
 import { AuditLog } from './audit/audit-log'
@@ -74,8 +75,11 @@ export interface Core {
   readonly audit: AuditLog
   /** Admin actions once done (enrollment, settings changed): where the audit log hooks in. */
   readonly adminActions: AdminActions
-  /** What the provisioning file found at this start did (provisionAtStart), for the agent to read. */
-  readonly provisioning: { outcome: ProvisioningOutcome | null }
+  /**
+   * What the provisioning file found at this start did (provisionAtStart), for the agent to read,
+   * and the file held for an admin when it names another backend than the desk's.
+   */
+  readonly provisioning: { outcome: ProvisioningOutcome | null; held: HeldProvisioning | null }
   /** The scanner's folder, watched while the scannerFolder setting names one. */
   readonly scans: ScannerFolder
   /** Registrations on their way to the backend: states, the queue list, counts. */
@@ -204,7 +208,7 @@ async function assemble(
     session,
     audit,
     adminActions,
-    provisioning: { outcome: null },
+    provisioning: { outcome: null, held: null },
     scans,
     outbox,
     sync,

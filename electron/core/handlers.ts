@@ -6,6 +6,7 @@ import type { Handlers } from './dispatch'
 import { referenceOf } from '../../src/domain/queue/reference'
 import { generateAttestation } from './attestation/generate'
 import { enrollDesk } from './enrollment/enroll'
+import { acceptNewBackend } from './enrollment/first-start'
 import { dismissProvisioning } from './enrollment/provisioning-notice'
 import { announceEnrollment, enrollmentStatus } from './enrollment/status'
 import { scanThumbnail } from './documents/scan-thumbnail'
@@ -48,6 +49,10 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       return enrolled
     },
     enrollmentStatus: () => enrollmentStatus(core),
+    acceptNewBackend: async ({ id }) => {
+      await acceptNewBackend(core, id)
+      return enrollmentStatus(core)
+    },
     dismissProvisioning: ({ id }) => {
       dismissProvisioning(core, id)
       return enrollmentStatus(core)
