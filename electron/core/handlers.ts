@@ -14,20 +14,27 @@ import { peopleHandlers } from './people/handlers'
 import { attachFile } from './registrations/attach'
 import { changeSettings } from './settings-change'
 import { syncHandlers } from './sync/handlers'
+import { TransferGrants } from './transfer/transfer-grants'
 
 /**
- * Handlers that only a host can provide (a native dialog needs Electron; the web host fakes it). A host
- * without a save/open dialog answers "cancelled": the settings screen then takes a typed path.
+ * Handlers that only a host can provide (a native dialog needs Electron; the web host stands in for
+ * it). The export/import file is whatever the host's dialog answers: exportQueue and importQueue take
+ * no other path. A host without that dialog answers "cancelled".
  */
 export type HostHandlers = Pick<Handlers, 'chooseFiles'> & Partial<Pick<Handlers, 'chooseTransferFile'>>
 
 /** The core's answer to every channel of the contract, with the host's own where the core has none. */
 export function createHandlers(core: Core, host: HostHandlers): Handlers {
   const { registrations, documents, settings, reference, vault } = core
+  const transferGrants = new TransferGrants()
+  const chooseTransferFile = host.chooseTransferFile ?? (() => null)
   return judgingDiskErrors(core.appInfo.dataDir, {
-    chooseTransferFile: () => null,
     ...host,
-    ...syncHandlers(core),
+    chooseTransferFile: async (request) => {
+      const chosen = await chooseTransferFile(request)
+      return chosen === null ? null : transferGrants.grant(request.mode, chosen)
+    },
+    ...syncHandlers(core, transferGrants),
     ...peopleHandlers(core),
     getAppInfo: () => core.appInfo,
     adminStatus: () => core.admin.status(),
