@@ -153,8 +153,6 @@ async function assemble(
   await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])
   const settings = new SettingsStore(db)
   const events = new DeskEventBus()
-  const scans = new ScannerFolder((entries) => events.emit('scansChanged', entries))
-  scans.follow(settings.get().scannerFolder)
   const announce = queueAnnouncer(events, () => (db.open ? outbox.counts() : null))
   const outbox: Outbox = new Outbox(db, key, now, announce)
   outbox.recover()
@@ -163,6 +161,11 @@ async function assemble(
   const admin = new AdminLock(secrets, dataDir, db, guard, millis)
   const operators = new Operators(db, key, guard, now)
   const session = new DeskSessions(operators, admin, events)
+  // File names can be a student's: behind the privacy screen the page hears of none (listScans waits too).
+  const scans = new ScannerFolder((entries) =>
+    events.emit('scansChanged', session.status().locked ? [] : entries),
+  )
+  scans.follow(settings.get().scannerFolder)
   const audit = new AuditLog(db, key, now, () => {
     const operator = session.current()
     if (operator) return `operator:${operator.id}`

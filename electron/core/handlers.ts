@@ -85,11 +85,16 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       searchEstablishments(reference.establishments, query, { department, limit: 30 }),
     communesFor: ({ postalCode }) => reference.postalCodes.communes(postalCode),
     uaiExceptions: () => reference.uaiExceptions,
+    // Every answer below that names a student or a scan waits for an open screen (9.14).
     attachDocument: ({ clientId, kind, path }) => {
+      core.session.assertOpen()
       core.grants.assert(path, () => core.scans.list().map((entry) => entry.path))
       return attachFile(core, clientId, kind, path)
     },
-    listDocuments: ({ clientId }) => documents.list(clientId),
+    listDocuments: ({ clientId }) => {
+      core.session.assertOpen()
+      return documents.list(clientId)
+    },
     removeDocument: async ({ id }) => {
       if (documents.remove(id)) await vault.delete(id)
       return null
@@ -111,7 +116,11 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       })
       return { mediaType: found.mediaType, base64: (await vault.read(id)).toString('base64') }
     },
-    listScans: () => core.scans.list(),
+    // Scanner file names can be a student's ("Passeport NGUYEN Linh.pdf").
+    listScans: () => {
+      core.session.assertOpen()
+      return core.scans.list()
+    },
     scanThumbnail: ({ path }) => {
       // A picture of a passport: not behind the privacy screen, and only of what the tray lists now.
       core.session.assertOpen()

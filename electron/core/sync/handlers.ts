@@ -60,7 +60,9 @@ export function syncHandlers(core: Core, transferGrants: TransferGrants): Pick<H
       core.audit.record({ action: 'record_discarded', subject: referenceOf(clientId) })
       return null
     },
+    // The answer carries the backend's complaints about the student's data.
     reopenForCorrection: ({ clientId }) => {
+      core.session.assertOpen()
       const correction = outbox.reopenForCorrection(core.registrations, clientId)
       core.audit.record({ action: 'record_corrected', subject: referenceOf(clientId) })
       return correction
