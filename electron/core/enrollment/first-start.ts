@@ -67,11 +67,11 @@ async function provisionFrom(core: Core, file: string): Promise<ProvisioningOutc
     if (!code || usedCode(core, code)) return null
     if (movesBackend(core, content.backendUrl)) {
       core.provisioning.held = { file, bytes, content }
-      const held = new GuichetFailure(
+      const refusal = new GuichetFailure(
         'provisioning_new_backend',
         'The provisioning file names another backend than the one this desk is enrolled with: an admin must accept it in the notice, or enroll the desk in Settings.',
       )
-      return failed(held, content.backendUrl)
+      return failed(refusal, content.backendUrl)
     }
     return outcome(enrolledEnding(await enrollWithCode(core, file, content, code, 'provisioning_file')))
   } catch (error) {
