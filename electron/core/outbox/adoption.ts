@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { GuichetFailure } from '../../../src/domain/result'
 import { seal } from '../crypto/aead'
+import { sealDocumentMeta } from '../registrations/document-meta'
 import { sealJson } from '../registrations/sealed-json'
 import { problemInClear } from '../sync/failure'
 import type { ExportedRecord } from '../transfer/record'
@@ -56,9 +57,13 @@ export function adoptRecord(
     )
     record.documents.forEach((doc, i) => {
       const id = documentIds[i] ?? ''
-      const { fileName, pages, width, height } = doc
-      const meta = sealJson(key, { fileName, pages, width, height }, id)
-      insert.run(id, clientId, doc.kind, meta, doc.mediaType, doc.size, doc.sha256, doc.checked ? 1 : 0, at)
+      const { kind, mediaType, size, sha256, fileName, pages, width, height } = doc
+      const meta = sealDocumentMeta(
+        key,
+        { id, clientId, kind, mediaType, size, sha256 },
+        { fileName, pages, width, height },
+      )
+      insert.run(id, clientId, kind, meta, mediaType, size, sha256, doc.checked ? 1 : 0, at)
     })
     if (record.emailVerification) {
       parts.verifications.record(clientId, record.captured.student.email, record.emailVerification)

@@ -4,6 +4,7 @@ import type { DocumentKind } from '../../../src/domain/queue/states'
 import { open, seal } from '../crypto/aead'
 import { statement } from '../db/statements'
 import type { CapturedRegistration } from '../registrations/repository'
+import { openDocumentMeta, type DocumentColumns } from '../registrations/document-meta'
 import { openJson } from '../registrations/sealed-json'
 import { buildRequestBody, type EmailVerificationProof } from './request-body'
 import { bodyAad } from './sealing'
@@ -25,9 +26,10 @@ export interface BodyRow {
   request_body: Buffer | null
 }
 
+/** A document of the record, its columns vouched for by its sealed metadata. */
 export interface DocumentRow extends OutgoingDocument {
   kind: DocumentKind
-  meta: Buffer
+  fileName: string
 }
 
 /**
@@ -53,11 +55,27 @@ export class FirstBody {
     return body
   }
 
+  /**
+   * The record's documents, read on every claim, with or without a kept body: what goes out (which
+   * scans, their URLs, sizes and types) is only what was sealed with this record. `document_altered`
+   * or `decrypt_failed` otherwise.
+   */
   documents(clientId: string): DocumentRow[] {
-    return statement(
+    const rows = statement(
       this.db,
-      'SELECT id, kind, meta, sha256, media_type AS mediaType, size FROM documents WHERE client_id = ? ORDER BY added_at, rowid',
-    ).all(clientId) as DocumentRow[]
+      'SELECT id, client_id AS clientId, kind, meta, sha256, media_type AS mediaType, size FROM documents WHERE client_id = ? ORDER BY added_at, rowid',
+    ).all(clientId) as (DocumentColumns & { meta: Buffer })[]
+    return rows.map(({ meta, ...columns }) => {
+      const { id, kind, sha256, mediaType, size } = columns
+      return {
+        id,
+        kind,
+        sha256,
+        mediaType,
+        size,
+        fileName: openDocumentMeta(this.key, meta, columns).fileName,
+      }
+    })
   }
 
   private build(row: BodyRow, documents: DocumentRow[], deskId: string): Buffer {
@@ -71,13 +89,7 @@ export class FirstBody {
       capturedAt: row.captured_at,
       captured,
       deskId,
-      documents: documents.map((d) => ({
-        kind: d.kind,
-        sha256: d.sha256,
-        size: d.size,
-        mediaType: d.mediaType,
-        fileName: openJson<{ fileName: string }>(this.key, d.meta, d.id).fileName,
-      })),
+      documents,
       emailVerification: proof,
     })
   }

@@ -58,6 +58,15 @@ interface CommitOutcome {
 /** How many more first bodies a flushed claim builds and keeps (see keepBodiesAhead). */
 const BODIES_AHEAD = 63
 
+/**
+ * Failures that make a record unreadable on this desk: it does not open (altered, another key), or a
+ * scan's row is not the one sealed with it (moved from another record, its digest or size changed).
+ * No retry cures them and nothing of the record may go: it waits for a person, and nothing is deleted.
+ */
+const UNREADABLE: ReadonlySet<string> = new Set(['decrypt_failed', 'document_altered'])
+const unreadable = (error: unknown): error is GuichetFailure =>
+  error instanceof GuichetFailure && UNREADABLE.has(error.code)
+
 class UnreadableRecord extends Error {
   constructor(
     readonly clientId: string,
@@ -168,8 +177,7 @@ export class Outbox {
       documents = this.firstBody.documents(clientId)
       body = this.firstBody.kept(row, documents, deskId)
     } catch (error) {
-      if (error instanceof GuichetFailure && error.code === 'decrypt_failed')
-        throw new UnreadableRecord(clientId, error)
+      if (unreadable(error)) throw new UnreadableRecord(clientId, error)
       throw error
     }
     this.prepared("UPDATE registrations SET state = 'sending' WHERE client_id = ?").run(clientId)
@@ -193,7 +201,7 @@ export class Outbox {
       try {
         this.firstBody.kept(row, this.firstBody.documents(row.client_id), deskId)
       } catch (error) {
-        if (!(error instanceof GuichetFailure && error.code === 'decrypt_failed')) throw error
+        if (!unreadable(error)) throw error
       }
     }
   }
