@@ -50,7 +50,7 @@ export function reopenForCorrection(
     // Opened again now: the tray's "previous student?" counts from the correction, not the first capture.
     const at = parts.now().toISOString()
     db.prepare(
-      `UPDATE registrations SET state = 'draft', payload = ?, request_body = NULL, problem = NULL, attempts = 0,
+      `UPDATE registrations SET state = 'draft', payload = ?, request_body = NULL, problem = NULL, documents_seal = NULL, attempts = 0,
          next_attempt_at = NULL, last_error = NULL, updated_at = ?, opened_at = ? WHERE client_id = ?`,
     ).run(sealJson(key, form, clientId), at, at, clientId)
     return { clientId, problem }

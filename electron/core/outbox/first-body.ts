@@ -5,6 +5,7 @@ import { open, seal } from '../crypto/aead'
 import { statement } from '../db/statements'
 import type { CapturedRegistration } from '../registrations/repository'
 import { openDocumentMeta, type DocumentColumns } from '../registrations/document-meta'
+import { assertDocumentIds } from '../registrations/record-documents'
 import { openJson } from '../registrations/sealed-json'
 import { buildRequestBody, type EmailVerificationProof } from './request-body'
 import { bodyAad } from './sealing'
@@ -24,6 +25,8 @@ export interface BodyRow {
   captured_at: string
   attempts: number
   request_body: Buffer | null
+  /** The record's documents as sealed when it was queued (record-documents.ts). */
+  documents_seal: Buffer | null
 }
 
 /** A document of the record, its columns vouched for by its sealed metadata. */
@@ -57,14 +60,23 @@ export class FirstBody {
 
   /**
    * The record's documents, read on every claim, with or without a kept body: what goes out (which
-   * scans, their URLs, sizes and types) is only what was sealed with this record. `document_altered`
-   * or `decrypt_failed` otherwise.
+   * scans, their URLs, sizes and types) is only what was sealed with this record, and all of it.
+   * `document_altered` or `decrypt_failed` otherwise.
    */
-  documents(clientId: string): DocumentRow[] {
+  documents({
+    client_id: clientId,
+    documents_seal,
+  }: Pick<BodyRow, 'client_id' | 'documents_seal'>): DocumentRow[] {
     const rows = statement(
       this.db,
       'SELECT id, client_id AS clientId, kind, meta, sha256, media_type AS mediaType, size FROM documents WHERE client_id = ? ORDER BY added_at, rowid',
     ).all(clientId) as (DocumentColumns & { meta: Buffer })[]
+    assertDocumentIds(
+      this.key,
+      clientId,
+      documents_seal,
+      rows.map((row) => row.id),
+    )
     return rows.map(({ meta, ...columns }) => {
       const { id, kind, sha256, mediaType, size } = columns
       return {

@@ -8,6 +8,7 @@ import { eraseFreed } from '../db/erase'
 import { statement } from '../db/statements'
 import { unflushed } from '../db/unflushed'
 import type { Registrations } from '../registrations/repository'
+import { openDocumentMeta, type DocumentColumns } from '../registrations/document-meta'
 import { openJson, sealJson } from '../registrations/sealed-json'
 import { emailKeyer } from '../registrations/email-key'
 import type { ExportedRecord } from '../transfer/record'
@@ -174,7 +175,7 @@ export class Outbox {
     let documents
     let body: Buffer
     try {
-      documents = this.firstBody.documents(clientId)
+      documents = this.firstBody.documents(row)
       body = this.firstBody.kept(row, documents, deskId)
     } catch (error) {
       if (unreadable(error)) throw new UnreadableRecord(clientId, error)
@@ -199,7 +200,7 @@ export class Outbox {
   private keepBodiesAhead(deskId: string): void {
     for (const row of this.due.withoutBody(BODIES_AHEAD)) {
       try {
-        this.firstBody.kept(row, this.firstBody.documents(row.client_id), deskId)
+        this.firstBody.kept(row, this.firstBody.documents(row), deskId)
       } catch (error) {
         if (!unreadable(error)) throw error
       }
@@ -214,11 +215,11 @@ export class Outbox {
     return this.db.transaction(() => {
       const row = this.db
         .prepare(
-          'SELECT client_id, payload, captured_at, attempts, request_body FROM registrations WHERE client_id = ?',
+          'SELECT client_id, payload, captured_at, attempts, request_body, documents_seal FROM registrations WHERE client_id = ?',
         )
         .get(clientId) as BodyRow | undefined
       if (!row) throw new GuichetFailure('not_found', 'No such registration in the queue.')
-      return this.firstBody.kept(row, this.firstBody.documents(clientId), deskId)
+      return this.firstBody.kept(row, this.firstBody.documents(row), deskId)
     })()
   }
 
@@ -375,10 +376,7 @@ export class Outbox {
             : 'This registration was already received by the backend.',
         )
       }
-      const ids = this.db
-        .prepare('SELECT id FROM documents WHERE client_id = ?')
-        .pluck()
-        .all(clientId) as string[]
+      const ids = this.ownDocuments(clientId)
       this.db.prepare('DELETE FROM registrations WHERE client_id = ?').run(clientId)
       this.db.prepare('DELETE FROM email_verifications WHERE client_id = ?').run(clientId)
       return ids
@@ -386,6 +384,27 @@ export class Outbox {
     eraseFreed(this.db)
     this.onChange()
     return ids
+  }
+
+  /**
+   * The ids of the record's documents, for a discard. A scan sealed for another record (moved here in
+   * the file) would go with it, and its own record would lose it for good: `document_altered`, and the
+   * record stays. One whose metadata does not open at all says nothing of where it belongs, and goes.
+   */
+  private ownDocuments(clientId: string): string[] {
+    const rows = this.db
+      .prepare(
+        'SELECT id, client_id AS clientId, kind, meta, media_type AS mediaType, size, sha256 FROM documents WHERE client_id = ?',
+      )
+      .all(clientId) as (DocumentColumns & { meta: Buffer })[]
+    for (const { meta, ...columns } of rows) {
+      try {
+        openDocumentMeta(this.key, meta, columns)
+      } catch (error) {
+        if (!(error instanceof GuichetFailure && error.code === 'decrypt_failed')) throw error
+      }
+    }
+    return rows.map((row) => row.id)
   }
 
   /** Leaves only the receipt of records sent more than `retentionDays` ago: see retention.ts. */

@@ -9,6 +9,7 @@ import { registrationFormSchema, toStudent, type Student } from '../../../src/do
 import { GuichetFailure, type FieldError } from '../../../src/domain/result'
 import { eraseFreed } from '../db/erase'
 import { emailKeyer } from './email-key'
+import { sealDocumentIds } from './record-documents'
 import { openJson, sealJson } from './sealed-json'
 
 /** What a queued registration holds, sealed: the contract's student and who captured it where. */
@@ -122,19 +123,20 @@ export class Registrations {
       if (state && state !== 'draft') throw alreadyQueued(clientId)
       this.assertDocuments(clientId, student)
       this.assertEmailFree(emailKey, clientId)
+      const documents = sealDocumentIds(this.key, clientId, this.documentIds(clientId))
       if (state) {
         this.db
           .prepare(
-            "UPDATE registrations SET state = 'queued', payload = ?, email_key = ?, captured_at = ?, updated_at = ? WHERE client_id = ?",
+            "UPDATE registrations SET state = 'queued', payload = ?, email_key = ?, captured_at = ?, updated_at = ?, documents_seal = ? WHERE client_id = ?",
           )
-          .run(payload, emailKey, at, at, clientId)
+          .run(payload, emailKey, at, at, documents, clientId)
       } else {
         this.db
           .prepare(
-            `INSERT INTO registrations (client_id, state, payload, email_key, created_at, updated_at, captured_at)
-             VALUES (?, 'queued', ?, ?, ?, ?, ?)`,
+            `INSERT INTO registrations (client_id, state, payload, email_key, created_at, updated_at, captured_at, documents_seal)
+             VALUES (?, 'queued', ?, ?, ?, ?, ?, ?)`,
           )
-          .run(clientId, payload, emailKey, at, at, at)
+          .run(clientId, payload, emailKey, at, at, at, documents)
       }
     })()
     return { clientId, reference: referenceOf(clientId), capturedAt: at }

@@ -121,6 +121,8 @@ export const queueErrors = {
   reference_mismatch: 'The reference typed is not this registration’s: copy it again.',
   record_busy:
     'This registration is being sent or was already received: pause sending, then discard it again.',
+  document_altered:
+    'A scan this registration holds was sealed with another one (the desk database was changed outside Guichet): it is not discarded, so that scan is not lost. Contact support with the reference.',
   not_correctable:
     'Only a registration the server refused before creating it can be corrected and sent again.',
   draft_in_progress: 'A registration is being filled in: send or discard it before correcting another one.',

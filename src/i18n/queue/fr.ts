@@ -126,6 +126,8 @@ export const queueErrors = {
   reference_mismatch: 'La référence saisie n’est pas celle de ce dossier : recopiez-la.',
   record_busy:
     'Ce dossier est en cours d’envoi ou déjà reçu : suspendez l’envoi, puis réessayez de le supprimer.',
+  document_altered:
+    'Un scan de ce dossier a été scellé avec un autre dossier (la base du poste a été modifiée hors de Guichet) : il n’est pas supprimé, pour que ce scan ne soit pas perdu. Contactez le support avec la référence.',
   not_correctable: 'Seul un dossier refusé par le serveur avant sa création peut être corrigé et renvoyé.',
   draft_in_progress:
     'Un dossier est en cours de saisie : envoyez-le ou abandonnez-le avant d’en corriger un autre.',
