@@ -113,9 +113,9 @@ export const settingsErrors = {
   body_mismatch:
     'La demande enregistrée dans le fichier ne correspond pas au dossier : demandez à l’autre poste un nouvel export.',
   size_mismatch:
-    'Un document du fichier n’a pas la taille indiquée par son dossier : demandez à l’autre poste un nouvel export.',
+    'Un document du fichier n’a pas la taille indiquée par son dossier : demandez à l’autre poste un nouvel export.',
   document_altered:
-    'Un scan d’un dossier n’est pas celui qui a été scellé avec lui (la base du poste a été modifiée hors de Guichet) : rien n’a été exporté. Contactez le support ; rien n’a été supprimé.',
+    'Un scan d’un dossier n’est pas celui qui a été scellé avec lui (la base du poste a été modifiée hors de Guichet) : rien n’a été exporté. Contactez le support ; rien n’a été supprimé.',
   image_metadata:
     'Une image du fichier contient encore des métadonnées (position, appareil) que Guichet aurait retirées : le fichier ne vient pas d’un poste Guichet ; demandez un nouvel export.',
   duplicate_record:
