@@ -8,7 +8,7 @@ import { eraseFreed } from '../db/erase'
 import { statement } from '../db/statements'
 import { unflushed } from '../db/unflushed'
 import type { Registrations } from '../registrations/repository'
-import { openDocumentMeta, type DocumentColumns } from '../registrations/document-meta'
+import { ownDocumentIds } from '../registrations/document-meta'
 import { openJson, sealJson } from '../registrations/sealed-json'
 import { emailKeyer } from '../registrations/email-key'
 import type { ExportedRecord } from '../transfer/record'
@@ -376,7 +376,7 @@ export class Outbox {
             : 'This registration was already received by the backend.',
         )
       }
-      const ids = this.ownDocuments(clientId)
+      const ids = ownDocumentIds(this.db, this.key, clientId)
       this.db.prepare('DELETE FROM registrations WHERE client_id = ?').run(clientId)
       this.db.prepare('DELETE FROM email_verifications WHERE client_id = ?').run(clientId)
       return ids
@@ -384,27 +384,6 @@ export class Outbox {
     eraseFreed(this.db)
     this.onChange()
     return ids
-  }
-
-  /**
-   * The ids of the record's documents, for a discard. A scan sealed for another record (moved here in
-   * the file) would go with it, and its own record would lose it for good: `document_altered`, and the
-   * record stays. One whose metadata does not open at all says nothing of where it belongs, and goes.
-   */
-  private ownDocuments(clientId: string): string[] {
-    const rows = this.db
-      .prepare(
-        'SELECT id, client_id AS clientId, kind, meta, media_type AS mediaType, size, sha256 FROM documents WHERE client_id = ?',
-      )
-      .all(clientId) as (DocumentColumns & { meta: Buffer })[]
-    for (const { meta, ...columns } of rows) {
-      try {
-        openDocumentMeta(this.key, meta, columns)
-      } catch (error) {
-        if (!(error instanceof GuichetFailure && error.code === 'decrypt_failed')) throw error
-      }
-    }
-    return rows.map((row) => row.id)
   }
 
   /** Leaves only the receipt of records sent more than `retentionDays` ago: see retention.ts. */

@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3'
 import type { DocumentSummary } from '../../../src/domain/queue/documents'
 import type { DocumentKind } from '../../../src/domain/queue/states'
 import { GuichetFailure } from '../../../src/domain/result'
@@ -65,6 +66,28 @@ export function openDocumentMeta(
     ...(width !== undefined && { width }),
     ...(height !== undefined && { height }),
   }
+}
+
+/**
+ * The ids of a record's documents, before the record becomes a draft again or goes: a scan sealed for
+ * another record (moved here in the file) would go with it, and its own record lose it for good, so
+ * that is `document_altered` and the caller changes nothing. One whose metadata does not open at all
+ * says nothing of where it belongs, and goes with the record.
+ */
+export function ownDocumentIds(db: Database, key: Uint8Array, clientId: string): string[] {
+  const rows = db
+    .prepare(
+      'SELECT id, client_id AS clientId, kind, meta, media_type AS mediaType, size, sha256 FROM documents WHERE client_id = ?',
+    )
+    .all(clientId) as (DocumentColumns & { meta: Buffer })[]
+  for (const { meta, ...columns } of rows) {
+    try {
+      openDocumentMeta(key, meta, columns)
+    } catch (error) {
+      if (!(error instanceof GuichetFailure && error.code === 'decrypt_failed')) throw error
+    }
+  }
+  return rows.map((row) => row.id)
 }
 
 export function documentAltered(): GuichetFailure {

@@ -122,7 +122,7 @@ export const queueErrors = {
   record_busy:
     'This registration is being sent or was already received: pause sending, then discard it again.',
   document_altered:
-    'A scan this registration holds was sealed with another one (the desk database was changed outside Guichet): it is not discarded, so that scan is not lost. Contact support with the reference.',
+    'A scan this registration holds was sealed with another one (the desk database was changed outside Guichet): it can be neither corrected nor discarded, so that scan is not lost. Contact support with the reference.',
   not_correctable:
     'Only a registration the server refused before creating it can be corrected and sent again.',
   draft_in_progress: 'A registration is being filled in: send or discard it before correcting another one.',

@@ -127,7 +127,7 @@ export const queueErrors = {
   record_busy:
     'Ce dossier est en cours d’envoi ou déjà reçu : suspendez l’envoi, puis réessayez de le supprimer.',
   document_altered:
-    'Un scan de ce dossier a été scellé avec un autre dossier (la base du poste a été modifiée hors de Guichet) : il n’est pas supprimé, pour que ce scan ne soit pas perdu. Contactez le support avec la référence.',
+    'Un scan de ce dossier a été scellé avec un autre dossier (la base du poste a été modifiée hors de Guichet) : il ne peut être ni corrigé ni supprimé, pour que ce scan ne soit pas perdu. Contactez le support avec la référence.',
   not_correctable: 'Seul un dossier refusé par le serveur avant sa création peut être corrigé et renvoyé.',
   draft_in_progress:
     'Un dossier est en cours de saisie : envoyez-le ou abandonnez-le avant d’en corriger un autre.',

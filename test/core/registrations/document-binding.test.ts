@@ -104,6 +104,11 @@ describe('a scan is bound to the record it was taken for', () => {
     expect(() => core.outbox.discard(bob, referenceOf(bob))).toThrow(
       expect.objectContaining({ code: 'document_altered' }),
     )
+    // Nor may it become a draft again, whose scans can be removed and which a new form replaces.
+    expect(() => core.outbox.reopenForCorrection(core.registrations, bob)).toThrow(
+      expect.objectContaining({ code: 'document_altered' }),
+    )
+    expect(core.outbox.stateOf(bob)).toBe('needs_attention')
     expect(readdirSync(core.vault.dir)).toHaveLength(4)
     expect((await core.vault.read(passport.id)).length).toBe(passport.size)
 
