@@ -1,4 +1,5 @@
-import { open, stat } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { lstat, open, stat, type FileHandle } from 'node:fs/promises'
 import { MAX_READ_BYTES, inMiB } from './limits'
 import { refuse } from './refusals'
 
@@ -6,6 +7,8 @@ export interface FileStamp {
   size: number
   mtimeMs: number
   isFile: boolean
+  /** Device and inode, where the file read must be the very one stamped (the scanner folder). */
+  id?: string
 }
 
 /** The file system as the inspection sees it; tests swap it to make a file vanish or change mid-read. */
@@ -23,18 +26,64 @@ export const nodeFs: InspectFs = {
   async read(path, maxBytes) {
     const handle = await open(path, 'r')
     try {
-      const buffer = Buffer.alloc(maxBytes)
-      let length = 0
-      while (length < maxBytes) {
-        const { bytesRead } = await handle.read(buffer, length, maxBytes - length, length)
-        if (bytesRead === 0) break
-        length += bytesRead
-      }
-      return buffer.subarray(0, length)
+      return await readStart(handle, maxBytes)
     } finally {
       await handle.close()
     }
   },
+}
+
+// Windows has neither flag: there the comparison of the opened file with the folder's entry holds
+// alone. O_NONBLOCK only matters for a FIFO swapped in, whose open would otherwise wait for a writer
+// forever, holding one of the few threads all file access shares.
+const OPEN_ENTRY = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+
+/**
+ * The scanner folder's files, which anyone who can write to that folder (often a shared or network
+ * one) may have put there: a link is not followed, neither when stamped nor when opened, and the file
+ * opened must be the folder's own entry, so a link swapped in between the checks and the open (where
+ * O_NOFOLLOW is missing) is caught as well. Otherwise a link named like a scan would hand the tray,
+ * and the backend, any file the desk's user may read. Files the agent picks or drops are read with
+ * `nodeFs`: a link in their own folders is theirs to follow.
+ */
+export const scannerFs: InspectFs = {
+  async stamp(path) {
+    const stats = await lstat(path, { bigint: true })
+    if (stats.isSymbolicLink()) throw refuse('file_unreadable')
+    return {
+      size: Number(stats.size),
+      mtimeMs: Number(stats.mtimeMs),
+      isFile: stats.isFile(),
+      id: `${stats.dev}:${stats.ino}`,
+    }
+  },
+  async read(path, maxBytes) {
+    const handle = await open(path, OPEN_ENTRY).catch((error: unknown) => {
+      throw (error as NodeJS.ErrnoException).code === 'ELOOP' ? refuse('file_unreadable') : error
+    })
+    try {
+      const [opened, entry] = await Promise.all([
+        handle.stat({ bigint: true }),
+        lstat(path, { bigint: true }),
+      ])
+      if (!entry.isFile() || opened.dev !== entry.dev || opened.ino !== entry.ino)
+        throw refuse('file_changed')
+      return await readStart(handle, maxBytes)
+    } finally {
+      await handle.close()
+    }
+  },
+}
+
+async function readStart(handle: FileHandle, maxBytes: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(maxBytes)
+  let length = 0
+  while (length < maxBytes) {
+    const { bytesRead } = await handle.read(buffer, length, maxBytes - length, length)
+    if (bytesRead === 0) break
+    length += bytesRead
+  }
+  return buffer.subarray(0, length)
 }
 
 /**
@@ -49,7 +98,12 @@ export async function readStable(path: string, fs: InspectFs): Promise<Buffer> {
   if (before.size > MAX_READ_BYTES) throw refuse('too_large', `${inMiB(before.size)} MiB`)
   const bytes = await guard(fs.read(path, before.size + 1))
   const after = await guard(fs.stamp(path))
-  if (bytes.length !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+  if (
+    bytes.length !== before.size ||
+    after.size !== before.size ||
+    after.mtimeMs !== before.mtimeMs ||
+    after.id !== before.id
+  ) {
     throw refuse('file_changed')
   }
   return bytes

@@ -4,7 +4,7 @@ import { checkSize } from './inspect'
 import { checkedHeader, renderImage } from './normalize-image'
 import { cutFirstPage } from './pdf-page-cut'
 import { checkPdf } from './pdf-check'
-import { nodeFs, readStable, type InspectFs } from './read-stable'
+import { readStable, scannerFs, type InspectFs } from './read-stable'
 import { isRefusal } from './refusals'
 
 /** The tray shows it at 80 px: 160 stays sharp on a high-density screen. */
@@ -13,8 +13,9 @@ const THUMBNAIL_QUALITY = 70
 
 /**
  * The scanner tray's picture of a file, judged by the same steps as the inspection that would take
- * it in (read while it holds still, kind from the content, pixel limit before decoding, PDF checked
- * within its memory budget), so a file Guichet would refuse gets no picture but the refusal's code.
+ * it in (read while it holds still and without following links, kind from the content, pixel limit
+ * before decoding, PDF checked within its memory budget), so a file Guichet would refuse gets no
+ * picture but the refusal's code.
  *
  * An image is shrunk here, upright, as WebP with no metadata and sRGB pixels (the camera's colour
  * profile applied, then dropped). A PDF's first page is cut into a one-page PDF for the page to draw
@@ -22,7 +23,7 @@ const THUMBNAIL_QUALITY = 70
  * objects only, its scanned pictures shrunk (a few KiB, not the whole file), without the document's
  * catalog (actions, forms, outlines), for a file not yet taken in and already checked inert.
  */
-export async function scanThumbnail(path: string, fs: InspectFs = nodeFs): Promise<ScanThumbnail> {
+export async function scanThumbnail(path: string, fs: InspectFs = scannerFs): Promise<ScanThumbnail> {
   try {
     const bytes = await readStable(path, fs)
     const { kind } = await detectKind(path, bytes)

@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs'
-import { readdir, stat, unlink } from 'node:fs/promises'
+import { lstat, readdir, unlink } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { ScanEntry } from '../../../src/domain/ipc/events'
 
@@ -27,10 +27,11 @@ interface Seen {
 }
 
 /**
- * Watches the folder the desk's scanner saves into and reports the scans that are complete: files
- * that held still for `settleMs`, not hidden, not a program's temporary file. `onChange` is called
- * when the list changes. A scan taken into the desk is removed from the folder (`release`): the desk
- * keeps it encrypted, and a clear copy left behind would give away every passport scanned there.
+ * Watches the folder the desk's scanner saves into and reports the scans that are complete: regular
+ * files (no link, no folder) that held still for `settleMs`, not hidden, not a program's temporary
+ * file. `onChange` is called when the list changes. A scan taken into the desk is removed from the
+ * folder (`release`): the desk keeps it encrypted, and a clear copy left behind would give away every
+ * passport scanned there.
  */
 export class ScannerFolder {
   private dir = ''
@@ -80,8 +81,7 @@ export class ScannerFolder {
    * file another program still holds stays (Windows refuses to delete it) and stays listed.
    */
   async release(path: string): Promise<boolean> {
-    if (!this.dir || dirname(resolve(path)) !== resolve(this.dir) || !isCandidate(basename(path)))
-      return false
+    if (!this.holds(path) || !isCandidate(basename(path))) return false
     try {
       await unlink(path)
     } catch {
@@ -90,6 +90,14 @@ export class ScannerFolder {
     this.rescan()
     await this.settled()
     return true
+  }
+
+  /**
+   * Whether `path` is in the folder, however it was chosen (tray, dialog, drop): such a file is read
+   * with `scannerFs`, which follows no link, since others may write to the folder.
+   */
+  holds(path: string): boolean {
+    return this.dir !== '' && dirname(resolve(path)) === resolve(this.dir)
   }
 
   stop(): void {
@@ -132,7 +140,8 @@ export class ScannerFolder {
     let waitMs = Infinity
     for (const fileName of names.filter(isCandidate)) {
       const path = join(dir, fileName)
-      const stats = await stat(path).catch(() => undefined)
+      // A link is not a scan: it would list (and hand over) whatever file it points to.
+      const stats = await lstat(path).catch(() => undefined)
       if (!stats?.isFile() || stats.size === 0) continue
       const before = this.seen.get(fileName)
       const same = before?.size === stats.size && before.mtimeMs === stats.mtimeMs

@@ -1,3 +1,4 @@
+import { dateTimeOf, missingDocumentsOf, serverIdOf, serverStatusOf } from './answer-fields'
 import { parseRetryAfter } from './backoff'
 import { failureOf, noAnswer, problem, SyncFailure } from './failure'
 import {
@@ -88,10 +89,10 @@ export class BackendClient {
       headers: { 'content-type': 'application/json', 'idempotency-key': `"${clientId}"` },
       body,
     })
-    const id = answer['id']
-    const missing = answer['missingDocuments']
-    if (typeof id !== 'string' || !Array.isArray(missing)) throw unexpected()
-    return { id, missingDocuments: missing.map(String) }
+    const id = serverIdOf(answer['id'])
+    const missingDocuments = missingDocumentsOf(answer['missingDocuments'])
+    if (!id || !missingDocuments) throw unexpected()
+    return { id, missingDocuments }
   }
 
   /** PUT one document with its length and digest; `onProgress` follows the bytes as they go. */
@@ -122,27 +123,30 @@ export class BackendClient {
 
   async submit(id: string): Promise<string> {
     const answer = await this.call('POST', `/v1/registrations/${encodeURIComponent(id)}/submit`, {})
-    return typeof answer['status'] === 'string' ? answer['status'] : 'submitted'
+    return 'status' in answer ? serverStatusOf(answer['status']) : 'submitted'
   }
 
-  async registrationStatus(id: string): Promise<{ status: string; reason: string | null }> {
+  /** The status alone: its free-text reason may quote the student, and the desk shows none. */
+  async registrationStatus(id: string): Promise<{ status: string }> {
     const answer = await this.call('GET', `/v1/registrations/${encodeURIComponent(id)}`, {})
     if (typeof answer['status'] !== 'string') throw unexpected()
-    return {
-      status: answer['status'],
-      reason: typeof answer['reason'] === 'string' ? answer['reason'] : null,
-    }
+    return { status: serverStatusOf(answer['status']) }
   }
 
   async requestCode(email: string): Promise<{ id: string; expiresAt: string }> {
     const answer = await this.postJson('/v1/email-verifications', { email })
-    return { id: String(answer['id']), expiresAt: String(answer['expiresAt']) }
+    const id = serverIdOf(answer['id'])
+    const expiresAt = dateTimeOf(answer['expiresAt'])
+    if (!id || !expiresAt) throw unexpected()
+    return { id, expiresAt }
   }
 
   async confirmCode(id: string, code: string): Promise<{ id: string; verifiedAt: string }> {
     const answer = await this.postJson(`/v1/email-verifications/${encodeURIComponent(id)}/confirm`, { code })
-    if (typeof answer['verifiedAt'] !== 'string') throw unexpected()
-    return { id: String(answer['id']), verifiedAt: answer['verifiedAt'] }
+    const verifiedAt = dateTimeOf(answer['verifiedAt'])
+    // The proof names the verification asked about, which the registration will carry back.
+    if (answer['id'] !== id || !verifiedAt) throw unexpected()
+    return { id, verifiedAt }
   }
 
   private postJson(path: string, value: unknown): Promise<Record<string, unknown>> {

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../src/domain/result'
 import type { RecordProblem } from '../../../src/domain/sync/queue'
+import { missingDocumentsOf } from './answer-fields'
 import type { NetworkFailure } from './transport'
 
 /**
@@ -126,7 +127,7 @@ export function failureOf(status: number, body: unknown, retryAfterMs: number | 
     return new SyncFailure('retry', problem(code, status), retryAfterMs)
   }
   if (status === 409 && code === 'documents_missing') {
-    const missing = Array.isArray(json['missingDocuments']) ? json['missingDocuments'].map(String) : []
+    const missing = missingDocumentsOf(json['missingDocuments']) ?? []
     return new SyncFailure('retry', problem(code, status), null, missing)
   }
   if (status >= 300 && status < 400) return new SyncFailure('retry', problem('unexpected_answer', status))

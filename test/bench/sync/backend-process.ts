@@ -2,12 +2,13 @@
  * The reference backend in a process of its own, for the sync bench: the desk and the server do
  * not share a CPU thread, as they never do in the field. Driven over IPC: `reset` starts a fresh
  * backend (empty store, new port) and answers its URL and token; `report` answers what the server
- * holds, each stored document with the sha256 of the bytes it really received.
+ * holds, each stored document with the sha256 of the bytes it really received; `cpu` the CPU time
+ * this process has used so far.
  */
 import { createHash } from 'node:crypto'
 import { createBackend, type Backend } from '../../backend/server'
 
-export type Request = { type: 'reset' } | { type: 'report' }
+export type Request = { type: 'reset' } | { type: 'report' } | { type: 'cpu' }
 
 export interface HeldRegistration {
   clientId: string
@@ -15,7 +16,8 @@ export interface HeldRegistration {
   documents: { sha256: string; size: number; received: string | null; receivedBytes: number }[]
 }
 
-export type Answer = { url: string; token: string } | { registrations: HeldRegistration[] }
+export type Answer =
+  { url: string; token: string } | { registrations: HeldRegistration[] } | { cpuMs: number }
 
 let backend: Backend | undefined
 
@@ -25,6 +27,10 @@ process.on('message', (request: Request) => {
 process.send?.({ ready: true })
 
 async function answer(request: Request): Promise<Answer> {
+  if (request.type === 'cpu') {
+    const { user, system } = process.cpuUsage()
+    return { cpuMs: (user + system) / 1000 }
+  }
   if (request.type === 'reset') {
     await backend?.close()
     backend = await createBackend()

@@ -28,6 +28,11 @@ export class RemoteBackend {
     return ((await this.ask({ type: 'report' })) as { registrations: HeldRegistration[] }).registrations
   }
 
+  /** CPU time the backend's process has used so far, in ms (all its threads). */
+  async cpuMs(): Promise<number> {
+    return ((await this.ask({ type: 'cpu' })) as { cpuMs: number }).cpuMs
+  }
+
   stop(): void {
     this.child.kill()
   }

@@ -111,6 +111,55 @@ describe.each(Object.entries(kinds))('the backend client over %s', (_name, make)
     expect(await code(clientOf(declared.url, make).submit('x'))).toBe('unexpected_answer')
   })
 
+  it('keeps nothing of an answer beyond the contract: ids, statuses, lists and dates held to it', async () => {
+    const answering = (json: unknown, status = 200) =>
+      misbehaving((_req, res) => {
+        res.writeHead(status, { 'content-type': 'application/json' })
+        res.end(JSON.stringify(json))
+      })
+    const create = async (json: unknown) =>
+      clientOf((await answering(json)).url, make).createRegistration('x', Buffer.from('{}'))
+    const sha256 = 'ab'.repeat(32)
+
+    // An id that quotes the student, or is huge, would be kept for as long as the record's receipt.
+    const quoting = { id: `Nguyen-Linh-linh.nguyen@example.org-${'x'.repeat(200_000)}`, missingDocuments: [] }
+    expect(await code(create(quoting))).toBe('unexpected_answer')
+    expect(await code(create({ id: 'r-1', missingDocuments: ['../../etc/passwd'] }))).toBe(
+      'unexpected_answer',
+    )
+    // A scan listed 3,000 times is asked for once.
+    expect(await create({ id: 'r-1', missingDocuments: Array(3_000).fill(sha256.toUpperCase()) })).toEqual({
+      id: 'r-1',
+      missingDocuments: [sha256],
+    })
+    const refused = await answering(
+      { code: 'documents_missing', missingDocuments: Array(3_000).fill(sha256) },
+      409,
+    )
+    await expect(clientOf(refused.url, make).submit('r-1')).rejects.toMatchObject({
+      missingDocuments: [sha256],
+    })
+
+    const saying = await answering({
+      id: 'r-1',
+      status: 'rejected: NGUYEN Linh, born 2005-04-17',
+      reason: 'Linh',
+    })
+    expect(await clientOf(saying.url, make).registrationStatus('r-1')).toEqual({ status: 'other' })
+    expect(await clientOf(saying.url, make).submit('r-1')).toBe('other')
+    const verified = await answering({ id: 'r-1', status: 'verified', reason: 'NGUYEN Linh' })
+    expect(await clientOf(verified.url, make).registrationStatus('r-1')).toEqual({ status: 'verified' })
+
+    const confirm = async (json: unknown) =>
+      clientOf((await answering(json)).url, make).confirmCode('v-1', 'ABCDEF')
+    expect(await code(confirm({ id: 'v-1', verifiedAt: 'Linh, tomorrow' }))).toBe('unexpected_answer')
+    expect(await code(confirm({ id: 'v-2', verifiedAt: '2026-09-02T09:14:03Z' }))).toBe('unexpected_answer')
+    expect(await confirm({ id: 'v-1', verifiedAt: '2026-09-02T09:14:03.120+02:00' })).toEqual({
+      id: 'v-1',
+      verifiedAt: '2026-09-02T09:14:03.120+02:00',
+    })
+  })
+
   it('lets a bug in the piece below go up as what it is, never as offline', async () => {
     const bug = new RangeError('a bug in the transport')
     const client = new BackendClient(
