@@ -3,7 +3,7 @@ import { emptyRegistrationForm } from '../../../src/domain/registration/empty-fo
 import { GuichetFailure } from '../../../src/domain/result'
 import type { Correction } from '../../../src/domain/sync/queue'
 import type { CapturedRegistration, Registrations } from '../registrations/repository'
-import { ownDocumentIds } from '../registrations/document-meta'
+import { returnMovedDocuments } from '../registrations/document-meta'
 import { openJson, sealJson } from '../registrations/sealed-json'
 import type { Outbox } from './outbox'
 
@@ -31,8 +31,8 @@ export function reopenForCorrection(
         'Only a registration the backend refused before creating it can be corrected and sent again.',
       )
     }
-    // A draft's scans can be removed, and the draft replaced: never with another record's scan in it.
-    ownDocumentIds(db, key, clientId)
+    // A draft's scans can be removed and the draft replaced: a scan moved here from another record goes back first.
+    returnMovedDocuments(db, key, clientId)
     const draft = parts.registrations.loadDraft()
     if (draft && draft.clientId !== clientId) {
       const documents = db

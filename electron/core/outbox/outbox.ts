@@ -8,7 +8,7 @@ import { eraseFreed } from '../db/erase'
 import { statement } from '../db/statements'
 import { unflushed } from '../db/unflushed'
 import type { Registrations } from '../registrations/repository'
-import { ownDocumentIds } from '../registrations/document-meta'
+import { returnMovedDocuments } from '../registrations/document-meta'
 import { openJson, sealJson } from '../registrations/sealed-json'
 import { emailKeyer } from '../registrations/email-key'
 import type { ExportedRecord } from '../transfer/record'
@@ -376,7 +376,7 @@ export class Outbox {
             : 'This registration was already received by the backend.',
         )
       }
-      const ids = ownDocumentIds(this.db, this.key, clientId)
+      const ids = returnMovedDocuments(this.db, this.key, clientId)
       this.db.prepare('DELETE FROM registrations WHERE client_id = ?').run(clientId)
       this.db.prepare('DELETE FROM email_verifications WHERE client_id = ?').run(clientId)
       return ids

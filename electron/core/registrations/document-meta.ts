@@ -46,19 +46,24 @@ export function sealDocumentMeta(
   return seal(key, Buffer.from(JSON.stringify(meta)), aad(id))
 }
 
+/** What was sealed with the row `id`; `decrypt_failed` when it does not open (altered, another key, another row's). */
+function sealedMeta(key: Uint8Array, sealed: Uint8Array, id: string): Partial<SealedMeta> {
+  return JSON.parse(open(key, sealed, aad(id)).toString('utf8')) as Partial<SealedMeta>
+}
+
+const BOUND = ['clientId', 'kind', 'mediaType', 'size', 'sha256'] as const
+
 /**
  * The details sealed with a document, once its columns are found to be the ones sealed with it.
- * `decrypt_failed` when the metadata does not open (altered, another key, another row's);
- * `document_altered` when it opens but a column says otherwise.
+ * `decrypt_failed` when the metadata does not open; `document_altered` when a column says otherwise.
  */
 export function openDocumentMeta(
   key: Uint8Array,
   sealed: Uint8Array,
   columns: DocumentColumns,
 ): DocumentDetails {
-  const meta = JSON.parse(open(key, sealed, aad(columns.id)).toString('utf8')) as Partial<SealedMeta>
-  const bound: (keyof Omit<DocumentColumns, 'id'>)[] = ['clientId', 'kind', 'mediaType', 'size', 'sha256']
-  if (bound.some((column) => meta[column] !== columns[column])) throw documentAltered()
+  const meta = sealedMeta(key, sealed, columns.id)
+  if (BOUND.some((column) => meta[column] !== columns[column])) throw documentAltered()
   const { fileName = '', pages, width, height } = meta
   return {
     fileName,
@@ -69,25 +74,36 @@ export function openDocumentMeta(
 }
 
 /**
- * The ids of a record's documents, before the record becomes a draft again or goes: a scan sealed for
- * another record (moved here in the file) would go with it, and its own record lose it for good, so
- * that is `document_altered` and the caller changes nothing. One whose metadata does not open at all
- * says nothing of where it belongs, and goes with the record.
+ * Before a record's document rows go (a discard, a draft thrown away or replaced, a record made a draft
+ * again, whose scans can then be removed): a scan sealed for another record of this desk, moved here in
+ * the file, goes back to that record as it was sealed, so it is not lost with this one; that record's
+ * own list of scans (record-documents.ts) then holds again. Returns the ids of the rows that stay with
+ * this record. One whose metadata does not open says nothing of where it belongs, and stays.
  */
-export function ownDocumentIds(db: Database, key: Uint8Array, clientId: string): string[] {
-  const rows = db
-    .prepare(
-      'SELECT id, client_id AS clientId, kind, meta, media_type AS mediaType, size, sha256 FROM documents WHERE client_id = ?',
-    )
-    .all(clientId) as (DocumentColumns & { meta: Buffer })[]
-  for (const { meta, ...columns } of rows) {
+export function returnMovedDocuments(db: Database, key: Uint8Array, clientId: string): string[] {
+  const rows = db.prepare('SELECT id, meta FROM documents WHERE client_id = ?').all(clientId) as {
+    id: string
+    meta: Buffer
+  }[]
+  const exists = db.prepare('SELECT 1 FROM registrations WHERE client_id = ?').pluck()
+  const putBack = db.prepare(
+    'UPDATE documents SET client_id = ?, kind = ?, media_type = ?, size = ?, sha256 = ? WHERE id = ?',
+  )
+  const stay: string[] = []
+  for (const { id, meta } of rows) {
+    let sealed: Partial<SealedMeta>
     try {
-      openDocumentMeta(key, meta, columns)
+      sealed = sealedMeta(key, meta, id)
     } catch (error) {
       if (!(error instanceof GuichetFailure && error.code === 'decrypt_failed')) throw error
+      stay.push(id)
+      continue
     }
+    const { clientId: owner, kind, mediaType, size, sha256 } = sealed
+    if (owner === clientId || owner === undefined || !exists.get(owner)) stay.push(id)
+    else putBack.run(owner, kind, mediaType, size, sha256, id)
   }
-  return rows.map((row) => row.id)
+  return stay
 }
 
 export function documentAltered(): GuichetFailure {

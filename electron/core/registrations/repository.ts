@@ -8,6 +8,7 @@ import type { RegistrationDraft } from '../../../src/domain/registration/empty-f
 import { registrationFormSchema, toStudent, type Student } from '../../../src/domain/registration/schema'
 import { GuichetFailure, type FieldError } from '../../../src/domain/result'
 import { eraseFreed } from '../db/erase'
+import { returnMovedDocuments } from './document-meta'
 import { emailKeyer } from './email-key'
 import { sealDocumentIds } from './record-documents'
 import { openJson, sealJson } from './sealed-json'
@@ -79,6 +80,11 @@ export class Registrations {
           )
           .run(payload, at, opened, opened, clientId)
       } else {
+        const previous = this.db
+          .prepare("SELECT client_id FROM registrations WHERE state = 'draft'")
+          .pluck()
+          .get() as string | undefined
+        if (previous) returnMovedDocuments(this.db, this.key, previous)
         this.db.prepare("DELETE FROM registrations WHERE state = 'draft'").run()
         this.db
           .prepare(
@@ -98,9 +104,10 @@ export class Registrations {
   /** Deletes the draft and its document rows; returns the vault ids whose files are now unreferenced. */
   discardDraft(clientId: string): string[] {
     const ids = this.db.transaction(() => {
-      const ids = this.documentIds(clientId)
+      if (this.stateOf(clientId) !== 'draft') return []
+      const ids = returnMovedDocuments(this.db, this.key, clientId)
       this.db.prepare("DELETE FROM registrations WHERE client_id = ? AND state = 'draft'").run(clientId)
-      return this.stateOf(clientId) ? [] : ids
+      return ids
     })()
     eraseFreed(this.db)
     return ids

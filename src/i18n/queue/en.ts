@@ -86,7 +86,7 @@ export default {
     decrypt_failed:
       'A document can no longer be read on this desk: correct the registration and add it again.',
     document_altered:
-      'A scan of this registration is not the one sealed with it (the desk database was changed outside Guichet): it is not sent, and nothing was deleted. Contact support with the reference.',
+      'A scan of this registration is not the one sealed with it (the desk database was changed outside Guichet): it is not sent, and nothing was deleted. Correcting or discarding a registration puts back a scan of another one it holds; then correct this one to send it. Tell support the reference.',
     internal:
       'A fault in the desk, not the network, stopped the sending; it is in the desk log. The desk will try again by itself; if this stays, contact support with the reference.',
     retry: 'The server is unavailable or busy; the desk will try again by itself.',
@@ -121,8 +121,6 @@ export const queueErrors = {
   reference_mismatch: 'The reference typed is not this registration’s: copy it again.',
   record_busy:
     'This registration is being sent or was already received: pause sending, then discard it again.',
-  document_altered:
-    'A scan this registration holds was sealed with another one (the desk database was changed outside Guichet): it can be neither corrected nor discarded, so that scan is not lost. Contact support with the reference.',
   not_correctable:
     'Only a registration the server refused before creating it can be corrected and sent again.',
   draft_in_progress: 'A registration is being filled in: send or discard it before correcting another one.',

@@ -88,7 +88,7 @@ export default {
     decrypt_failed:
       'Un document ne peut plus être lu sur ce poste : corrigez le dossier et ajoutez-le à nouveau.',
     document_altered:
-      'Un scan de ce dossier n’est pas celui qui a été scellé avec lui (la base du poste a été modifiée hors de Guichet) : il n’est pas envoyé, et rien n’a été supprimé. Contactez le support avec la référence.',
+      'Un scan de ce dossier n’est pas celui qui a été scellé avec lui (la base du poste a été modifiée hors de Guichet) : il n’est pas envoyé, et rien n’a été supprimé. Corriger ou supprimer un dossier rend à son dossier le scan d’un autre qu’il contient ; corrigez ensuite celui-ci pour l’envoyer. Signalez la référence au support.',
     internal:
       'Une anomalie du poste, pas du réseau, a interrompu l’envoi ; elle est notée dans le journal du poste. Le poste réessaiera tout seul ; si cela persiste, contactez le support avec la référence.',
     retry: 'Le serveur est indisponible ou surchargé ; le poste réessaiera tout seul.',
@@ -126,8 +126,6 @@ export const queueErrors = {
   reference_mismatch: 'La référence saisie n’est pas celle de ce dossier : recopiez-la.',
   record_busy:
     'Ce dossier est en cours d’envoi ou déjà reçu : suspendez l’envoi, puis réessayez de le supprimer.',
-  document_altered:
-    'Un scan de ce dossier a été scellé avec un autre dossier (la base du poste a été modifiée hors de Guichet) : il ne peut être ni corrigé ni supprimé, pour que ce scan ne soit pas perdu. Contactez le support avec la référence.',
   not_correctable: 'Seul un dossier refusé par le serveur avant sa création peut être corrigé et renvoyé.',
   draft_in_progress:
     'Un dossier est en cours de saisie : envoyez-le ou abandonnez-le avant d’en corriger un autre.',
