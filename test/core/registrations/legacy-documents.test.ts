@@ -131,6 +131,7 @@ describe('a desk updated with records sealed before documents were bound to them
     const signal = await new Promise((resolve) => killed.once('exit', (_code, signal) => resolve(signal)))
 
     expect(signal).toBe('SIGKILL')
+    // Killed by its trigger, inside the transaction (stdout to a pipe is written at once on Linux).
     expect(lines).toEqual(['binding'])
     // Updated to schema 8, and every row as it was: the transaction never committed.
     inTheFile((db) => {
