@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { randomUUID } from 'node:crypto'
 import { readdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../electron/core/core'
 import { attachFile } from '../../../electron/core/registrations/attach'
@@ -12,6 +12,8 @@ import { importQueue } from '../../../electron/core/transfer/import'
 import { referenceOf } from '../../../src/domain/queue/reference'
 import queueEn from '../../../src/i18n/queue/en'
 import queueFr from '../../../src/i18n/queue/fr'
+import { settingsErrors as settingsEn } from '../../../src/i18n/settings/en'
+import { settingsErrors as settingsFr } from '../../../src/i18n/settings/fr'
 import { useBackend } from '../../backend/use-backend'
 import { largePdf, pdf } from '../../fixtures/documents/corpus'
 import { claimOne } from '../outbox/claim-one'
@@ -220,6 +222,20 @@ describe('a scan is bound to the record it was taken for', () => {
 
 describe('records moved between desks', () => {
   const d = useTwoDesks(() => t.backend)
+
+  it('an export refuses, and writes no file, while a record holds a scan sealed for another', async () => {
+    const alice = await queueOne(d.fair, d.files)
+    const bob = await queueOne(d.fair, d.files)
+    const passport = d.fair.documents.list(alice).find((doc) => doc.kind === 'identity')!
+    d.fair.db.prepare('UPDATE documents SET client_id = ? WHERE id = ?').run(bob, passport.id)
+
+    await expect(exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)).rejects.toMatchObject({
+      code: 'document_altered',
+    })
+    expect(readdirSync(dirname(d.file))).not.toContain(basename(d.file))
+    expect(settingsFr.document_altered).toMatch(/rien n’a été exporté/)
+    expect(settingsEn.document_altered).toMatch(/nothing was exported/)
+  })
 
   it('an imported record’s scans are bound to it on the desk that imports it', async () => {
     const [alice, bob, carol] = [
