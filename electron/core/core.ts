@@ -23,6 +23,7 @@ import { PinGuard } from './people/pin-guard'
 import { DeskSessions } from './people/session'
 import { privateFile, privateFolder } from './private-files'
 import { loadReferenceData, type ReferenceData } from './reference-data'
+import { bindLegacyDocuments } from './registrations/bind-legacy-documents'
 import { Documents } from './registrations/documents'
 import { Registrations } from './registrations/repository'
 import { dataKey, osKeychain, type SecretStore } from './secrets'
@@ -148,6 +149,8 @@ async function assemble(
   const now = () => clock.now()
   const secrets = options.secrets ?? osKeychain()
   const key = await dataKey(secrets, dataDir, () => sealedRows(db))
+  // Before anything reads a document: rows sealed before migration 0008 are bound to their record.
+  bindLegacyDocuments(db, key)
   const vault = new DocumentVault(documentsDir, key)
   // A crash between writing a scan and committing its row leaves a file nothing references.
   await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])

@@ -113,6 +113,10 @@ export const settingsErrors = {
     'This passphrase is too easy to guess for a file that holds passports: use several unrelated words, or the passphrase the desk generates.',
   body_mismatch:
     'The request stored in the file does not match the registration: ask the other desk for a new export.',
+  size_mismatch:
+    'A document in the file is not the size its registration says: ask the other desk for a new export.',
+  document_altered:
+    'A scan of a registration is not the one sealed with it (the desk database was changed outside Guichet): nothing was exported. Contact support; nothing was deleted.',
   image_metadata:
     'An image in the file still carries metadata (position, camera) that Guichet would have removed: the file did not come from a Guichet desk; ask for a new export.',
   duplicate_record: 'This registration is in the file twice: ask the other desk for a new export.',

@@ -116,6 +116,10 @@ export const settingsErrors = {
     'Cette phrase de passe se devine trop facilement pour un fichier qui contient des passeports : prenez plusieurs mots sans rapport entre eux, ou la phrase générée par le poste.',
   body_mismatch:
     'La demande enregistrée dans le fichier ne correspond pas au dossier : demandez à l’autre poste un nouvel export.',
+  size_mismatch:
+    'Un document du fichier n’a pas la taille indiquée par son dossier : demandez à l’autre poste un nouvel export.',
+  document_altered:
+    'Un scan d’un dossier n’est pas celui qui a été scellé avec lui (la base du poste a été modifiée hors de Guichet) : rien n’a été exporté. Contactez le support ; rien n’a été supprimé.',
   image_metadata:
     'Une image du fichier contient encore des métadonnées (position, appareil) que Guichet aurait retirées : le fichier ne vient pas d’un poste Guichet ; demandez un nouvel export.',
   duplicate_record:
