@@ -138,7 +138,23 @@ describe('the queue screen', () => {
       listQueue: () => ok({ items: [hidden], next: null, namesHidden: true }),
     })
     await openQueue()
-    expect(row('G-AAAA-BBBB')?.textContent).toContain('Nom masqué')
+    // No agent can sign in on a desk that has none: it says what will show the names there.
+    expect(row('G-AAAA-BBBB')?.textContent).toContain(
+      'Nom masqué\u00a0: définissez un code administrateur (Réglages) puis ouvrez le mode administrateur pour le voir.',
+    )
+  })
+
+  it('on a desk with agents, asks for an agent to sign in to see the names', async () => {
+    const hidden = { ...taken, name: null, email: null, phone: null }
+    await desk({
+      sessionStatus: () => ok({ operator: null, locked: false, operatorsExist: true }),
+      adminStatus: () => ok({ configured: true, unlocked: false }),
+      listQueue: () => ok({ items: [hidden], next: null, namesHidden: true }),
+    })
+    await openQueue()
+    expect(row('G-AAAA-BBBB')?.textContent).toContain(
+      'Nom masqué\u00a0: connectez-vous comme agent pour le voir.',
+    )
   })
 
   it('counts what is still to send in the nav, and lists each record with its state and problem in words', async () => {

@@ -7,6 +7,8 @@ export default {
   lockShortcut: 'Hide the screen and lock the desk (Ctrl+L)',
   switchOperator: 'Switch agent',
   namesHidden: 'Name hidden: sign in as an agent to see it.',
+  namesHiddenAdmin: 'Name hidden: unlock admin mode (Settings) to see it.',
+  namesHiddenNoPin: 'Name hidden: set an admin PIN (Settings), then unlock admin mode to see it.',
   signOut: 'End of shift',
   cover: {
     title: 'Desk locked',

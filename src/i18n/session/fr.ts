@@ -6,6 +6,9 @@ export default {
   lockShortcut: 'Masquer l’écran et verrouiller le poste (Ctrl+L)',
   switchOperator: 'Changer d’agent',
   namesHidden: 'Nom masqué : connectez-vous comme agent pour le voir.',
+  namesHiddenAdmin: 'Nom masqué : ouvrez le mode administrateur (Réglages) pour le voir.',
+  namesHiddenNoPin:
+    'Nom masqué : définissez un code administrateur (Réglages) puis ouvrez le mode administrateur pour le voir.',
   signOut: 'Fin de service',
   cover: {
     title: 'Poste verrouillé',
