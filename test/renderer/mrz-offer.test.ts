@@ -57,7 +57,7 @@ const required = (id: string, value: unknown) =>
  * fields it can fill, the e-mail it cannot, and the passport slot's button; `focused` has the
  * keyboard when the scan is read.
  */
-async function render(initial: Record<string, string>, focused?: string) {
+async function render(initial: Record<string, string>, focused?: string, withPassport = true) {
   let values: Record<string, unknown> = {}
   const Host = defineComponent({
     setup() {
@@ -88,7 +88,7 @@ async function render(initial: Record<string, string>, focused?: string) {
     sha256: '0'.repeat(64),
     checked: false,
   }
-  useDocumentsStore().documents = [passport]
+  useDocumentsStore().documents = withPassport ? [passport] : []
   await flushPromises()
   return { wrapper, values: () => values }
 }
@@ -102,6 +102,16 @@ const click = async (wrapper: ReturnType<typeof mount>, text: string) => {
 }
 
 describe('the passport offer', () => {
+  it('is gone with its passport: the next student’s form offers nothing from the previous scan', async () => {
+    const first = await render({ lastName: '', firstName: '', birthDate: '' })
+    expect(first.wrapper.text()).toContain('MUELLER')
+    first.wrapper.unmount()
+    // "Nouveau dossier": a new form, no passport attached yet (the stores live on, as in the app).
+    const next = await render({ lastName: '', firstName: '', birthDate: '' }, undefined, false)
+    expect(next.wrapper.find('.mrz-offer').exists()).toBe(false)
+    expect(next.wrapper.text()).not.toContain('MUELLER')
+  })
+
   it('fills an empty form from the passport scan, the civility from the sex, to be checked', async () => {
     const { wrapper, values } = await render({ lastName: '', firstName: '', birthDate: '' })
     expect(asked).toEqual([{ clientId, id: '7d0e1d2c-4b5a-4697-8876-a5b4c3d2e1f0' }])
