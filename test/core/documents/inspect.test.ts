@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inspectFile, type AcceptedFile, type InspectResult } from '../../../electron/core/documents/inspect'
+import { defaultPdfBudget } from '../../../electron/core/documents/pdf-budget'
 import { REFUSAL_CODES } from '../../../electron/core/documents/refusals'
 import { nodeFs, type InspectFs } from '../../../electron/core/documents/read-stable'
 import * as corpus from '../../fixtures/documents/corpus'
@@ -231,7 +232,7 @@ describe('PDFs', () => {
     const ordinary = await corpus.pdfWithObjectStreams(3)
     const path = await place('ordinary.pdf', ordinary)
     expect(accepted(await inspectFile(path)).pages).toBe(3)
-    const budget = { streamBytes: 1024 * 1024, totalBytes: 1024 * 1024, objects: 100_000 }
+    const budget = { ...defaultPdfBudget, streamBytes: 1024 * 1024, totalBytes: 1024 * 1024 }
     const tight = (change: Partial<typeof budget>) =>
       inspectFile(path, { pdfBudget: { ...budget, ...change } })
     expect(await tight({ streamBytes: 100 })).toMatchObject({
@@ -255,7 +256,12 @@ describe('PDFs', () => {
     expect(counts).toHaveLength(2)
     // Same length, so every offset in the file still holds: the first stream now "declares" -9.
     const hostile = Buffer.from(text.replace('/Type /ObjStm\n/N 50', '/Type /ObjStm\n/N -9'), 'latin1')
-    const budget = { streamBytes: 1024 * 1024, totalBytes: 1024 * 1024, objects: counts[1]! - 1 }
+    const budget = {
+      ...defaultPdfBudget,
+      streamBytes: 1024 * 1024,
+      totalBytes: 1024 * 1024,
+      objects: counts[1]! - 1,
+    }
     const result = await inspectFile(await place('negative.pdf', hostile), { pdfBudget: budget })
     expect(result).toMatchObject({ ok: false, error: { code: 'pdf_too_complex' } })
   })
