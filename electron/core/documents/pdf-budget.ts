@@ -8,24 +8,37 @@ import {
   type PDFContext,
   type PDFObject,
 } from 'pdf-lib'
-import { MAX_PDF_INFLATED_BYTES, MAX_PDF_INFLATED_STREAM_BYTES, MAX_PDF_OBJECTS, inMiB } from './limits'
+import {
+  MAX_PDF_INFLATED_BYTES,
+  MAX_PDF_INFLATED_STREAM_BYTES,
+  MAX_PDF_OBJECTS,
+  MAX_PDF_UNPACKED_PER_FILE_BYTE,
+  MIN_PDF_UNPACKED_BYTES,
+  inMiB,
+} from './limits'
 import type { GuichetFailure } from '../../../src/domain/result'
 import { isRefusal, refuse } from './refusals'
 
 /** How much a PDF may unpack while it is read; tests shrink it to see it act on ordinary files. */
 export interface PdfBudget {
-  /** Bytes one compressed object or cross-reference stream may inflate to. */
+  /** Bytes one stream may inflate to: an object or cross-reference stream, a page's contents, a font. */
   streamBytes: number
-  /** Bytes all of them together may inflate to. */
+  /** Bytes all compressed object and cross-reference streams together may inflate to. */
   totalBytes: number
   /** Objects the object streams may declare, all together. */
   objects: number
+  /** Bytes all of the file's other streams together may unpack to, per byte of the file (pdf-streams.ts)... */
+  unpackedPerFileByte: number
+  /** ...and at least. */
+  unpackedBytes: number
 }
 
 export const defaultPdfBudget: PdfBudget = {
   streamBytes: MAX_PDF_INFLATED_STREAM_BYTES,
   totalBytes: MAX_PDF_INFLATED_BYTES,
   objects: MAX_PDF_OBJECTS,
+  unpackedPerFileByte: MAX_PDF_UNPACKED_PER_FILE_BYTE,
+  unpackedBytes: MIN_PDF_UNPACKED_BYTES,
 }
 
 const TYPE = PDFName.of('Type')
@@ -47,13 +60,23 @@ type DocumentConstructor = new (
  * (compressed object streams and cross-reference streams) are unpacked here first, counted, and the
  * file refused with `pdf_too_complex` once they pass the budget: a 1 MB file whose object stream
  * inflates to 1 GiB stops after the first few MiB instead of filling the memory. pdf-lib unpacks
- * nothing else on load (page contents and images stay compressed), so nothing else needs a cap.
+ * nothing else on load (page contents and images stay compressed): those are judged afterwards by
+ * pdf-streams.ts, from every stream met here, including one a later object of the same number
+ * replaces (pdf-lib keeps the last, but a reader following the cross-reference table may take either).
  */
-export async function loadWithinBudget(bytes: Uint8Array, budget: PdfBudget): Promise<PDFDocument> {
+export async function loadWithinBudget(
+  bytes: Uint8Array,
+  budget: PdfBudget,
+): Promise<{ document: PDFDocument; streams: PDFRawStream[] }> {
   const spent: Spent = { bytes: 0, objects: 0 }
+  const streams: PDFRawStream[] = []
   const parser = PDFParser.forBytesWithOptions(bytes)
   const parseObject = parser.parseObject.bind(parser)
-  parser.parseObject = () => unpacked(parseObject(), budget, spent)
+  parser.parseObject = () => {
+    const object = unpacked(parseObject(), budget, spent)
+    if (object instanceof PDFRawStream) streams.push(object)
+    return object
+  }
   let context: PDFContext
   try {
     context = await parser.parseDocument()
@@ -64,7 +87,7 @@ export async function loadWithinBudget(bytes: Uint8Array, budget: PdfBudget): Pr
   }
   // pdf-lib 1.17 (no longer developed) has no public way to build a document from a parsed context;
   // this is the construction PDFDocument.load itself does after parsing.
-  return new (PDFDocument as unknown as DocumentConstructor)(context, true, false)
+  return { document: new (PDFDocument as unknown as DocumentConstructor)(context, true, false), streams }
 }
 
 interface Spent {
