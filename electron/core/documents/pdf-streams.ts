@@ -1,17 +1,10 @@
-import {
-  PDFArray,
-  PDFBool,
-  PDFDict,
-  PDFName,
-  PDFNumber,
-  PDFRawStream,
-  PDFStream,
-  type PDFObject,
-} from 'pdf-lib'
+import type { PDFDict, PDFRawStream } from 'pdf-lib'
+import { PDFArray, PDFBool, PDFName, PDFNumber, PDFStream, type PDFObject } from 'pdf-lib'
 import { MAX_INPUT_PIXELS, inMiB } from './limits'
 import { checkedHeader } from './normalize-image'
 import type { PdfBudget } from './pdf-budget'
 import { filtersOf, firstOf, unpackOne, type Filter } from './pdf-filters'
+import { inlineImages } from './pdf-inline-images'
 import { isRefusal, refuse } from './refusals'
 
 /**
@@ -21,7 +14,8 @@ import { isRefusal, refuse } from './refusals'
  * further than its declared width × height × colours, any other stream (page contents, fonts) no
  * further than `budget.streamBytes`, and all of them within a total that grows with the file. A file
  * that passes cannot make pdf.js unpack more; one that does not is refused with
- * `pdf_stream_too_big` before anything is drawn. The bytes are counted and dropped, never kept.
+ * `pdf_stream_too_big` before anything is drawn. Pictures drawn inline in page contents are measured
+ * the same way (pdf-inline-images.ts). Bytes are kept only as long as the next step needs them.
  *
  * A picture filter (JPEG, JPEG 2000, JBIG2, CCITT) is not run: its size is the picture's. A JPEG's own
  * header is held to the pixel limit (pdf.js decodes it at that size); the others are held to the size
@@ -32,16 +26,31 @@ export async function checkStreams(
   fileBytes: number,
   budget: PdfBudget,
 ): Promise<void> {
-  const spent = { bytes: 0, total: Math.max(budget.unpackedBytes, fileBytes * budget.unpackedPerFileByte) }
+  const spent: Spent = {
+    bytes: 0,
+    total: Math.max(budget.unpackedBytes, fileBytes * budget.unpackedPerFileByte),
+    inlineTries: { count: 0, max: MAX_INLINE_TRIES },
+  }
   for (const stream of streams) await checkStream(stream, budget, spent)
 }
+
+// A page of text may hold a few hundred `BI` in its words and binary fonts a few more; a file that
+// makes the check parse more is refused.
+const MAX_INLINE_TRIES = 20_000
 
 interface Spent {
   bytes: number
   readonly total: number
+  readonly inlineTries: { count: number; max: number }
 }
 
-async function checkStream(stream: PDFRawStream, budget: PdfBudget, spent: Spent): Promise<void> {
+/** Checks one stream, and the pictures drawn inline in it unless it is itself one of those. */
+async function checkStream(
+  stream: PDFRawStream,
+  budget: PdfBudget,
+  spent: Spent,
+  inline = false,
+): Promise<void> {
   const filters = filtersOf(stream.dict)
   // pdf.js draws nothing from such a stream; pdf-lib keeps it as it is.
   if (filters === 'unreadable') return
@@ -61,7 +70,8 @@ async function checkStream(stream: PDFRawStream, budget: PdfBudget, spent: Spent
       filter,
       data,
       Math.min(cap, spent.total - spent.bytes),
-      index < last || pictureAt >= 0,
+      // Kept for the next filter, for a picture's header, or to look for inline pictures in.
+      index < last || pictureAt >= 0 || (!picture && !inline),
     )
     spent.bytes += unpacked.length
     if (unpacked.length > cap) {
@@ -78,6 +88,10 @@ async function checkStream(stream: PDFRawStream, budget: PdfBudget, spent: Spent
     data = unpacked.bytes
   }
   if (pictureAt >= 0 && isJpeg(filters[pictureAt]!)) await checkJpegHeader(data)
+  if (picture || inline) return
+  for (const image of inlineImages(data, stream.dict.context, spent.inlineTries)) {
+    await checkStream(image, budget, spent, true)
+  }
 }
 
 interface Picture {

@@ -76,6 +76,18 @@ describe('streams pdf.js would unpack whole are unpacked at take-in, counted, an
     expect(await inspect('brotli.pdf', bomb)).toMatchObject(refused(/one stream unpacks to over 16\.0 MiB/))
   })
 
+  it('refuses a picture drawn inline in the page contents whose Flate data inflates to 512 MiB', async () => {
+    expect(await inspect('inline.pdf', bombs.inlinePictureBomb())).toMatchObject(refused(/100 × 100 picture/))
+  })
+
+  it('refuses contents that would make the check try over 20,000 inline pictures', async () => {
+    const busy = bombs.pdfDrawing(
+      { dict: '', data: Buffer.from('BI [ '.repeat(25_000), 'latin1') },
+      { dict: '/Subtype /Form /BBox [0 0 1 1]', data: Buffer.from('') },
+    )
+    expect(await inspect('busy.pdf', busy)).toMatchObject(refused(/over 20000 inline pictures/))
+  })
+
   it('counts every stream against a total that grows with the file', async () => {
     // Two ordinary pages, each stream within its own cap: only the total can refuse them.
     const ordinary = (await realistic.certificatePdf()).bytes
@@ -119,6 +131,10 @@ describe('what students bring still passes', () => {
     const result = await inspect('real.pdf', bytes)
     expect(result).toMatchObject({ ok: true, mediaType: 'application/pdf' })
     expect(result.ok && result.bytes.equals(bytes)).toBe(true)
+  })
+
+  it('a page with a small Flate picture drawn inline, as Ghostscript writes them', async () => {
+    expect(await inspect('inline.pdf', bombs.inlinePictureBomb(0, true))).toMatchObject({ ok: true })
   })
 
   it('a PDF of ten pages with compressed object streams and Flate contents', async () => {
