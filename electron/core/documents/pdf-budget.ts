@@ -87,6 +87,11 @@ export async function loadWithinBudget(
   }
   // pdf-lib 1.17 (no longer developed) has no public way to build a document from a parsed context;
   // this is the construction PDFDocument.load itself does after parsing.
+  // A stream pdf-lib found inside an object stream is judged too, though pdf.js would not draw it.
+  const met = new Set(streams)
+  for (const [, object] of context.enumerateIndirectObjects()) {
+    if (object instanceof PDFRawStream && !met.has(object)) streams.push(object)
+  }
   return { document: new (PDFDocument as unknown as DocumentConstructor)(context, true, false), streams }
 }
 
