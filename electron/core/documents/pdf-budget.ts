@@ -1,3 +1,4 @@
+import { constants, inflateSync } from 'node:zlib'
 import {
   PDFDocument,
   PDFName,
@@ -43,6 +44,7 @@ export const defaultPdfBudget: PdfBudget = {
 
 const TYPE = PDFName.of('Type')
 const FILTER = PDFName.of('Filter')
+const FLATE = PDFName.of('FlateDecode')
 const COUNT = PDFName.of('N')
 const OBJECT_STREAM = PDFName.of('ObjStm')
 const XREF_STREAM = PDFName.of('XRef')
@@ -130,12 +132,9 @@ function unpackWithin(
       throw refuse('pdf_too_complex', `its compressed object streams declare over ${budget.objects} objects`)
     }
   }
-  const stream = decodePDFRawStream(object)
-  // Clamped only when asked for: plain bytes here.
-  const read = () => stream.getBytes(CHUNK) as Uint8Array
   const chunks: Uint8Array[] = []
   let length = 0
-  for (let chunk = read(); chunk.length > 0; chunk = read()) {
+  for (const chunk of piecesOf(object, budget.streamBytes)) {
     length += chunk.length
     spent.bytes += chunk.length
     if (length > budget.streamBytes) {
@@ -151,4 +150,32 @@ function unpackWithin(
   }
   object.dict.delete(FILTER)
   return PDFRawStream.of(object.dict, Buffer.concat(chunks))
+}
+
+/** A stream's unpacked bytes, in pieces that pass `limit` by no more than one read. */
+function* piecesOf(object: PDFRawStream, limit: number): Generator<Uint8Array> {
+  const inflated = object.dict.get(FILTER) === FLATE ? inflateWithin(object.contents, limit) : undefined
+  if (inflated) {
+    yield inflated
+    return
+  }
+  const stream = decodePDFRawStream(object)
+  // Clamped only when asked for: plain bytes here.
+  const read = () => stream.getBytes(CHUNK) as Uint8Array
+  for (let chunk = read(); chunk.length > 0; chunk = read()) yield chunk
+}
+
+/**
+ * zlib data inflated by node:zlib, which stops past `limit` whatever the size of the deflate blocks:
+ * pdf-lib undoes a whole block at once, and one block of a 10 MiB file can hold gigabytes. Damaged
+ * data answers undefined, for pdf-lib's own reading to take what it can, as before: it stops where
+ * zlib stopped, so no further than the limit.
+ */
+function inflateWithin(contents: Uint8Array, limit: number): Buffer | undefined {
+  try {
+    return inflateSync(contents, { maxOutputLength: limit + 1, finishFlush: constants.Z_SYNC_FLUSH })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') return undefined
+    throw refuse('pdf_too_complex', `one compressed stream unpacks to over ${inMiB(limit)} MiB`)
+  }
 }

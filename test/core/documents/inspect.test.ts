@@ -228,6 +228,13 @@ describe('PDFs', () => {
     expect(!result.ok && result.error.message).toMatch(/one compressed stream unpacks to over 16\.0 MiB/)
   })
 
+  it('refuses an object stream that is one deflate block of 256 MiB, inflated by zlib up to the cap', async () => {
+    // pdf-lib alone would undo the whole block before counting it (762 MB of memory for this file).
+    const result = await inspectFile(await place('one-block.pdf', corpus.pdfObjectStreamBomb(256, true)))
+    expect(result).toMatchObject({ ok: false, error: { code: 'pdf_too_complex' } })
+    expect(!result.ok && result.error.message).toMatch(/one compressed stream unpacks to over 16\.0 MiB/)
+  })
+
   it('applies the budget to every object stream and in total, as a smaller budget shows', async () => {
     const ordinary = await corpus.pdfWithObjectStreams(3)
     const path = await place('ordinary.pdf', ordinary)
