@@ -3,7 +3,7 @@ import { PDFArray, PDFBool, PDFName, PDFNumber, PDFStream, type PDFObject } from
 import { MAX_INPUT_PIXELS, inMiB } from './limits'
 import { checkedHeader } from './normalize-image'
 import type { PdfBudget } from './pdf-budget'
-import { filtersOf, firstOf, unpackOne, type Filter } from './pdf-filters'
+import { filtersOf, firstOf, unpackOne } from './pdf-filters'
 import { inlineImages } from './pdf-inline-images'
 import { isRefusal, refuse } from './refusals'
 
@@ -17,9 +17,10 @@ import { isRefusal, refuse } from './refusals'
  * `pdf_stream_too_big` before anything is drawn. Pictures drawn inline in page contents are measured
  * the same way (pdf-inline-images.ts). Bytes are kept only as long as the next step needs them.
  *
- * A picture filter (JPEG, JPEG 2000, JBIG2, CCITT) is not run: its size is the picture's. A JPEG's own
- * header is held to the pixel limit (pdf.js decodes it at that size); the others are held to the size
- * the stream declares, which is what pdf.js reads of a CCITT picture.
+ * A picture filter (JPEG, JPEG 2000, JBIG2, CCITT) is not run: its size is the picture's. The header of
+ * a JPEG or JPEG 2000 codestream is held to the pixel limit (pdf.js decodes it at that size); the others
+ * to the size the stream declares, which is what pdf.js reads of a CCITT picture (JBIG2 segments, which
+ * declare their own, are not read: SECURITY.md).
  */
 export async function checkStreams(
   streams: readonly PDFRawStream[],
@@ -87,7 +88,9 @@ async function checkStream(
     }
     data = unpacked.bytes
   }
-  if (pictureAt >= 0 && isJpeg(filters[pictureAt]!)) await checkJpegHeader(data)
+  const codec = pictureAt >= 0 ? filters[pictureAt]!.name : undefined
+  if (codec === 'DCTDecode' || codec === 'DCT') await checkJpegHeader(data)
+  if (codec === 'JPXDecode' || codec === 'JPX') checkJpxHeader(data)
   if (picture || inline) return
   for (const image of inlineImages(data, stream.dict.context, spent.inlineTries)) {
     await checkStream(image, budget, spent, true)
@@ -169,10 +172,6 @@ function numberOf(dict: PDFDict, keys: PDFName[]): number | undefined {
   return value instanceof PDFNumber ? value.asNumber() : undefined
 }
 
-function isJpeg(filter: Filter): boolean {
-  return filter.name === 'DCTDecode' || filter.name === 'DCT'
-}
-
 /** pdf.js decodes a JPEG at the size in its own header, whatever the stream says. */
 async function checkJpegHeader(data: Uint8Array): Promise<void> {
   try {
@@ -182,4 +181,28 @@ async function checkJpegHeader(data: Uint8Array): Promise<void> {
     if (isRefusal(error) && error.code === 'truncated') return
     throw error
   }
+}
+
+const JPX_START = Buffer.from([0xff, 0x4f, 0xff, 0x51])
+const CODESTREAM_BOX = 0x6a703263 // 'jp2c'
+
+/**
+ * pdf.js decodes JPEG 2000 at the size in its codestream's SIZ segment, whatever the stream says.
+ * The codestream is the data itself or, in a JP2 file, the first `jp2c` box among the top-level
+ * boxes, found as OpenJPEG finds it; data with neither draws nothing.
+ */
+function checkJpxHeader(data: Uint8Array): void {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  let at = 0
+  while (at + 8 <= bytes.length && bytes.compare(JPX_START, 0, 4, at, at + 4) !== 0) {
+    const length = bytes.readUInt32BE(at)
+    const wide = length === 1 && at + 16 <= bytes.length ? Number(bytes.readBigUInt64BE(at + 8)) : length
+    if (bytes.readUInt32BE(at + 4) === CODESTREAM_BOX) at += length === 1 ? 16 : 8
+    else if (wide >= 8) at += wide
+    else return
+  }
+  if (at + 24 > bytes.length || bytes.compare(JPX_START, 0, 4, at, at + 4) !== 0) return
+  const width = bytes.readUInt32BE(at + 8) - bytes.readUInt32BE(at + 16)
+  const height = bytes.readUInt32BE(at + 12) - bytes.readUInt32BE(at + 20)
+  if (width * height > MAX_INPUT_PIXELS) throw refuse('image_too_large', `${width} × ${height} pixels`)
 }

@@ -108,6 +108,41 @@ describe('streams pdf.js would unpack whole are unpacked at take-in, counted, an
     expect(await inspect('odd.pdf', odd)).toMatchObject(refused(/picture data where no picture/))
   })
 
+  it('refuses JPEG 2000 data whose codestream says 20,000 × 20,000 in a picture that says 100 × 100', async () => {
+    // SIZ: length, capabilities, width, height, offsets 0, tile size, tile offsets, one component.
+    const siz = Buffer.alloc(4 + 2 + 2 + 32 + 2 + 3)
+    siz.writeUInt32BE(0xff4fff51, 0)
+    siz.writeUInt16BE(41, 4)
+    siz.writeUInt32BE(20_000, 8)
+    siz.writeUInt32BE(20_000, 12)
+    siz.writeUInt32BE(20_000, 24)
+    siz.writeUInt32BE(20_000, 28)
+    const box = (type: string, body: Buffer) => {
+      const head = Buffer.alloc(8)
+      head.writeUInt32BE(8 + body.length)
+      head.write(type, 4, 'latin1')
+      return Buffer.concat([head, body])
+    }
+    // A JP2 file: its signature and header boxes, then the codestream's box.
+    const jp2 = Buffer.concat([
+      box('jP  ', Buffer.from([13, 10, 0x87, 10])),
+      box('jp2h', Buffer.alloc(22)),
+      box('jp2c', siz),
+    ])
+    for (const data of [siz, jp2]) {
+      const picture = {
+        dict: '/Subtype /Image /Width 100 /Height 100 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /JPXDecode',
+        data,
+      }
+      expect(
+        await inspect('jpx.pdf', bombs.pdfDrawing({ dict: '', data: Buffer.from('') }, picture)),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'image_too_large', message: expect.stringMatching(/20000 × 20000/) },
+      })
+    }
+  })
+
   it('refuses a picture that declares over 100 megapixels, as any image', async () => {
     const huge = bombs.pdfDrawing(
       { dict: '', data: Buffer.from('') },
