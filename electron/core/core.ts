@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
 import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
+import type { HeldProvisioning } from './enrollment/first-start'
 import { AdminActions } from './admin/admin-actions'
 import { AdminLock } from './admin/admin-lock'
 import { AuditLog } from './audit/audit-log'
@@ -22,6 +23,7 @@ import { PinGuard } from './people/pin-guard'
 import { DeskSessions } from './people/session'
 import { privateFile, privateFolder } from './private-files'
 import { loadReferenceData, type ReferenceData } from './reference-data'
+import { bindLegacyDocuments } from './registrations/bind-legacy-documents'
 import { Documents } from './registrations/documents'
 import { Registrations } from './registrations/repository'
 import { dataKey, osKeychain, type SecretStore } from './secrets'
@@ -74,8 +76,11 @@ export interface Core {
   readonly audit: AuditLog
   /** Admin actions once done (enrollment, settings changed): where the audit log hooks in. */
   readonly adminActions: AdminActions
-  /** What the provisioning file found at this start did (provisionAtStart), for the agent to read. */
-  readonly provisioning: { outcome: ProvisioningOutcome | null }
+  /**
+   * What the provisioning file found at this start did (provisionAtStart), for the agent to read,
+   * and the file held for an admin when it names another backend than the desk's.
+   */
+  readonly provisioning: { outcome: ProvisioningOutcome | null; held: HeldProvisioning | null }
   /** The scanner's folder, watched while the scannerFolder setting names one. */
   readonly scans: ScannerFolder
   /** Registrations on their way to the backend: states, the queue list, counts. */
@@ -144,13 +149,13 @@ async function assemble(
   const now = () => clock.now()
   const secrets = options.secrets ?? osKeychain()
   const key = await dataKey(secrets, dataDir, () => sealedRows(db))
+  // Before anything reads a document: rows sealed before migration 0008 are bound to their record.
+  bindLegacyDocuments(db, key)
   const vault = new DocumentVault(documentsDir, key)
   // A crash between writing a scan and committing its row leaves a file nothing references.
   await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])
   const settings = new SettingsStore(db)
   const events = new DeskEventBus()
-  const scans = new ScannerFolder((entries) => events.emit('scansChanged', entries))
-  scans.follow(settings.get().scannerFolder)
   const announce = queueAnnouncer(events, () => (db.open ? outbox.counts() : null))
   const outbox: Outbox = new Outbox(db, key, now, announce)
   outbox.recover()
@@ -159,6 +164,11 @@ async function assemble(
   const admin = new AdminLock(secrets, dataDir, db, guard, millis)
   const operators = new Operators(db, key, guard, now)
   const session = new DeskSessions(operators, admin, events)
+  // File names can be a student's: behind the privacy screen the page hears of none (listScans waits too).
+  const scans = new ScannerFolder((entries) =>
+    events.emit('scansChanged', session.status().locked ? [] : entries),
+  )
+  scans.follow(settings.get().scannerFolder)
   const audit = new AuditLog(db, key, now, () => {
     const operator = session.current()
     if (operator) return `operator:${operator.id}`
@@ -204,7 +214,7 @@ async function assemble(
     session,
     audit,
     adminActions,
-    provisioning: { outcome: null },
+    provisioning: { outcome: null, held: null },
     scans,
     outbox,
     sync,

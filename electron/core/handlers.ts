@@ -6,6 +6,7 @@ import type { Handlers } from './dispatch'
 import { referenceOf } from '../../src/domain/queue/reference'
 import { generateAttestation } from './attestation/generate'
 import { enrollDesk } from './enrollment/enroll'
+import { acceptNewBackend } from './enrollment/first-start'
 import { dismissProvisioning } from './enrollment/provisioning-notice'
 import { announceEnrollment, enrollmentStatus } from './enrollment/status'
 import { pdfToDraw } from './documents/pdf-to-draw'
@@ -14,20 +15,27 @@ import { peopleHandlers } from './people/handlers'
 import { attachFile } from './registrations/attach'
 import { changeSettings } from './settings-change'
 import { syncHandlers } from './sync/handlers'
+import { TransferGrants } from './transfer/transfer-grants'
 
 /**
- * Handlers that only a host can provide (a native dialog needs Electron; the web host fakes it). A host
- * without a save/open dialog answers "cancelled": the settings screen then takes a typed path.
+ * Handlers that only a host can provide (a native dialog needs Electron; the web host stands in for
+ * it). The export/import file is whatever the host's dialog answers: exportQueue and importQueue take
+ * no other path. A host without that dialog answers "cancelled".
  */
 export type HostHandlers = Pick<Handlers, 'chooseFiles'> & Partial<Pick<Handlers, 'chooseTransferFile'>>
 
 /** The core's answer to every channel of the contract, with the host's own where the core has none. */
 export function createHandlers(core: Core, host: HostHandlers): Handlers {
   const { registrations, documents, settings, reference, vault } = core
+  const transferGrants = new TransferGrants()
+  const chooseTransferFile = host.chooseTransferFile ?? (() => null)
   return judgingDiskErrors(core.appInfo.dataDir, {
-    chooseTransferFile: () => null,
     ...host,
-    ...syncHandlers(core),
+    chooseTransferFile: async (request) => {
+      const chosen = await chooseTransferFile(request)
+      return chosen === null ? null : transferGrants.grant(request.mode, chosen)
+    },
+    ...syncHandlers(core, transferGrants),
     ...peopleHandlers(core),
     getAppInfo: () => core.appInfo,
     adminStatus: () => core.admin.status(),
@@ -49,6 +57,10 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       return enrolled
     },
     enrollmentStatus: () => enrollmentStatus(core),
+    acceptNewBackend: async ({ id }) => {
+      await acceptNewBackend(core, id)
+      return enrollmentStatus(core)
+    },
     dismissProvisioning: ({ id }) => {
       dismissProvisioning(core, id)
       return enrollmentStatus(core)
@@ -74,11 +86,16 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       searchEstablishments(reference.establishments, query, { department, limit: 30 }),
     communesFor: ({ postalCode }) => reference.postalCodes.communes(postalCode),
     uaiExceptions: () => reference.uaiExceptions,
+    // Every answer below that names a student or a scan waits for an open screen (9.14).
     attachDocument: ({ clientId, kind, path }) => {
+      core.session.assertOpen()
       core.grants.assert(path, () => core.scans.list().map((entry) => entry.path))
       return attachFile(core, clientId, kind, path)
     },
-    listDocuments: ({ clientId }) => documents.list(clientId),
+    listDocuments: ({ clientId }) => {
+      core.session.assertOpen()
+      return documents.list(clientId)
+    },
     removeDocument: async ({ id }) => {
       if (documents.remove(id)) await vault.delete(id)
       return null
@@ -102,7 +119,11 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       const drawn = found.mediaType === 'application/pdf' ? await pdfToDraw(bytes) : bytes
       return { mediaType: found.mediaType, base64: drawn.toString('base64') }
     },
-    listScans: () => core.scans.list(),
+    // Scanner file names can be a student's ("Passeport NGUYEN Linh.pdf").
+    listScans: () => {
+      core.session.assertOpen()
+      return core.scans.list()
+    },
     scanThumbnail: ({ path }) => {
       // A picture of a passport: not behind the privacy screen, and only of what the tray lists now.
       core.session.assertOpen()

@@ -1,9 +1,8 @@
 import type { DeskSettings, SettingsPatch } from '../../src/domain/settings'
+import { sameBackendOrigin } from '../../src/domain/sync/backend-url'
 import { applySettings } from './admin/apply-settings'
 import type { AdminVia } from './admin/admin-actions'
 import type { Core } from './core'
-
-const originOf = (url: string) => (url ? new URL(url).origin : '')
 
 /**
  * An admin's change to the settings (Settings screen, `desk settings set`). A token belongs to the
@@ -14,7 +13,7 @@ const originOf = (url: string) => (url ? new URL(url).origin : '')
 export async function changeSettings(core: Core, patch: SettingsPatch, via: AdminVia): Promise<DeskSettings> {
   const before = core.settings.get()
   const next = applySettings(core, patch, via)
-  if (before.backendUrl && originOf(before.backendUrl) !== originOf(next.backendUrl)) {
+  if (before.backendUrl && !sameBackendOrigin(before.backendUrl, next.backendUrl)) {
     await core.deskToken.clear()
     core.sync.tokenChanged()
   }

@@ -1,4 +1,4 @@
-import { app, dialog, net, session, type BrowserWindow } from 'electron'
+import { app, dialog, session, type BrowserWindow } from 'electron'
 import { dirname, join } from 'node:path'
 import { deskEvents, eventIpcName } from '../../src/domain/ipc/events'
 import { GuichetFailure } from '../../src/domain/result'
@@ -7,13 +7,13 @@ import { provisionAtStart } from '../core/enrollment/first-start'
 import { provisioningLocations } from '../core/enrollment/locations'
 import { createHandlers } from '../core/handlers'
 import { createLog } from '../core/log'
-import { fetchTransport } from '../core/sync/fetch-transport'
 import { electronHostHandlers } from './dialogs'
 import { registerIpc } from './ipc'
 import { APP_ENTRY, APP_ORIGIN, isAppUrl } from './origin'
 import { registerAppScheme, serveRenderer } from './protocol'
 import { deskDataDir, localUserData } from './data-dir'
 import { debuggingSwitches } from './debug-switches'
+import { deskTransport } from './network'
 import { recoverRenderer } from './recovery'
 import { confineWebContents, denyPermissions } from './security'
 import { createMainWindow } from './window'
@@ -101,8 +101,7 @@ async function openCoreOrExplain(
     openCore({
       dataDir,
       onUnexpected,
-      // Chromium's network stack: the system proxy and the OS certificate store, as a browser has them.
-      transport: fetchTransport((url, init) => net.fetch(url, init)),
+      transport: deskTransport(),
       host: 'electron',
       version: app.getVersion(),
       resourcesDir: app.isPackaged

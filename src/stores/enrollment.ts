@@ -45,5 +45,13 @@ export const useEnrollmentStore = defineStore('enrollment', () => {
     if (id) status.value = await unwrap(api().dismissProvisioning({ id }))
   }
 
-  return { status, generation, load, enroll, dismissProvisioning }
+  /** The admin accepts the other backend the provisioning notice names: the desk enrolls there. */
+  async function acceptNewBackend() {
+    const id = status.value?.provisioning?.id
+    if (!id) return
+    status.value = await useAdminStore().guarded(() => unwrap(api().acceptNewBackend({ id })))
+    await reloadSettings()
+  }
+
+  return { status, generation, load, enroll, dismissProvisioning, acceptNewBackend }
 })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { seal } from '../../electron/core/crypto/aead'
 import { bodyAad } from '../../electron/core/outbox/sealing'
+import { sealDocumentIds } from '../../electron/core/registrations/record-documents'
 import { sealJson } from '../../electron/core/registrations/sealed-json'
 import { studentForm } from '../core/sync/desk'
 
@@ -23,9 +24,10 @@ export function seedQueue(core: { db: Database }, key: Uint8Array, count: number
   }
   const insert = core.db.prepare(
     `INSERT INTO registrations (client_id, state, payload, created_at, updated_at, captured_at, attempts,
-       next_attempt_at, last_error, server_id, submitted_at, server_status, status_checked_at, request_body)
+       next_attempt_at, last_error, server_id, submitted_at, server_status, status_checked_at, request_body,
+       documents_seal)
      VALUES (@clientId, @state, @payload, @at, @at, @at, @attempts, @nextAttemptAt, @lastError, @serverId,
-       @submittedAt, @serverStatus, @checkedAt, @body)`,
+       @submittedAt, @serverStatus, @checkedAt, @body, @documents)`,
   )
   const iso = (ms: number) => new Date(ms).toISOString()
   core.db.transaction(() => {
@@ -50,6 +52,8 @@ export function seedQueue(core: { db: Database }, key: Uint8Array, count: number
         checkedAt: sent ? iso(captured + 120_000 + (i % 7) * DAY) : null,
         body:
           state === 'submitted' ? null : seal(key, Buffer.from(JSON.stringify(template)), bodyAad(clientId)),
+        // No scans, and the list that says so, as a record queued without any would have.
+        documents: sent ? null : sealDocumentIds(key, clientId, []),
       })
     }
   })()

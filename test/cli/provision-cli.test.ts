@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createBackend } from '../backend/server'
 import { useBackend } from '../backend/use-backend'
-import { cleanup, tempDir } from '../core/sync/desk'
+import { cleanup, documentFiles, openDesk, queueOne, tempDir } from '../core/sync/desk'
 import { jsonLines, runDesk } from './run-desk'
 
 const t = useBackend()
@@ -131,6 +131,38 @@ describe('npm run desk -- provision', processes, () => {
     expect(jsonLines((await desk('settings', 'get', 'retentionDays', 'deskContact')).stdout)).toEqual([
       { retentionDays: 9, deskContact },
     ])
+  })
+})
+
+describe('npm run desk -- --backend', processes, () => {
+  it("sends the keychain token only to the desk's own backend: another one needs GUICHET_TOKEN", async () => {
+    t.backend.enrollments.add({ code: 'ABCD2345EFGH', deskId: 'paris-fair-3' }, new Date())
+    expect((await desk('provision', '--backend', t.backend.url, '--code', 'ABCD2345EFGH')).code).toBe(0)
+    const core = await openDesk(dataDir, null)
+    const clientId = await queueOne(core, await documentFiles(dataDir))
+    core.close()
+    const other = await createBackend()
+    try {
+      const elsewhere = await desk('sync', '--once', '--backend', other.url)
+      expect(elsewhere.code).toBe(2)
+      expect(errorOf(elsewhere.stderr).message).toContain('GUICHET_TOKEN')
+      // Plain HTTP to another machine is refused as the Settings refuse it, before anything is sent.
+      const plain = await runDesk(['sync', '--once', '--data-dir', dataDir], {
+        GUICHET_BACKEND_URL: 'http://192.0.2.10:8080',
+        GUICHET_TOKEN: 'explicit-token-value',
+      })
+      expect(plain.code).toBe(2)
+      expect(errorOf(plain.stderr).message).toContain('https://')
+      expect(other.log).toEqual([])
+
+      // The same origin written another way is the desk's own backend: its keychain token is used.
+      const own = await desk('sync', '--once', '--backend', `${t.backend.url}/`)
+      expect(own.code).toBe(0)
+      expect(t.backend.store.registrationByClientId(clientId)).toBeTruthy()
+      expect(other.log).toEqual([])
+    } finally {
+      await other.close()
+    }
   })
 })
 

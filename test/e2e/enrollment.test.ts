@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createBackend } from '../backend/server'
 import { useBackend } from '../backend/use-backend'
+import { setPin } from './admin-pin'
 import { openDesk, type Desk } from './desk'
 
 const t = useBackend()
@@ -105,5 +107,47 @@ describe('enrolling the desk from the Settings screen, in Chromium', () => {
       .toContain('Ce poste n’est pas encore enregistré')
     expect(await desk.page.getByTestId('provisioning-notice').count()).toBe(0)
     expect(desk.problems).toEqual([])
+  })
+
+  it('keeps an enrolled desk on its backend when the file names another, until the admin accepts it', async () => {
+    const other = await createBackend()
+    try {
+      t.backend.enrollments.add({ code: 'ABCD2345EFGH', deskId: 'paris-3' }, new Date())
+      shared = mkdtempSync(join(tmpdir(), 'guichet-shared-'))
+      const file = join(shared, 'desk.json')
+      writeFileSync(file, JSON.stringify({ backendUrl: t.backend.url, enrollmentCode: 'ABCD2345EFGH' }))
+      desk = await openDesk({ provisioningLocations: [file] })
+      expect(await desk.host.provisioned).toMatchObject({ result: 'enrolled' })
+      await setPin(desk.page, '246810')
+      const { dataDir } = desk
+      await desk.close()
+
+      // Another account rewrites the file with its own backend and a fresh code.
+      other.enrollments.add({ code: 'TUVW3456XYZA', deskId: 'lille-1', event: 'Salon Lille' }, new Date())
+      writeFileSync(file, JSON.stringify({ backendUrl: other.url, enrollmentCode: 'TUVW3456XYZA' }))
+      desk = await openDesk({ dataDir, provisioningLocations: [file] })
+      const { page } = desk
+      const notice = page.getByTestId('provisioning-notice')
+      await expect.poll(() => notice.textContent()).toContain(`un autre serveur\u202f: ${other.url}`)
+      expect(await notice.textContent()).toContain(`Le poste reste rattaché à ${t.backend.url}`)
+      const accept = notice.getByRole('button', { name: 'Accepter ce serveur' })
+      await accept.click()
+      await notice.getByText('Cette action demande le mode administrateur').waitFor()
+      expect(other.log).toEqual([])
+      expect(desk.host.core.settings.get().backendUrl).toBe(t.backend.url)
+
+      await page.getByRole('button', { name: 'Réglages' }).click()
+      await page.getByLabel('Code administrateur', { exact: true }).fill('246810')
+      await page.getByRole('button', { name: 'Déverrouiller' }).click()
+      await page.getByText('Mode administrateur déverrouillé').waitFor()
+      await accept.click()
+      await expect
+        .poll(() => page.getByTestId('enrollment-state').textContent())
+        .toContain(`identifiant lille-1, serveur ${other.url}`)
+      expect(await notice.textContent()).toContain('identifiant lille-1')
+      expect(desk.problems).toEqual([])
+    } finally {
+      await other.close()
+    }
   })
 })

@@ -81,4 +81,17 @@ describe.skipIf(!binary || noDisplay)('Guichet in Electron', () => {
     })
     expect(page.url()).toMatch(/^app:\/\/guichet\//)
   })
+
+  it('sends straight with node:https where the system says DIRECT, trusting the OS’s authorities', async () => {
+    // network.ts relies on both: Chromium's route for the backend, and Node 24's list of the OS's CAs.
+    const seen = await app.evaluate(async ({ session }) => {
+      const tls = process.getBuiltinModule('node:tls')
+      return {
+        route: await session.defaultSession.resolveProxy('https://127.0.0.1:9/v1/health'),
+        systemAuthorities: tls.getCACertificates('system').length,
+      }
+    })
+    expect(seen.route).toBe('DIRECT')
+    expect(seen.systemAuthorities).toBeGreaterThan(0)
+  })
 })

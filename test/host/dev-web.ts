@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startWebHost } from './web-host'
 
@@ -11,9 +12,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const dataDir = process.env['GUICHET_DATA_DIR'] ?? '.guichet-dev'
 // An admin tries a provisioning file as the installed app would find it at start.
 const provisioningFile = process.env['GUICHET_PROVISIONING_FILE']
+// A browser page has no system dialog for an export file: this folder stands for it.
+const transferDir = process.env['GUICHET_TRANSFER_DIR'] ?? join(dataDir, 'transfers')
 const host = await startWebHost({
   dataDir,
   port,
+  transferDir,
   ...(provisioningFile && { provisioningLocations: [provisioningFile] }),
 })
 void host.provisioned.then((outcome) => {
@@ -21,6 +25,7 @@ void host.provisioned.then((outcome) => {
     console.log(`Provisioning file ${outcome.file}: ${outcome.result} ${outcome.error?.message ?? ''}`)
 })
 console.log(`Guichet (web host) with data in ${host.core.appInfo.dataDir}`)
+console.log(`Export files go to ${transferDir}; Import takes the newest .guichet file there`)
 console.log(`Open ${host.url}`)
 const stop = () => void host.close().then(() => process.exit(0))
 process.once('SIGINT', stop)

@@ -18,6 +18,7 @@ import { provisionAtStart } from '../../electron/core/enrollment/first-start'
 import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
 import { readRendererFile } from '../../electron/core/renderer-files'
 import { MAX_READ_BYTES } from '../../electron/core/documents/limits'
+import { transferFolder } from './transfer-folder'
 import { createUploads } from './uploads'
 
 export interface WebHostOptions {
@@ -29,13 +30,18 @@ export interface WebHostOptions {
   now?: () => Date
   /** Where desk.json is looked for at start, as the installed app looks beside itself and machine-wide. */
   provisioningLocations?: string[]
+  /** dev:web: the folder standing for the export/import dialog when no `transferPath` is queued. */
+  transferDir?: string
 }
 
 export interface WebHost {
   /** Open this in a browser: it carries the per-run secret in its fragment, never sent to the server. */
   url: string
   core: Core
-  /** The export/import dialog's stand-in: each call takes the next path (null when none: cancelled). */
+  /**
+   * The export/import dialog's stand-in: each call takes the next path; when none is queued, the
+   * `transferDir` folder answers (transfer-folder.ts), or null (cancelled).
+   */
   transferPath: string[]
   /** The private folder (0700) where files the page sends wait to be taken in, then are deleted. */
   uploadDir: string
@@ -69,12 +75,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     onUnexpected: (error) => createLog(options.dataDir).error('sync', error),
   })
   const transferPath: string[] = []
+  const folder = options.transferDir ? transferFolder(options.transferDir, core.now) : () => null
   const uploads = createUploads(core.grants)
   const handlers = uploads.wrap(
     createHandlers(core, {
       // The page opens the browser's own chooser here (pagePicksFiles) and never asks for this dialog.
       chooseFiles: async () => [],
-      chooseTransferFile: async () => transferPath.shift() ?? null,
+      chooseTransferFile: async (request) => transferPath.shift() ?? folder(request),
     }),
   )
   const bridge = bridgeScript()

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -37,6 +37,24 @@ describe('the NSIS /PROVISION switch', () => {
   it('is included in the Windows installer', () => {
     expect(config.nsis?.include).toBe('build/installer.nsh')
     expect(resolve(config.nsis?.include ?? '')).toBe(include)
+  })
+
+  it('leaves the provisioning folder and file to administrators: Users may only read them', () => {
+    const text = readFileSync(include, 'utf8')
+    const icacls = [...text.matchAll(/GuichetIcacls '([^']*)'/g)].map((m) => m[1]!)
+    // A folder a standard user made first is taken back, and inherits nothing from ProgramData.
+    expect(icacls.some((args) => /\/setowner \*S-1-5-32-544/.test(args))).toBe(true)
+    const acl = icacls.find((args) => args.includes('/inheritance:r'))
+    expect(acl).toMatch(/\/grant:r /)
+    const grants = [...(acl ?? '').matchAll(/\*(S-[\d-]+):(\S+)/g)].map((m) => [m[1], m[2]])
+    expect(grants).toEqual([
+      ['S-1-5-18', '(OI)(CI)F'],
+      ['S-1-5-32-544', '(OI)(CI)F'],
+      ['S-1-5-32-545', '(OI)(CI)RX'],
+    ])
+    expect(icacls.some((args) => args.includes('desk.json') || /\\\*" \/reset/.test(args))).toBe(true)
+    // No other grant anywhere (the former one gave Users modify rights on desk.json).
+    expect(text.match(/\/grant\b/g)).toHaveLength(1)
   })
 
   it.skipIf(!makensis)(

@@ -99,4 +99,31 @@ describe('the provisioning notice', () => {
     expect(calls.dismissProvisioning).toHaveBeenCalledWith({ id: enrolled.id })
     expect(notice()).toBeNull()
   })
+
+  it('names both backends when the file asks for another one, and leaves accepting it to admin mode', async () => {
+    const held: ProvisioningOutcome = {
+      ...failed,
+      id: 'c'.repeat(64),
+      error: { code: 'provisioning_new_backend', message: 'Another backend.' },
+      newBackendUrl: 'https://autre.example.org',
+    }
+    const enrolled = { ...status(null), enrolled: true, backendUrl: 'https://inscriptions.example.fr' }
+    const mounted = await mountDesk({
+      getSyncStatus: () =>
+        ok({ online: true, paused: false, stopped: null, lastSyncAt: null, uploading: null }),
+      enrollmentStatus: () => ok({ ...enrolled, provisioning: held }),
+      acceptNewBackend: () => ({ ok: false, error: { code: 'admin_required', message: 'admin' } }) as never,
+    })
+    unmount = () => mounted.wrapper.unmount()
+    const text = notice()?.textContent ?? ''
+    expect(text).toContain('https://autre.example.org')
+    expect(text).toContain('reste rattaché à https://inscriptions.example.fr')
+    expect(text).toContain('déverrouillez le mode administrateur')
+    const accept = document.querySelector<HTMLButtonElement>('[data-testid="provisioning-accept"]')!
+    expect(accept.textContent?.trim()).toBe('Accepter ce serveur')
+    accept.click()
+    await settle()
+    expect(mounted.calls.acceptNewBackend).toHaveBeenCalledWith({ id: held.id })
+    expect(notice()?.textContent).toContain('Cette action demande le mode administrateur')
+  })
 })

@@ -203,7 +203,10 @@ describe('the export passphrase', () => {
   it('can be generated: both fields filled with it, shown once to be written down, and sent as is', async () => {
     const { calls } = await settingsScreen(
       { configured: true, unlocked: true },
-      { exportQueue: () => ok({ records: 2, documents: 4, skipped: 0, conflicts: [] }) },
+      {
+        chooseTransferFile: () => ok('/media/usb/file.guichet'),
+        exportQueue: () => ok({ records: 2, documents: 4, skipped: 0, conflicts: [] }),
+      },
     )
     button('Générer une phrase de passe')?.click()
     await settle()
@@ -211,7 +214,11 @@ describe('the export passphrase', () => {
     expect(generated).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){5}$/)
     expect(byId('export-again').value).toBe(generated)
     expect(text()).toContain(`Phrase de passe à noter et à transmettre séparément du fichier : ${generated}`)
-    await type('export-path', '/media/usb/file.guichet')
+    // The file comes from the system dialog: the field only shows it.
+    expect(byId('export-path').readOnly).toBe(true)
+    document.querySelector<HTMLButtonElement>('#export-path ~ button')?.click()
+    await settle()
+    expect(calls.chooseTransferFile).toHaveBeenCalledWith({ mode: 'save' })
     ;[...document.querySelectorAll<HTMLButtonElement>('main button[type="submit"]')]
       .find((b) => b.textContent?.trim() === 'Exporter')
       ?.click()
@@ -226,6 +233,7 @@ describe('an import refused by the desk’s checks', () => {
     await settingsScreen(
       { configured: true, unlocked: true },
       {
+        chooseTransferFile: () => ok('/media/usb/file.guichet'),
         importQueue: () => ({
           ok: false,
           error: {
@@ -239,7 +247,8 @@ describe('an import refused by the desk’s checks', () => {
         }),
       },
     )
-    await type('import-path', '/media/usb/file.guichet')
+    document.querySelector<HTMLButtonElement>('#import-path ~ button')?.click()
+    await settle()
     await type('import-passphrase', 'correct horse battery staple')
     ;[...document.querySelectorAll<HTMLButtonElement>('main button[type="submit"]')]
       .find((b) => b.textContent?.trim() === 'Importer')

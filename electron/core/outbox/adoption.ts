@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import { GuichetFailure } from '../../../src/domain/result'
 import { seal } from '../crypto/aead'
+import { sealDocumentMeta } from '../registrations/document-meta'
+import { sealDocumentIds } from '../registrations/record-documents'
 import { sealJson } from '../registrations/sealed-json'
 import { problemInClear } from '../sync/failure'
 import type { ExportedRecord } from '../transfer/record'
@@ -33,9 +35,9 @@ export function adoptRecord(
     }
     db.prepare(
       `INSERT INTO registrations (client_id, state, payload, email_key, created_at, updated_at, captured_at,
-         attempts, last_error, server_id, request_body, problem)
+         attempts, last_error, server_id, request_body, problem, documents_seal)
        VALUES (@clientId, @state, @payload, @emailKey, @createdAt, @now, @capturedAt, @attempts, @lastError,
-         @serverId, @body, @problem)`,
+         @serverId, @body, @problem, @documents)`,
     ).run({
       clientId,
       state: record.needsAttention ? 'needs_attention' : 'queued',
@@ -49,6 +51,7 @@ export function adoptRecord(
       serverId: record.serverId,
       body: seal(key, Buffer.from(record.requestBody), bodyAad(clientId)),
       problem: record.problem && sealJson(key, record.problem, problemAad(clientId)),
+      documents: sealDocumentIds(key, clientId, documentIds),
     })
     const insert = db.prepare(
       `INSERT INTO documents (id, client_id, kind, meta, media_type, size, sha256, checked, added_at)
@@ -56,9 +59,13 @@ export function adoptRecord(
     )
     record.documents.forEach((doc, i) => {
       const id = documentIds[i] ?? ''
-      const { fileName, pages, width, height } = doc
-      const meta = sealJson(key, { fileName, pages, width, height }, id)
-      insert.run(id, clientId, doc.kind, meta, doc.mediaType, doc.size, doc.sha256, doc.checked ? 1 : 0, at)
+      const { kind, mediaType, size, sha256, fileName, pages, width, height } = doc
+      const meta = sealDocumentMeta(
+        key,
+        { id, clientId, kind, mediaType, size, sha256 },
+        { fileName, pages, width, height },
+      )
+      insert.run(id, clientId, kind, meta, mediaType, size, sha256, doc.checked ? 1 : 0, at)
     })
     if (record.emailVerification) {
       parts.verifications.record(clientId, record.captured.student.email, record.emailVerification)

@@ -3,6 +3,7 @@ import { emptyRegistrationForm } from '../../../src/domain/registration/empty-fo
 import { GuichetFailure } from '../../../src/domain/result'
 import type { Correction } from '../../../src/domain/sync/queue'
 import type { CapturedRegistration, Registrations } from '../registrations/repository'
+import { returnMovedDocuments } from '../registrations/document-meta'
 import { openJson, sealJson } from '../registrations/sealed-json'
 import type { Outbox } from './outbox'
 
@@ -30,6 +31,8 @@ export function reopenForCorrection(
         'Only a registration the backend refused before creating it can be corrected and sent again.',
       )
     }
+    // A draft's scans can be removed and the draft replaced: a scan moved here from another record goes back first.
+    returnMovedDocuments(db, key, clientId)
     const draft = parts.registrations.loadDraft()
     if (draft && draft.clientId !== clientId) {
       const documents = db
@@ -50,7 +53,7 @@ export function reopenForCorrection(
     // Opened again now: the tray's "previous student?" counts from the correction, not the first capture.
     const at = parts.now().toISOString()
     db.prepare(
-      `UPDATE registrations SET state = 'draft', payload = ?, request_body = NULL, problem = NULL, attempts = 0,
+      `UPDATE registrations SET state = 'draft', payload = ?, request_body = NULL, problem = NULL, documents_seal = NULL, attempts = 0,
          next_attempt_at = NULL, last_error = NULL, updated_at = ?, opened_at = ? WHERE client_id = ?`,
     ).run(sealJson(key, form, clientId), at, at, clientId)
     return { clientId, problem }

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3'
 import { statement } from '../db/statements'
 import type { BodyRow } from './first-body'
 
-const COLUMNS = 'client_id, payload, captured_at, attempts, request_body'
+const COLUMNS = 'client_id, payload, captured_at, attempts, request_body, documents_seal'
 /** Due the moment they are in these states: never tried, or half-sent and resumed from the replay. */
 const READY = ['queued', 'awaiting_documents'] as const
 /** When a record becomes due: its retry time, else its capture. */

@@ -4,6 +4,8 @@ import type { DocumentKind } from '../../../src/domain/queue/states'
 import { open, seal } from '../crypto/aead'
 import { statement } from '../db/statements'
 import type { CapturedRegistration } from '../registrations/repository'
+import { openDocumentMeta, type DocumentColumns } from '../registrations/document-meta'
+import { assertDocumentIds } from '../registrations/record-documents'
 import { openJson } from '../registrations/sealed-json'
 import { buildRequestBody, type EmailVerificationProof } from './request-body'
 import { bodyAad } from './sealing'
@@ -23,11 +25,14 @@ export interface BodyRow {
   captured_at: string
   attempts: number
   request_body: Buffer | null
+  /** The record's documents as sealed when it was queued (record-documents.ts). */
+  documents_seal: Buffer | null
 }
 
+/** A document of the record, its columns vouched for by its sealed metadata. */
 export interface DocumentRow extends OutgoingDocument {
   kind: DocumentKind
-  meta: Buffer
+  fileName: string
 }
 
 /**
@@ -53,11 +58,36 @@ export class FirstBody {
     return body
   }
 
-  documents(clientId: string): DocumentRow[] {
-    return statement(
+  /**
+   * The record's documents, read on every claim, with or without a kept body: what goes out (which
+   * scans, their URLs, sizes and types) is only what was sealed with this record, and all of it.
+   * `document_altered` or `decrypt_failed` otherwise.
+   */
+  documents({
+    client_id: clientId,
+    documents_seal,
+  }: Pick<BodyRow, 'client_id' | 'documents_seal'>): DocumentRow[] {
+    const rows = statement(
       this.db,
-      'SELECT id, kind, meta, sha256, media_type AS mediaType, size FROM documents WHERE client_id = ? ORDER BY added_at, rowid',
-    ).all(clientId) as DocumentRow[]
+      'SELECT id, client_id AS clientId, kind, meta, sha256, media_type AS mediaType, size FROM documents WHERE client_id = ? ORDER BY added_at, rowid',
+    ).all(clientId) as (DocumentColumns & { meta: Buffer })[]
+    assertDocumentIds(
+      this.key,
+      clientId,
+      documents_seal,
+      rows.map((row) => row.id),
+    )
+    return rows.map(({ meta, ...columns }) => {
+      const { id, kind, sha256, mediaType, size } = columns
+      return {
+        id,
+        kind,
+        sha256,
+        mediaType,
+        size,
+        fileName: openDocumentMeta(this.key, meta, columns).fileName,
+      }
+    })
   }
 
   private build(row: BodyRow, documents: DocumentRow[], deskId: string): Buffer {
@@ -71,13 +101,7 @@ export class FirstBody {
       capturedAt: row.captured_at,
       captured,
       deskId,
-      documents: documents.map((d) => ({
-        kind: d.kind,
-        sha256: d.sha256,
-        size: d.size,
-        mediaType: d.mediaType,
-        fileName: openJson<{ fileName: string }>(this.key, d.meta, d.id).fileName,
-      })),
+      documents,
       emailVerification: proof,
     })
   }

@@ -8,6 +8,7 @@ import { eraseFreed } from '../db/erase'
 import { statement } from '../db/statements'
 import { unflushed } from '../db/unflushed'
 import type { Registrations } from '../registrations/repository'
+import { returnMovedDocuments } from '../registrations/document-meta'
 import { openJson, sealJson } from '../registrations/sealed-json'
 import { emailKeyer } from '../registrations/email-key'
 import type { ExportedRecord } from '../transfer/record'
@@ -57,6 +58,15 @@ interface CommitOutcome {
 
 /** How many more first bodies a flushed claim builds and keeps (see keepBodiesAhead). */
 const BODIES_AHEAD = 63
+
+/**
+ * Failures that make a record unreadable on this desk: it does not open (altered, another key), or a
+ * scan's row is not the one sealed with it (moved from another record, its digest or size changed).
+ * No retry cures them and nothing of the record may go: it waits for a person, and nothing is deleted.
+ */
+const UNREADABLE: ReadonlySet<string> = new Set(['decrypt_failed', 'document_altered'])
+const unreadable = (error: unknown): error is GuichetFailure =>
+  error instanceof GuichetFailure && UNREADABLE.has(error.code)
 
 class UnreadableRecord extends Error {
   constructor(
@@ -165,11 +175,10 @@ export class Outbox {
     let documents
     let body: Buffer
     try {
-      documents = this.firstBody.documents(clientId)
+      documents = this.firstBody.documents(row)
       body = this.firstBody.kept(row, documents, deskId)
     } catch (error) {
-      if (error instanceof GuichetFailure && error.code === 'decrypt_failed')
-        throw new UnreadableRecord(clientId, error)
+      if (unreadable(error)) throw new UnreadableRecord(clientId, error)
       throw error
     }
     this.prepared("UPDATE registrations SET state = 'sending' WHERE client_id = ?").run(clientId)
@@ -191,9 +200,9 @@ export class Outbox {
   private keepBodiesAhead(deskId: string): void {
     for (const row of this.due.withoutBody(BODIES_AHEAD)) {
       try {
-        this.firstBody.kept(row, this.firstBody.documents(row.client_id), deskId)
+        this.firstBody.kept(row, this.firstBody.documents(row), deskId)
       } catch (error) {
-        if (!(error instanceof GuichetFailure && error.code === 'decrypt_failed')) throw error
+        if (!unreadable(error)) throw error
       }
     }
   }
@@ -206,11 +215,11 @@ export class Outbox {
     return this.db.transaction(() => {
       const row = this.db
         .prepare(
-          'SELECT client_id, payload, captured_at, attempts, request_body FROM registrations WHERE client_id = ?',
+          'SELECT client_id, payload, captured_at, attempts, request_body, documents_seal FROM registrations WHERE client_id = ?',
         )
         .get(clientId) as BodyRow | undefined
       if (!row) throw new GuichetFailure('not_found', 'No such registration in the queue.')
-      return this.firstBody.kept(row, this.firstBody.documents(clientId), deskId)
+      return this.firstBody.kept(row, this.firstBody.documents(row), deskId)
     })()
   }
 
@@ -367,10 +376,7 @@ export class Outbox {
             : 'This registration was already received by the backend.',
         )
       }
-      const ids = this.db
-        .prepare('SELECT id FROM documents WHERE client_id = ?')
-        .pluck()
-        .all(clientId) as string[]
+      const ids = returnMovedDocuments(this.db, this.key, clientId)
       this.db.prepare('DELETE FROM registrations WHERE client_id = ?').run(clientId)
       this.db.prepare('DELETE FROM email_verifications WHERE client_id = ?').run(clientId)
       return ids

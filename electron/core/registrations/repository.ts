@@ -8,7 +8,9 @@ import type { RegistrationDraft } from '../../../src/domain/registration/empty-f
 import { registrationFormSchema, toStudent, type Student } from '../../../src/domain/registration/schema'
 import { GuichetFailure, type FieldError } from '../../../src/domain/result'
 import { eraseFreed } from '../db/erase'
+import { returnMovedDocuments } from './document-meta'
 import { emailKeyer } from './email-key'
+import { sealDocumentIds } from './record-documents'
 import { openJson, sealJson } from './sealed-json'
 
 /** What a queued registration holds, sealed: the contract's student and who captured it where. */
@@ -78,6 +80,11 @@ export class Registrations {
           )
           .run(payload, at, opened, opened, clientId)
       } else {
+        const previous = this.db
+          .prepare("SELECT client_id FROM registrations WHERE state = 'draft'")
+          .pluck()
+          .get() as string | undefined
+        if (previous) returnMovedDocuments(this.db, this.key, previous)
         this.db.prepare("DELETE FROM registrations WHERE state = 'draft'").run()
         this.db
           .prepare(
@@ -97,9 +104,10 @@ export class Registrations {
   /** Deletes the draft and its document rows; returns the vault ids whose files are now unreferenced. */
   discardDraft(clientId: string): string[] {
     const ids = this.db.transaction(() => {
-      const ids = this.documentIds(clientId)
+      if (this.stateOf(clientId) !== 'draft') return []
+      const ids = returnMovedDocuments(this.db, this.key, clientId)
       this.db.prepare("DELETE FROM registrations WHERE client_id = ? AND state = 'draft'").run(clientId)
-      return this.stateOf(clientId) ? [] : ids
+      return ids
     })()
     eraseFreed(this.db)
     return ids
@@ -122,19 +130,20 @@ export class Registrations {
       if (state && state !== 'draft') throw alreadyQueued(clientId)
       this.assertDocuments(clientId, student)
       this.assertEmailFree(emailKey, clientId)
+      const documents = sealDocumentIds(this.key, clientId, this.documentIds(clientId))
       if (state) {
         this.db
           .prepare(
-            "UPDATE registrations SET state = 'queued', payload = ?, email_key = ?, captured_at = ?, updated_at = ? WHERE client_id = ?",
+            "UPDATE registrations SET state = 'queued', payload = ?, email_key = ?, captured_at = ?, updated_at = ?, documents_seal = ? WHERE client_id = ?",
           )
-          .run(payload, emailKey, at, at, clientId)
+          .run(payload, emailKey, at, at, documents, clientId)
       } else {
         this.db
           .prepare(
-            `INSERT INTO registrations (client_id, state, payload, email_key, created_at, updated_at, captured_at)
-             VALUES (?, 'queued', ?, ?, ?, ?, ?)`,
+            `INSERT INTO registrations (client_id, state, payload, email_key, created_at, updated_at, captured_at, documents_seal)
+             VALUES (?, 'queued', ?, ?, ?, ?, ?, ?)`,
           )
-          .run(clientId, payload, emailKey, at, at, at)
+          .run(clientId, payload, emailKey, at, at, at, documents)
       }
     })()
     return { clientId, reference: referenceOf(clientId), capturedAt: at }

@@ -92,6 +92,8 @@ const MESSAGES: Record<string, string> = {
   document_missing:
     'A scan of this registration is missing on the desk; correct it and add the document again.',
   decrypt_failed: 'This registration or one of its scans can no longer be read on this desk.',
+  document_altered:
+    'A scan of this registration is not the one sealed with it (the desk database was changed outside Guichet); it is not sent.',
 }
 
 export function problem(code: string, status?: number, fields?: FieldError[]): RecordProblem {

@@ -5,6 +5,7 @@ import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 import { exportQueue } from '../transfer/export'
 import { importQueue } from '../transfer/import'
+import type { TransferGrants } from '../transfer/transfer-grants'
 
 type SyncChannel =
   | 'getSyncStatus'
@@ -23,7 +24,7 @@ type SyncChannel =
   | 'importQueue'
 
 /** The queue screen's and the sync settings' channels. Admin-only ones are gated by dispatch. */
-export function syncHandlers(core: Core): Pick<Handlers, SyncChannel> {
+export function syncHandlers(core: Core, transferGrants: TransferGrants): Pick<Handlers, SyncChannel> {
   const { outbox, sync, vault } = core
   return {
     getSyncStatus: () => sync.status(),
@@ -59,14 +60,23 @@ export function syncHandlers(core: Core): Pick<Handlers, SyncChannel> {
       core.audit.record({ action: 'record_discarded', subject: referenceOf(clientId) })
       return null
     },
+    // The answer carries the backend's complaints about the student's data.
     reopenForCorrection: ({ clientId }) => {
+      core.session.assertOpen()
       const correction = outbox.reopenForCorrection(core.registrations, clientId)
       core.audit.record({ action: 'record_corrected', subject: referenceOf(clientId) })
       return correction
     },
     sendVerificationCode: ({ email }) => core.emailVerification.send(email),
     confirmVerificationCode: ({ clientId, id, code }) => core.emailVerification.confirm(clientId, id, code),
-    exportQueue: ({ path, passphrase }) => audited('export', exportQueue)(core, path, passphrase),
-    importQueue: ({ path, passphrase }) => audited('import', importQueue)(core, path, passphrase),
+    // Only a file the admin chose in the host's dialog: a page naming a path overwrites nothing.
+    exportQueue: ({ path, passphrase }) => {
+      transferGrants.assert('save', path)
+      return audited('export', exportQueue)(core, path, passphrase)
+    },
+    importQueue: ({ path, passphrase }) => {
+      transferGrants.assert('open', path)
+      return audited('import', importQueue)(core, path, passphrase)
+    },
   }
 }

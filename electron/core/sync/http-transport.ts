@@ -9,7 +9,7 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from './transport'
-import { UploadThread } from './upload-thread'
+import { UploadThread, type UploadThreadData } from './upload-thread'
 
 /** Written in pieces of this size, so the queue screen sees the upload move. */
 const WRITE_CHUNK = 256 * 1024
@@ -19,15 +19,20 @@ export interface HttpAnswer extends TransportResponse {
   headers: Record<string, string>
 }
 
+/** How node:http(s) connects: `maxSockets` per origin, and the certificate authorities https trusts. */
+export interface HttpOptions extends UploadThreadData {
+  maxSockets: number
+}
+
 /**
  * node:http(s) with keep-alive agents: a Buffer is written as it is (no stream, no copy), progress
  * comes from the write callbacks, and one connection serves the three steps of many records.
  * `maxSockets` matches the records sent at the same time, plus the health probe. Larger scans are
  * read, decrypted and sent by the upload thread (see UploadThread), everything else from here.
  */
-export function httpTransport({ maxSockets }: { maxSockets: number }): Transport {
-  const here = inThreadHttp({ maxSockets })
-  const uploads = UploadThread.shared()
+export function httpTransport({ maxSockets, ca }: HttpOptions): Transport {
+  const here = inThreadHttp({ maxSockets, ca })
+  const uploads = UploadThread.shared({ ca })
   return {
     request: (request) => {
       const { body } = request
@@ -45,13 +50,13 @@ export function httpTransport({ maxSockets }: { maxSockets: number }): Transport
 export type BytesRequest = Omit<TransportRequest, 'body'> & { body?: Buffer | undefined }
 
 /** node:http(s) on the calling thread. */
-export function inThreadHttp({ maxSockets }: { maxSockets: number }): {
+export function inThreadHttp({ maxSockets, ca }: HttpOptions): {
   request(request: BytesRequest): Promise<HttpAnswer>
   close(): void
 } {
   const agents = {
     'http:': new http.Agent({ keepAlive: true, maxSockets }),
-    'https:': new https.Agent({ keepAlive: true, maxSockets }),
+    'https:': new https.Agent({ keepAlive: true, maxSockets, ...(ca && { ca: [...ca] }) }),
   }
   return {
     request: async (request) => {

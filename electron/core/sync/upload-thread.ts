@@ -11,24 +11,33 @@ interface UnderWay {
   onBodyProgress?: (sentBytes: number) => void
 }
 
+/** What the upload thread is started with. */
+export interface UploadThreadData {
+  /** Certificate authorities its https connections trust, in PEM; Node's own when absent. */
+  ca?: readonly string[] | undefined
+}
+
 /**
  * Sends the larger scans from a thread of its own, which reads, decrypts and writes them to the
  * network. On the sync's thread, megabytes of buffers made V8 collect the whole heap every few scans
  * (more CPU than the decryption itself); the upload thread's heap is tiny, and the sync's thread is
- * left with a few messages per request. One serves the whole process: started on the first such
- * upload, it stays, idle and not keeping the process alive, for the next sync.
+ * left with a few messages per request. One serves the whole process (one per set of trusted
+ * certificates, which a thread takes at its start): started on the first such upload, it stays,
+ * idle and not keeping the process alive, for the next sync.
  */
 export class UploadThread {
-  private static instance: UploadThread | undefined
+  private static readonly instances = new Map<string, UploadThread>()
   private worker: Worker | null = null
   private readonly underWay = new Map<number, UnderWay>()
   private lastId = 0
 
-  private constructor() {}
+  private constructor(private readonly data: UploadThreadData) {}
 
-  static shared(): UploadThread {
-    UploadThread.instance ??= new UploadThread()
-    return UploadThread.instance
+  static shared(data: UploadThreadData = {}): UploadThread {
+    const key = data.ca?.join('\n') ?? ''
+    let thread = UploadThread.instances.get(key)
+    if (!thread) UploadThread.instances.set(key, (thread = new UploadThread(data)))
+    return thread
   }
 
   request(request: TransportRequest, sealed: SealedFile): Promise<TransportResponse> {
@@ -68,7 +77,7 @@ export class UploadThread {
 
   private started(): Worker {
     if (this.worker) return this.worker
-    const worker = new Worker(workerScript, { eval: true })
+    const worker = new Worker(workerScript, { eval: true, workerData: this.data })
     worker.on('message', (message: FromUploadThread) => this.received(message))
     // The thread itself failed (not a request): a bug, said as one to every upload under way.
     worker.on('error', (error) =>

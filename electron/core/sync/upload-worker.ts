@@ -2,16 +2,17 @@
  * The upload thread (see UploadThread): reads and decrypts each scan whole, then sends it with
  * node:http on this thread's own keep-alive connections.
  */
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import { readSealed } from '../documents/sealed-file'
 import { inThreadHttp } from './http-transport'
 import { sentFailure, type FromUploadThread, type ToUploadThread } from './upload-messages'
+import type { UploadThreadData } from './upload-thread'
 
 if (!parentPort) throw new Error('upload-worker runs as a worker thread of the sync')
 const port = parentPort
 // Each sync already limits the records it sends at once; a limit here would only leave an upload
 // waiting for a connection while its timeout runs.
-const http = inThreadHttp({ maxSockets: Infinity })
+const http = inThreadHttp({ maxSockets: Infinity, ca: (workerData as UploadThreadData | null)?.ca })
 const underWay = new Map<number, AbortController>()
 const send = (message: FromUploadThread): void => port.postMessage(message)
 

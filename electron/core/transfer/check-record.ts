@@ -86,6 +86,10 @@ async function documentProblem(
   bytes: Buffer | undefined,
 ): Promise<Omit<FieldError, 'path'> | null> {
   if (!bytes) return { code: 'document_missing', message: 'A document announced is not in the file.' }
+  // Its size is sealed with its row here and sent as the upload's length: it must be the bytes' own.
+  if (bytes.length !== doc.size) {
+    return { code: 'size_mismatch', message: `It has ${bytes.length} bytes, not ${doc.size}.` }
+  }
   const inspected = await inspectFile(`document.${extensionOf[doc.mediaType]}`, { fs: inMemory(bytes) })
   if (!inspected.ok) return { code: inspected.error.code, message: inspected.error.message }
   if (inspected.mediaType !== doc.mediaType) {

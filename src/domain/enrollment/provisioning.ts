@@ -33,7 +33,7 @@ export const PROVISIONED_SETTINGS = [
   'deskContact',
 ] as const
 
-/** The provisioning notice read and closed by the agent: its outcome's fingerprint. */
+/** A provisioning notice by its outcome's fingerprint: read and closed, or its new backend accepted. */
 export const dismissProvisioningRequest = yup
   .object({
     id: yup

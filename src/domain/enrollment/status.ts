@@ -20,6 +20,11 @@ export interface ProvisioningOutcome {
    * folder); the desk then remembers the code as used and ignores it, and the admin removes it.
    */
   codeRemoved: boolean | null
+  /**
+   * With `provisioning_new_backend`: the backend the file names, another origin than the enrolled
+   * desk's. Nothing was sent to it; the desk moves there only when an admin accepts (acceptNewBackend).
+   */
+  newBackendUrl?: string
 }
 
 export interface EnrollmentStatus {

@@ -45,6 +45,7 @@ export const channels = [
   'enrollDesk',
   'enrollmentStatus',
   'dismissProvisioning',
+  'acceptNewBackend',
   'sessionStatus',
   'listOperators',
   'signIn',
@@ -67,6 +68,7 @@ export const adminChannels: readonly Channel[] = [
   'exportQueue',
   'importQueue',
   'enrollDesk',
+  'acceptNewBackend',
   'addOperator',
   'removeOperator',
 ]

@@ -133,6 +133,8 @@ export const contract = {
   enrollmentStatus: channel<EnrollmentStatus>()(none),
   /** The provisioning notice read: not shown again, at this start or a later one ending the same way. */
   dismissProvisioning: channel<EnrollmentStatus>()(dismissProvisioningRequest),
+  /** The admin accepts the other backend a provisioning notice names: the desk enrolls there. */
+  acceptNewBackend: channel<EnrollmentStatus>()(dismissProvisioningRequest),
   /** Who is signed in and whether the privacy screen covers the desk (then kept current by sessionChanged). */
   sessionStatus: channel<DeskSession>()(none),
   /** The operators to pick from at sign-in (staff names, no student data). */

@@ -19,5 +19,17 @@ function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname)
 }
 
+/**
+ * Whether two backend addresses are the same server (scheme, host and port): a desk token goes only
+ * to the origin that issued it. An address that does not parse is no one's.
+ */
+export function sameBackendOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin
+  } catch {
+    return false
+  }
+}
+
 /** The base the endpoints are appended to: `https://api.example/guichet/` becomes `.../guichet`. */
 export const backendBase = (url: string): string => url.trim().replace(/\/+$/, '')

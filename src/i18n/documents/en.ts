@@ -104,6 +104,8 @@ export const documentErrors = {
   not_a_draft: 'Documents can only be added to the registration being filled.',
   document_missing: 'A scan is missing from the desk’s document folder: add the document again.',
   decrypt_failed: 'This encrypted document can no longer be read (desk key reset?): add the document again.',
+  document_altered:
+    'This scan is not the one sealed with this registration (the desk database was changed outside Guichet): call support; nothing was deleted.',
   not_found: 'This document is no longer on the desk.',
   drop_no_path:
     'This file does not come from the disk (dragged from a browser or an e-mail?): save it first, then add it.',

@@ -108,6 +108,8 @@ export const documentErrors = {
   document_missing: 'Un scan manque dans le dossier des documents du poste : ajoutez le document à nouveau.',
   decrypt_failed:
     'Ce document chiffré ne peut plus être lu (clé du poste réinitialisée ?) : ajoutez le document à nouveau.',
+  document_altered:
+    'Ce scan n’est pas celui qui a été scellé avec ce dossier (la base du poste a été modifiée hors de Guichet) : appelez le support ; rien n’a été supprimé.',
   not_found: 'Ce document n’est plus sur le poste.',
   drop_no_path:
     'Ce fichier ne vient pas du disque (glissé depuis un navigateur ou un courriel ?) : enregistrez-le d’abord, puis ajoutez-le.',

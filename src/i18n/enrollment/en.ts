@@ -26,6 +26,9 @@ export default {
     enrolled: 'Desk enrolled at start from the provisioning file ({file}): desk id {deskId}.',
     codeKept:
       'The code could not be removed from {file} (read-only folder): the desk ignores it from now on, but ask the administrator to delete that file.',
+    newBackend:
+      'The provisioning file ({file}) asks to move this desk to another server: {next}. The desk stays with {current} and sent nothing to the other server. Administrator preparing this desk for a new event: unlock admin mode in Settings, then choose “Accept this server”; registrations not yet sent will go to the new server. If you did not expect this change, do not accept it and tell the administrator: someone may have changed this file.',
+    accept: 'Accept this server',
     dismiss: 'Dismiss this message',
   },
 } satisfies typeof fr
@@ -46,4 +49,8 @@ export const enrollmentErrors = {
   provisioning_file_not_json: 'The provisioning file is not valid JSON.',
   provisioning_file_invalid: 'The provisioning file has invalid fields.',
   unknown_key: 'The provisioning file has an unknown field.',
+  provisioning_new_backend:
+    'The provisioning file names another server than this desk’s: only the administrator can accept it.',
+  provisioning_notice_gone:
+    'This message is out of date: restart Guichet to read the file again, or enroll the desk in Settings.',
 } satisfies typeof frErrors

@@ -25,6 +25,9 @@ export default {
       'Poste enregistré au démarrage grâce au fichier de préconfiguration ({file}) : identifiant {deskId}.',
     codeKept:
       'Le code n’a pas pu être retiré du fichier {file} (dossier en lecture seule) : le poste l’ignore désormais, mais demandez à l’administrateur de supprimer ce fichier.',
+    newBackend:
+      'Le fichier de préconfiguration ({file}) demande de rattacher ce poste à un autre serveur : {next}. Le poste reste rattaché à {current} et n’a rien envoyé à l’autre serveur. Administrateur qui préparez ce poste pour un nouvel événement : déverrouillez le mode administrateur dans les Réglages, puis choisissez « Accepter ce serveur » ; les inscriptions pas encore envoyées partiront vers le nouveau serveur. Si vous n’attendiez pas ce changement, ne l’acceptez pas et prévenez l’administrateur : quelqu’un a pu modifier ce fichier.',
+    accept: 'Accepter ce serveur',
     dismiss: 'Fermer ce message',
   },
 }
@@ -46,4 +49,8 @@ export const enrollmentErrors = {
   provisioning_file_not_json: 'Le fichier de préconfiguration n’est pas du JSON valide.',
   provisioning_file_invalid: 'Le fichier de préconfiguration contient des champs non valides.',
   unknown_key: 'Le fichier de préconfiguration contient un champ inconnu.',
+  provisioning_new_backend:
+    'Le fichier de préconfiguration désigne un autre serveur que celui de ce poste : seul l’administrateur peut l’accepter.',
+  provisioning_notice_gone:
+    'Ce message n’est plus à jour : redémarrez Guichet pour relire le fichier, ou enregistrez le poste dans les Réglages.',
 }

@@ -85,6 +85,8 @@ export default {
     document_missing: 'A scan is missing on the desk: correct the registration and add the document again.',
     decrypt_failed:
       'A document can no longer be read on this desk: correct the registration and add it again.',
+    document_altered:
+      'A scan of this registration is not the one sealed with it (the desk database was changed outside Guichet): it is not sent, and nothing was deleted. Correcting or discarding a registration puts back a scan of another one it holds; then correct this one to send it. Tell support the reference.',
     internal:
       'A fault in the desk, not the network, stopped the sending; it is in the desk log. The desk will try again by itself; if this stays, contact support with the reference.',
     retry: 'The server is unavailable or busy; the desk will try again by itself.',

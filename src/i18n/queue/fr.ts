@@ -87,6 +87,8 @@ export default {
     document_missing: 'Un scan manque sur le poste : corrigez le dossier et ajoutez le document à nouveau.',
     decrypt_failed:
       'Un document ne peut plus être lu sur ce poste : corrigez le dossier et ajoutez-le à nouveau.',
+    document_altered:
+      'Un scan de ce dossier n’est pas celui qui a été scellé avec lui (la base du poste a été modifiée hors de Guichet) : il n’est pas envoyé, et rien n’a été supprimé. Corriger ou supprimer un dossier rend à son dossier le scan d’un autre qu’il contient ; corrigez ensuite celui-ci pour l’envoyer. Signalez la référence au support.',
     internal:
       'Une anomalie du poste, pas du réseau, a interrompu l’envoi ; elle est notée dans le journal du poste. Le poste réessaiera tout seul ; si cela persiste, contactez le support avec la référence.',
     retry: 'Le serveur est indisponible ou surchargé ; le poste réessaiera tout seul.',

@@ -65,6 +65,7 @@ export default {
     title: 'Move the queue to another desk',
     hint: 'When this desk will not be online again: the registrations not sent go into an encrypted file, to import on another desk.',
     path: 'File',
+    pathHint: 'Choose it with the “Choose…” button (a .guichet file).',
     browse: 'Choose…',
     passphrase: 'Passphrase',
     passphraseHint:
@@ -100,6 +101,9 @@ export const settingsErrors = {
   retention_days_range: 'A whole number of days, from 0 to 3650.',
   token_format: 'The token has no spaces or accents: copy it again.',
   passphrase_too_short: 'The passphrase has at least 8 characters.',
+  transfer_file_not_chosen:
+    'Choose the file with the “Choose…” button: Guichet writes and reads only a .guichet file chosen there.',
+  transfer_file_type: 'Choose a Guichet export file: its name ends in .guichet.',
   wrong_passphrase: 'This passphrase does not open the file.',
   not_an_export: 'This file is not a Guichet export.',
   export_truncated: 'The file is incomplete: copy it again from the other desk.',
@@ -109,6 +113,10 @@ export const settingsErrors = {
     'This passphrase is too easy to guess for a file that holds passports: use several unrelated words, or the passphrase the desk generates.',
   body_mismatch:
     'The request stored in the file does not match the registration: ask the other desk for a new export.',
+  size_mismatch:
+    'A document in the file is not the size its registration says: ask the other desk for a new export.',
+  document_altered:
+    'A scan of a registration is not the one sealed with it (the desk database was changed outside Guichet): nothing was exported. Contact support; nothing was deleted.',
   image_metadata:
     'An image in the file still carries metadata (position, camera) that Guichet would have removed: the file did not come from a Guichet desk; ask for a new export.',
   duplicate_record: 'This registration is in the file twice: ask the other desk for a new export.',

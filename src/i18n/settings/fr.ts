@@ -65,6 +65,7 @@ export default {
     title: 'Transférer la file vers un autre poste',
     hint: 'Quand ce poste ne sera plus en ligne : les dossiers non envoyés partent dans un fichier chiffré, à importer sur un autre poste.',
     path: 'Fichier',
+    pathHint: 'Choisissez-le avec le bouton « Choisir… » (un fichier .guichet).',
     browse: 'Choisir…',
     passphrase: 'Phrase de passe',
     passphraseHint:
@@ -103,6 +104,9 @@ export const settingsErrors = {
   token_format: 'Le jeton ne contient ni espace ni accent : recopiez-le.',
   passphrase_too_short: 'La phrase de passe compte au moins 8 caractères.',
   wrong_passphrase: 'Cette phrase de passe n’ouvre pas le fichier.',
+  transfer_file_not_chosen:
+    'Choisissez le fichier avec le bouton « Choisir… » : Guichet n’écrit et ne lit qu’un fichier .guichet choisi ainsi.',
+  transfer_file_type: 'Choisissez un fichier d’export Guichet : son nom se termine par .guichet.',
   not_an_export: 'Ce fichier n’est pas un export Guichet.',
   export_truncated: 'Le fichier est incomplet : copiez-le à nouveau depuis l’autre poste.',
   export_damaged: 'Le fichier a été modifié ou abîmé : rien de plus n’a été lu.',
@@ -112,6 +116,10 @@ export const settingsErrors = {
     'Cette phrase de passe se devine trop facilement pour un fichier qui contient des passeports : prenez plusieurs mots sans rapport entre eux, ou la phrase générée par le poste.',
   body_mismatch:
     'La demande enregistrée dans le fichier ne correspond pas au dossier : demandez à l’autre poste un nouvel export.',
+  size_mismatch:
+    'Un document du fichier n’a pas la taille indiquée par son dossier : demandez à l’autre poste un nouvel export.',
+  document_altered:
+    'Un scan d’un dossier n’est pas celui qui a été scellé avec lui (la base du poste a été modifiée hors de Guichet) : rien n’a été exporté. Contactez le support ; rien n’a été supprimé.',
   image_metadata:
     'Une image du fichier contient encore des métadonnées (position, appareil) que Guichet aurait retirées : le fichier ne vient pas d’un poste Guichet ; demandez un nouvel export.',
   duplicate_record:

@@ -26,10 +26,21 @@ function errno(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: no room`), { code })
 }
 
-/** The handlers as a host calls them, through dispatch, over a core whose vault writes through `write`. */
-function host(core: Core, write?: (path: string, data: Uint8Array) => Promise<void>, key?: Buffer) {
+/**
+ * The handlers as a host calls them, through dispatch, over a core whose vault writes through `write`;
+ * the export dialog answers the paths in `transferPaths` in turn.
+ */
+function host(
+  core: Core,
+  write?: (path: string, data: Uint8Array) => Promise<void>,
+  key?: Buffer,
+  transferPaths: string[] = [],
+) {
   const vault = write && key ? new DocumentVault(core.vault.dir, key, write) : core.vault
-  const handlers = createHandlers({ ...core, vault }, { chooseFiles: async () => [] })
+  const handlers = createHandlers(
+    { ...core, vault },
+    { chooseFiles: async () => [], chooseTransferFile: async () => transferPaths.shift() ?? null },
+  )
   return (channel: string, request: unknown) => dispatch(handlers, channel, request, core.admin)
 }
 
@@ -140,7 +151,8 @@ describe.skipIf(!tmpfsAllowed())('a real full disk (skipped: mounting a tmpfs ne
   })
 
   it('answers take-in, draft save, submit and export with disk_full, loses nothing, and works again once there is room', async () => {
-    const call = host(desk)
+    const transferPaths: string[] = []
+    const call = host(desk, undefined, undefined, transferPaths)
     const clientId = randomUUID()
     const small = join(mountPoint, 'screenshot.png')
     writeFileSync(small, (await screenshot()).bytes)
@@ -157,6 +169,8 @@ describe.skipIf(!tmpfsAllowed())('a real full disk (skipped: mounting a tmpfs ne
     expect(await call('saveDraft', { clientId, form: { ...form, firstName: 'Linh Mai' } })).toEqual(DISK_FULL)
     expect(await call('submitRegistration', { clientId, form })).toEqual(DISK_FULL)
     const path = join(mountPoint, 'export.guichet')
+    transferPaths.push(path)
+    expect(await call('chooseTransferFile', { mode: 'save' })).toEqual({ ok: true, value: path })
     expect(await call('exportQueue', { path, passphrase: 'correct horse battery staple' })).toEqual(DISK_FULL)
     expect(readdirSync(mountPoint).filter((name) => name.startsWith('export'))).toEqual([])
     expect(createLog(dataDir).error('sync', errno('ENOSPC'))).toBeUndefined()

@@ -7,7 +7,7 @@ import { provisioningLocations } from '../../../electron/core/enrollment/locatio
 import { createHandlers } from '../../../electron/core/handlers'
 import { createBackend, type Backend } from '../../backend/server'
 import { startWebHost, type WebHost } from '../../host/web-host'
-import { cleanup, tempDir } from '../sync/desk'
+import { cleanup, documentFiles, nextEvent, queueOne, tempDir } from '../sync/desk'
 
 let backend: Backend
 let root: string
@@ -196,6 +196,98 @@ describe('the provisioning file at first start', () => {
     expect((await start()).outcome).toBeNull()
     expect(readDeskJson(shared)).toMatchObject({ enrollmentCode: 'ABCD2345EFGH' })
     expect(backend.log.filter((e) => e.route === 'createDeskEnrollment')).toHaveLength(1)
+  })
+})
+
+describe('a provisioning file naming another backend, on a desk already enrolled', () => {
+  let attacker: Backend
+  beforeEach(async () => {
+    attacker = await createBackend()
+  })
+  afterEach(() => attacker.close())
+
+  const call = (host: WebHost, channel: 'acceptNewBackend', request: unknown) =>
+    dispatch(createHandlers(host.core, { chooseFiles: () => [] }), channel, request, host.core.admin)
+
+  /** The desk enrolled with the legitimate backend at its first start, one registration queued since. */
+  async function enrolledDesk() {
+    backend.enrollments.add({ code: 'ABCD2345EFGH', deskId: 'paris-3' }, new Date())
+    writeDeskJson(shared, { backendUrl: backend.url, enrollmentCode: 'ABCD2345EFGH' })
+    const first = await start()
+    expect(first.outcome).toMatchObject({ result: 'enrolled', deskId: 'paris-3' })
+    const token = await first.host.core.deskToken.get()
+    await first.host.core.admin.setPin('482915')
+    first.host.core.admin.lock()
+    // Held back until the next start, to see where it goes then.
+    first.host.core.sync.pause()
+    const clientId = await queueOne(first.host.core, await documentFiles(dataDir))
+    await hosts.pop()!.close()
+    return { token, clientId }
+  }
+
+  it('does not move the desk at start: it keeps its backend and token and says an admin must accept', async () => {
+    const { token, clientId } = await enrolledDesk()
+    // Another account on the computer rewrites the file with its own backend and a fresh code.
+    attacker.enrollments.add({ code: 'TUVW3456XYZA', deskId: 'paris-3' }, new Date())
+    writeDeskJson(shared, { backendUrl: attacker.url, enrollmentCode: 'TUVW3456XYZA' })
+
+    const { host, outcome } = await start()
+    expect(outcome).toMatchObject({
+      result: 'failed',
+      newBackendUrl: attacker.url,
+      error: { code: 'provisioning_new_backend' },
+    })
+    expect(host.core.settings.get()).toMatchObject({ backendUrl: backend.url, deskId: 'paris-3' })
+    expect(await host.core.deskToken.get()).toBe(token)
+    const submitted = nextEvent(host.core, 'queueChanged', (counts) => counts.submitted === 1)
+    host.core.sync.resume()
+    await submitted
+    expect(host.core.outbox.stateOf(clientId)).toBe('submitted')
+    expect(attacker.log).toEqual([])
+    expect(backend.log.filter((e) => e.route === 'uploadDocument')).toHaveLength(2)
+
+    // Accepting it needs admin mode.
+    expect(await call(host, 'acceptNewBackend', { id: outcome!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'admin_required' },
+    })
+    expect(attacker.log).toEqual([])
+  })
+
+  it('moves the desk once the admin accepts the notice, with the file as it was shown', async () => {
+    await enrolledDesk()
+    attacker.enrollments.add({ code: 'TUVW3456XYZA', deskId: 'lille-1', event: 'Salon Lille' }, new Date())
+    writeDeskJson(shared, { backendUrl: attacker.url, enrollmentCode: 'TUVW3456XYZA' })
+    const { host, outcome } = await start()
+    await host.core.admin.unlock('482915')
+    // A made-up id, or one of a notice no longer shown, accepts nothing.
+    expect(await call(host, 'acceptNewBackend', { id: 'f'.repeat(64) })).toMatchObject({
+      ok: false,
+      error: { code: 'provisioning_notice_gone' },
+    })
+    // The file changed after it was shown: what the admin read is what is enrolled.
+    writeDeskJson(shared, { backendUrl: backend.url, enrollmentCode: 'JKMN6789PQRS' })
+    const accepted = await call(host, 'acceptNewBackend', { id: outcome!.id })
+    expect(accepted).toMatchObject({
+      ok: true,
+      value: {
+        enrolled: true,
+        deskId: 'lille-1',
+        backendUrl: attacker.url,
+        provisioning: { result: 'enrolled' },
+      },
+    })
+    expect(host.core.settings.get().eventName).toBe('Salon Lille')
+    expect(await host.core.sync.testConnection()).toEqual({ result: 'ok' })
+  })
+
+  it('enrolls again from a fresh code for the same backend, without the admin', async () => {
+    await enrolledDesk()
+    backend.enrollments.add({ code: 'TUVW3456XYZA', deskId: 'paris-4', event: 'Salon 2027' }, new Date())
+    writeDeskJson(shared, { backendUrl: `${backend.url}/`, enrollmentCode: 'TUVW3456XYZA' })
+    const { host, outcome } = await start()
+    expect(outcome).toMatchObject({ result: 'enrolled', deskId: 'paris-4' })
+    expect(host.core.settings.get()).toMatchObject({ deskId: 'paris-4', eventName: 'Salon 2027' })
   })
 })
 

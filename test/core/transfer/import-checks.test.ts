@@ -114,6 +114,20 @@ describe('an imported record is checked as if typed and taken in here', () => {
     ])
   })
 
+  it('refuses a document whose size is not its bytes’ own, even in a body made to agree', async () => {
+    const clientId = await queueOne(d.fair, d.files)
+    await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)
+    await tamper(([entry]) => {
+      const doc = entry!.record.documents[0]!
+      const size = `"size":${doc.size},`
+      entry!.record.requestBody = entry!.record.requestBody.replace(size, `"size":${doc.size + 1},`)
+      doc.size += 1
+    })
+    expect((await refusal()).fields).toEqual([
+      expect.objectContaining({ path: `${referenceOf(clientId)}.documents.0`, code: 'size_mismatch' }),
+    ])
+  })
+
   it('refuses an envelope out of bounds (a server id of a megabyte)', async () => {
     const clientId = await queueOne(d.fair, d.files)
     await exportQueue(d.fair, d.file, PASSPHRASE, MIN_COST)

@@ -6,6 +6,7 @@ import { outboxIndexes } from './0004-outbox-indexes'
 import { operators } from './0005-operators'
 import { audit } from './0006-audit'
 import { draftOpened } from './0007-draft-opened'
+import { documentBinding } from './0008-document-binding'
 
 /** Every migration, oldest first. `user_version` is the version of the last one applied. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   operators,
   audit,
   draftOpened,
+  documentBinding,
 ]
