@@ -1,4 +1,4 @@
-import { createBrotliDecompress, createInflate } from 'node:zlib'
+import { createBrotliDecompress, createInflateRaw } from 'node:zlib'
 import {
   PDFArray,
   PDFDict,
@@ -65,10 +65,14 @@ export function firstOf(dict: PDFDict, keys: PDFName[]): PDFObject | undefined {
   return undefined
 }
 
-/** What one filter gave: its length (once past the limit, reading stopped), and the bytes if kept. */
+/**
+ * What one filter gave: its length (once past the limit, reading stopped), the bytes if kept, and
+ * whether zlib found deflate data it would not read on (see `inflate`).
+ */
 export interface Unpacked {
   length: number
   bytes: Uint8Array
+  damaged?: true
 }
 
 const CHUNK = 64 * 1024
@@ -76,9 +80,9 @@ const EMPTY = new Uint8Array(0)
 
 /**
  * Undoes one `unpack` filter on `input`, stopping as soon as the output passes `limit` bytes, so no
- * more than the limit and one chunk is ever held. Damaged data ends the output where pdf.js's own
- * decoder would stop too; what came before is counted all the same. `keep` is false for the last
- * filter, whose bytes only need counting.
+ * more than the limit and one chunk is ever held. Data cut short ends the output where pdf.js's own
+ * decoder would stop too; what came before is counted all the same. `keep` is false when the bytes
+ * only need counting.
  */
 export function unpackOne(
   filter: Filter,
@@ -88,13 +92,26 @@ export function unpackOne(
 ): Promise<Unpacked> {
   // node:zlib decodes Flate and Brotli in chunks whatever the data's block sizes (pdf-lib's and
   // pdf.js's own inflaters undo a whole deflate block at once, and one block can hold gigabytes).
-  if (filter.name === 'FlateDecode' || filter.name === 'Fl') {
-    return throughZlib(createInflate({ chunkSize: CHUNK }), input, limit, keep)
-  }
+  if (filter.name === 'FlateDecode' || filter.name === 'Fl') return inflate(input, limit, keep)
   if (filter.name === 'BrotliDecode') {
     return throughZlib(createBrotliDecompress({ chunkSize: CHUNK }), input, limit, keep)
   }
   return Promise.resolve(throughPdfLib(filter, input, limit, keep))
+}
+
+/**
+ * Flate data read as pdf.js reads it: the two-byte header checked as pdf.js checks it (a stream that
+ * fails gives nothing), then the deflate data, whose checksum pdf.js never reads. pdf.js's inflater
+ * reads on where zlib stops (a stored block of length 0 with a complement of 0, a distance before the
+ * start, an incomplete code table), so zlib stopping on such data is reported as `damaged`, for the
+ * file to be refused rather than measured short.
+ */
+function inflate(input: Uint8Array, limit: number, keep: boolean): Promise<Unpacked> {
+  const [method = -1, flags = -1] = input
+  if ((method & 0x0f) !== 8 || ((method << 8) + flags) % 31 !== 0 || flags & 0x20) {
+    return Promise.resolve({ length: 0, bytes: EMPTY })
+  }
+  return throughZlib(createInflateRaw({ chunkSize: CHUNK }), input.subarray(2), limit, keep)
 }
 
 function throughZlib(
@@ -106,7 +123,10 @@ function throughZlib(
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let length = 0
-    const done = () => resolve({ length, bytes: keep ? Buffer.concat(chunks) : EMPTY })
+    const done = (error?: NodeJS.ErrnoException) => {
+      const bytes = keep ? Buffer.concat(chunks) : EMPTY
+      resolve(error?.code === 'Z_DATA_ERROR' ? { length, bytes, damaged: true } : { length, bytes })
+    }
     decoder.on('data', (chunk: Buffer) => {
       length += chunk.length
       if (keep) chunks.push(chunk)

@@ -75,6 +75,7 @@ async function checkStream(
       index < last || pictureAt >= 0 || (!picture && !inline),
     )
     spent.bytes += unpacked.length
+    if (unpacked.damaged) throw refuse('pdf_unreadable', 'one of its compressed streams is damaged')
     if (unpacked.length > cap) {
       throw refuse(
         'pdf_stream_too_big',

@@ -61,6 +61,18 @@ describe('streams pdf.js would unpack whole are unpacked at take-in, counted, an
     )
   })
 
+  it('refuses Flate contents on which zlib would stop at once and pdf.js read on to 512 MiB', async () => {
+    // A header zlib refuses and pdf.js does not check: read past it, as pdf.js does.
+    expect(await inspect('window.pdf', bombs.lenientContentsBomb('window'))).toMatchObject(
+      refused(/one stream unpacks to over 16\.0 MiB/),
+    )
+    // Deflate data zlib calls damaged and pdf.js reads through: not measurable, so refused as damaged.
+    expect(await inspect('stored.pdf', bombs.lenientContentsBomb('empty stored block'))).toMatchObject({
+      ok: false,
+      error: { code: 'pdf_unreadable', message: expect.stringMatching(/compressed streams is damaged/) },
+    })
+  })
+
   it('refuses page contents in LZW that unpack to 512 MiB from 228 KB', async () => {
     const bomb = bombs.lzwContentsBomb()
     expect(bomb.length).toBeLessThan(250_000)
