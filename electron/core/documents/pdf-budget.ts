@@ -1,4 +1,4 @@
-import { constants, inflateSync } from 'node:zlib'
+import { constants, inflateRawSync } from 'node:zlib'
 import {
   PDFDocument,
   PDFName,
@@ -18,6 +18,7 @@ import {
   inMiB,
 } from './limits'
 import type { GuichetFailure } from '../../../src/domain/result'
+import { isPdfJsZlibHeader } from './pdf-filters'
 import { isRefusal, refuse } from './refusals'
 
 /** How much a PDF may unpack while it is read; tests shrink it to see it act on ordinary files. */
@@ -167,15 +168,23 @@ function* piecesOf(object: PDFRawStream, limit: number): Generator<Uint8Array> {
 
 /**
  * zlib data inflated by node:zlib, which stops past `limit` whatever the size of the deflate blocks:
- * pdf-lib undoes a whole block at once, and one block of a 10 MiB file can hold gigabytes. Damaged
- * data answers undefined, for pdf-lib's own reading to take what it can, as before: it stops where
- * zlib stopped, so no further than the limit.
+ * pdf-lib undoes a whole block at once, and one block of a 10 MiB file can hold gigabytes. Read past
+ * its header as pdf-lib and pdf.js read it (a header they refuse answers undefined, for pdf-lib to
+ * refuse it as before); deflate data zlib calls damaged, which they read on through, is refused.
  */
 function inflateWithin(contents: Uint8Array, limit: number): Buffer | undefined {
+  if (!isPdfJsZlibHeader(contents)) return undefined
   try {
-    return inflateSync(contents, { maxOutputLength: limit + 1, finishFlush: constants.Z_SYNC_FLUSH })
+    return inflateRawSync(contents.subarray(2), {
+      maxOutputLength: limit + 1,
+      finishFlush: constants.Z_SYNC_FLUSH,
+    })
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') return undefined
-    throw refuse('pdf_too_complex', `one compressed stream unpacks to over ${inMiB(limit)} MiB`)
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ERR_BUFFER_TOO_LARGE') {
+      throw refuse('pdf_too_complex', `one compressed stream unpacks to over ${inMiB(limit)} MiB`)
+    }
+    if (code === 'Z_DATA_ERROR') throw refuse('pdf_unreadable', 'one of its compressed streams is damaged')
+    throw error
   }
 }

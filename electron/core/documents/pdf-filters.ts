@@ -107,11 +107,14 @@ export function unpackOne(
  * file to be refused rather than measured short.
  */
 function inflate(input: Uint8Array, limit: number, keep: boolean): Promise<Unpacked> {
-  const [method = -1, flags = -1] = input
-  if ((method & 0x0f) !== 8 || ((method << 8) + flags) % 31 !== 0 || flags & 0x20) {
-    return Promise.resolve({ length: 0, bytes: EMPTY })
-  }
+  if (!isPdfJsZlibHeader(input)) return Promise.resolve({ length: 0, bytes: EMPTY })
   return throughZlib(createInflateRaw({ chunkSize: CHUNK }), input.subarray(2), limit, keep)
+}
+
+/** pdf.js's checks of a Flate stream's first two bytes; it does not check the window size, zlib does. */
+export function isPdfJsZlibHeader(input: Uint8Array): boolean {
+  const [method = -1, flags = -1] = input
+  return (method & 0x0f) === 8 && ((method << 8) + flags) % 31 === 0 && (flags & 0x20) === 0
 }
 
 function throughZlib(
