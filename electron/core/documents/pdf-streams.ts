@@ -1,5 +1,13 @@
-import type { PDFDict, PDFRawStream } from 'pdf-lib'
-import { PDFArray, PDFBool, PDFName, PDFNumber, PDFStream, type PDFObject } from 'pdf-lib'
+import {
+  PDFArray,
+  PDFBool,
+  PDFName,
+  PDFNumber,
+  PDFStream,
+  type PDFDict,
+  type PDFObject,
+  type PDFRawStream,
+} from 'pdf-lib'
 import { MAX_INPUT_PIXELS, inMiB } from './limits'
 import { checkedHeader } from './normalize-image'
 import type { PdfBudget } from './pdf-budget'
