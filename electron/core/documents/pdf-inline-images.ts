@@ -1,5 +1,4 @@
-import type { PDFDict } from 'pdf-lib'
-import { PDFName, PDFObjectParser, PDFRawStream, type PDFContext } from 'pdf-lib'
+import { PDFName, PDFObjectParser, PDFRawStream, type PDFContext, type PDFDict } from 'pdf-lib'
 import { refuse } from './refusals'
 
 const B = 0x42
