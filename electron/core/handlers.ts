@@ -9,6 +9,7 @@ import { enrollDesk } from './enrollment/enroll'
 import { acceptNewBackend } from './enrollment/first-start'
 import { dismissProvisioning } from './enrollment/provisioning-notice'
 import { announceEnrollment, enrollmentStatus } from './enrollment/status'
+import { pdfToDraw } from './documents/pdf-to-draw'
 import { scanThumbnail } from './documents/scan-thumbnail'
 import { peopleHandlers } from './people/handlers'
 import { attachFile } from './registrations/attach'
@@ -114,7 +115,9 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
         subject: referenceOf(clientId),
         detail: { document: id },
       })
-      return { mediaType: found.mediaType, base64: (await vault.read(id)).toString('base64') }
+      const bytes = await vault.read(id)
+      const drawn = found.mediaType === 'application/pdf' ? await pdfToDraw(bytes) : bytes
+      return { mediaType: found.mediaType, base64: drawn.toString('base64') }
     },
     // Scanner file names can be a student's ("Passeport NGUYEN Linh.pdf").
     listScans: () => {

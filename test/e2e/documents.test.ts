@@ -16,6 +16,7 @@ import { join } from 'node:path'
 import type { Locator } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as corpus from '../fixtures/documents/corpus'
+import * as bombs from '../fixtures/documents/pdf-bombs'
 import { openDesk, useScannerFolder, type Desk } from './desk'
 import { savedDraft } from './register-form'
 
@@ -175,6 +176,31 @@ describe('document slots, end to end', () => {
     expect(existsSync(scan)).toBe(false)
     expect(rows()).toEqual([{ kind: 'identity', media_type: 'application/pdf', checked: 0 }])
     await desk.page.screenshot({ path: join(tmpdir(), 'guichet-docs-tray.png') })
+    expect(desk.problems).toEqual([])
+  })
+
+  it('shows a scanner PDF whose picture would unpack to 512 MiB as refused, with what to do, and draws nothing', async () => {
+    const folder = join(files, 'scanner')
+    mkdirSync(folder)
+    const scan = join(folder, 'SCAN0045.PDF')
+    writeFileSync(scan, bombs.pictureBomb())
+    const minuteAgo = new Date(Date.now() - 60_000)
+    utimesSync(scan, minuteAgo, minuteAgo)
+    await useScannerFolder(desk, folder)
+
+    const row = desk.page
+      .getByRole('region', { name: 'Scans reçus' })
+      .getByRole('listitem')
+      .filter({ hasText: 'SCAN0045.PDF' })
+    const refusal = row.locator('[data-code="pdf_stream_too_big"]')
+    // Pictures are asked for as rows come into view.
+    await row.scrollIntoViewIfNeeded()
+    await refusal.waitFor()
+    await desk.page.screenshot({ path: join(tmpdir(), 'guichet-docs-bomb.png') })
+    expect(await refusal.textContent()).toMatch(
+      /imprimez-le dans un nouveau PDF, ou scannez le document papier en image/,
+    )
+    expect(await row.locator('img, canvas').count()).toBe(0)
     expect(desk.problems).toEqual([])
   })
 

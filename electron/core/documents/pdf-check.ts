@@ -1,6 +1,7 @@
 import { PDFArray, PDFDict, PDFName, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib'
 import { MAX_PDF_PAGES } from './limits'
 import { defaultPdfBudget, loadWithinBudget, type PdfBudget } from './pdf-budget'
+import { checkStreams } from './pdf-streams'
 import { isRefusal, refuse } from './refusals'
 
 const EOF_MARKER = Buffer.from('%%EOF')
@@ -24,7 +25,7 @@ const ACTION_TYPE = PDFName.of('S')
 
 /**
  * Checks a PDF that is kept byte for byte: complete, readable within a memory budget, not encrypted,
- * short, and inert. Answers the document as loaded, for a caller that reads further (the tray's thumbnail).
+ * short, inert, and with no stream that unpacks beyond its budget when drawn. Answers the document as loaded, for a caller that reads further (the tray's thumbnail).
  */
 export async function checkPdf(
   bytes: Uint8Array,
@@ -33,27 +34,28 @@ export async function checkPdf(
   if (Buffer.from(bytes.subarray(-EOF_WINDOW)).indexOf(EOF_MARKER) < 0) {
     throw refuse('truncated', 'the PDF has no end-of-file marker')
   }
-  const document = await load(bytes, budget)
+  const { document, streams } = await load(bytes, budget)
   const pages = countPages(document)
   if (pages === 0) throw refuse('pdf_unreadable', 'it has no pages')
   if (pages > MAX_PDF_PAGES) throw refuse('pdf_too_many_pages', `${pages} pages`)
   const active = findActiveContent(document)
   if (active) throw refuse('pdf_active_content', active)
+  await checkStreams(streams, bytes.length, budget)
   return { pages, document }
 }
 
 // pdf-lib is compiled to ES5, where its EncryptedPDFError is not an instance of its own class, so the
 // document is loaded regardless and its isEncrypted flag asked instead.
-async function load(bytes: Uint8Array, budget: PdfBudget): Promise<PDFDocument> {
-  let document: PDFDocument
+async function load(bytes: Uint8Array, budget: PdfBudget): ReturnType<typeof loadWithinBudget> {
+  let loaded: Awaited<ReturnType<typeof loadWithinBudget>>
   try {
-    document = await loadWithinBudget(bytes, budget)
+    loaded = await loadWithinBudget(bytes, budget)
   } catch (error) {
     if (isRefusal(error)) throw error
     throw refuse('pdf_unreadable', 'its structure is broken')
   }
-  if (document.isEncrypted) throw refuse('pdf_encrypted')
-  return document
+  if (loaded.document.isEncrypted) throw refuse('pdf_encrypted')
+  return loaded
 }
 
 function countPages(document: PDFDocument): number {

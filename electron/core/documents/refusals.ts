@@ -36,6 +36,8 @@ const messages = {
     `The PDF has ${detail}; at most ${MAX_PDF_PAGES} are accepted. Keep only the pages needed and save it again, or scan just those pages.`,
   pdf_too_complex: (detail: string) =>
     `The PDF is built so that checking it would take too much memory (${detail}); a scan never is. Print it to a new PDF or scan the paper document.`,
+  pdf_stream_too_big: (detail: string) =>
+    `The PDF holds compressed content that would unpack to far more than its size (${detail}) and could freeze the desk when shown; a scan never does. Print it to a new PDF, or scan the paper document as an image.`,
   pdf_active_content: (detail: string) =>
     `The PDF contains ${detail}, which Guichet refuses for safety. Print it to a new PDF (which drops them) or scan the paper document.`,
 } satisfies Record<string, (detail: string) => string>

@@ -8,7 +8,8 @@ import { MAX_INPUT_PIXELS } from '../documents/limits'
  * carries one JPEG per page (DCTDecode, taken as is); a Flate-compressed greyscale or RGB image is
  * inflated and wrapped. A page drawn as text or vectors has no image: nothing to read an MRZ from.
  *
- * The take-in check unpacks no image (pdf-budget.ts), so a Flate image is judged here: within the
+ * The take-in check refuses a picture that unpacks past its declared pixels (pdf-streams.ts), but a
+ * PDF stored before that check was not measured, so a Flate image is still judged here: within the
  * pixel limit, and inflated no further than the pixels it declares. A 500 KB stream that unpacks to
  * gigabytes is no image (the OCR finds nothing; the scan itself stays as it was taken in).
  */

@@ -98,6 +98,8 @@ export const documentErrors = {
     'The PDF contains code or attached files, refused for safety: print it to a new PDF (which drops them) or scan the paper document.',
   pdf_too_complex:
     'The PDF is built so that checking it would take too much memory (a scan never is): print it to a new PDF or scan the paper document.',
+  pdf_stream_too_big:
+    'The PDF holds compressed content that would unpack to far more than its size and could freeze the desk (a scan never does): print it to a new PDF, or scan the paper document as an image.',
   slot_full: 'This slot is full: remove a file before adding another.',
   not_a_draft: 'Documents can only be added to the registration being filled.',
   document_missing: 'A scan is missing from the desk’s document folder: add the document again.',

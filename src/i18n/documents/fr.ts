@@ -101,6 +101,8 @@ export const documentErrors = {
     'Le PDF contient du code ou des pièces jointes, refusés par sécurité : imprimez-le dans un nouveau PDF (qui les retire) ou scannez le document papier.',
   pdf_too_complex:
     'Le PDF est construit de façon à demander trop de mémoire pour être vérifié (ce n’est jamais le cas d’un scan) : imprimez-le dans un nouveau PDF ou scannez le document papier.',
+  pdf_stream_too_big:
+    'Le PDF contient des données compressées qui se décompresseraient bien au-delà de sa taille et pourraient bloquer le poste (ce n’est jamais le cas d’un scan) : imprimez-le dans un nouveau PDF, ou scannez le document papier en image.',
   slot_full: 'Cet emplacement est complet : retirez un fichier avant d’en ajouter un autre.',
   not_a_draft: 'Les documents ne s’ajoutent qu’au dossier en cours de saisie.',
   document_missing: 'Un scan manque dans le dossier des documents du poste : ajoutez le document à nouveau.',

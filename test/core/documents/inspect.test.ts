@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inspectFile, type AcceptedFile, type InspectResult } from '../../../electron/core/documents/inspect'
+import { defaultPdfBudget } from '../../../electron/core/documents/pdf-budget'
 import { REFUSAL_CODES } from '../../../electron/core/documents/refusals'
 import { nodeFs, type InspectFs } from '../../../electron/core/documents/read-stable'
 import * as corpus from '../../fixtures/documents/corpus'
@@ -227,11 +228,27 @@ describe('PDFs', () => {
     expect(!result.ok && result.error.message).toMatch(/one compressed stream unpacks to over 16\.0 MiB/)
   })
 
+  it('refuses an object stream that is one deflate block of 256 MiB, inflated by zlib up to the cap', async () => {
+    // pdf-lib alone would undo the whole block before counting it (762 MB of memory for this file).
+    const bomb = corpus.pdfObjectStreamBomb(256, true)
+    // Also with a window zlib refuses and pdf-lib ignores: read past the header as pdf-lib reads it.
+    const window = Buffer.from(bomb)
+    window.set([0xf8, 0x1f], window.indexOf('stream\n') + 'stream\n'.length)
+    for (const [name, bytes] of [
+      ['one-block.pdf', bomb],
+      ['window.pdf', window],
+    ] as const) {
+      const result = await inspectFile(await place(name, bytes))
+      expect(result).toMatchObject({ ok: false, error: { code: 'pdf_too_complex' } })
+      expect(!result.ok && result.error.message).toMatch(/one compressed stream unpacks to over 16\.0 MiB/)
+    }
+  })
+
   it('applies the budget to every object stream and in total, as a smaller budget shows', async () => {
     const ordinary = await corpus.pdfWithObjectStreams(3)
     const path = await place('ordinary.pdf', ordinary)
     expect(accepted(await inspectFile(path)).pages).toBe(3)
-    const budget = { streamBytes: 1024 * 1024, totalBytes: 1024 * 1024, objects: 100_000 }
+    const budget = { ...defaultPdfBudget, streamBytes: 1024 * 1024, totalBytes: 1024 * 1024 }
     const tight = (change: Partial<typeof budget>) =>
       inspectFile(path, { pdfBudget: { ...budget, ...change } })
     expect(await tight({ streamBytes: 100 })).toMatchObject({
@@ -255,7 +272,12 @@ describe('PDFs', () => {
     expect(counts).toHaveLength(2)
     // Same length, so every offset in the file still holds: the first stream now "declares" -9.
     const hostile = Buffer.from(text.replace('/Type /ObjStm\n/N 50', '/Type /ObjStm\n/N -9'), 'latin1')
-    const budget = { streamBytes: 1024 * 1024, totalBytes: 1024 * 1024, objects: counts[1]! - 1 }
+    const budget = {
+      ...defaultPdfBudget,
+      streamBytes: 1024 * 1024,
+      totalBytes: 1024 * 1024,
+      objects: counts[1]! - 1,
+    }
     const result = await inspectFile(await place('negative.pdf', hostile), { pdfBudget: budget })
     expect(result).toMatchObject({ ok: false, error: { code: 'pdf_too_complex' } })
   })

@@ -11,6 +11,7 @@ import { createHandlers, type HostHandlers } from '../../../electron/core/handle
 import type { ScanThumbnail } from '../../../src/domain/ipc/events'
 import type { Result } from '../../../src/domain/result'
 import * as corpus from '../../fixtures/documents/corpus'
+import * as bombs from '../../fixtures/documents/pdf-bombs'
 import * as realistic from '../../fixtures/documents/realistic'
 
 let dir: string
@@ -182,6 +183,25 @@ describe('the scanner tray’s thumbnails', () => {
     // Decoding would have failed on the empty pixel data as `truncated`: the header check came first.
     expect(await picture(await scanned('bomb.png', bomb))).toEqual({ kind: 'none', code: 'image_too_large' })
   })
+
+  it('gives no PDF for pdf.js to draw, only the reason, for pages or pictures that unpack past their budget', async () => {
+    // The page draws what the core hands it: a refusal code is never drawn.
+    expect(await picture(await scanned('SCAN0043.PDF', bombs.pictureBomb()))).toEqual({
+      kind: 'none',
+      code: 'pdf_stream_too_big',
+    })
+    expect(await picture(await scanned('SCAN0044.PDF', bombs.lzwContentsBomb()))).toEqual({
+      kind: 'none',
+      code: 'pdf_stream_too_big',
+    })
+  })
+
+  it('still cuts the first page of a lossless 300 dpi colour scan, whose picture unpacks to 26 MB', async () => {
+    const made = await picture(
+      await scanned('Scan 2 sept. 2026.pdf', (await realistic.losslessScanPdf()).bytes),
+    )
+    expect(made).toMatchObject({ kind: 'pdf', pages: 1 })
+  }, 30_000)
 
   it('refuses any path that is not in the tray now, even one the agent chose in the dialog', async () => {
     const desktop = join(dir, 'passport.jpg')
