@@ -16,11 +16,12 @@ interface FirstWayRow extends DocumentColumns {
  * before anything reads a document: it finds nothing after the first time.
  *
  * All rows in one transaction, so a crash half-way leaves every row as it was and the next start does
- * it again; nothing captured is lost either way. A row that does not open the first way is only marked
- * done: its reads judge it (document-meta.ts), as they judge any row. So the first way is accepted
- * here, once, and never by a read: marking a bound row as first-way again does not pass it, and the
- * first-way metadata this replaces is then erased from the WAL, where someone with the file could
- * have taken it to put back later.
+ * it again; nothing captured is lost either way. A row that does not open the first way stays as it
+ * is, to be tried again at the next start: it may have been sealed under the key the keychain held
+ * before (a keychain entry restored late), and marking it done would lose that scan for good. Its reads
+ * judge it meanwhile (document-meta.ts), as they judge any row: they never accept the first way, so
+ * marking a bound row as first-way again passes nothing, and the first-way metadata this replaces is
+ * erased from the WAL, where someone with the file could have taken it to put back later.
  *
  * What this trusts is the columns as they stand at the upgrade: a row moved before it, in a database
  * never bound, is bound where it was moved (SECURITY.md says so).
@@ -31,16 +32,12 @@ export function bindLegacyDocuments(db: Database, key: Uint8Array): number {
      INDEXED BY documents_sealed_first_way WHERE meta_format = 1`,
   )
   const update = db.prepare('UPDATE documents SET meta = ?, meta_format = 2 WHERE id = ?')
-  const done = db.prepare('UPDATE documents SET meta_format = 2 WHERE id = ?')
   const bound = db
     .transaction(() => {
       const records = new Map<string, string[]>()
       for (const { meta, ...columns } of select.all() as FirstWayRow[]) {
         const details = openedTheFirstWay(key, meta, columns.id)
-        if (!details) {
-          done.run(columns.id)
-          continue
-        }
+        if (!details) continue
         update.run(sealDocumentMeta(key, columns, details), columns.id)
         records.set(columns.clientId, [...(records.get(columns.clientId) ?? []), columns.id])
       }

@@ -7,6 +7,9 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../electron/core/core'
+import { closeDatabase } from '../../../electron/core/db/clean-shutdown'
+import { openDatabase } from '../../../electron/core/db/open'
+import { bindLegacyDocuments } from '../../../electron/core/registrations/bind-legacy-documents'
 import { useBackend } from '../../backend/use-backend'
 import { secretsWithKey } from '../documents/crash-child'
 import { cleanup, documentFiles, openDesk, tempDir } from '../sync/desk'
@@ -119,6 +122,24 @@ describe('a desk updated with records sealed before documents were bound to them
     // Carol's scans were already bound: still hers, and sent.
     expect(t.backend.store.registrationByClientId(carol)?.status).toBe('submitted')
     expect(readdirSync(desk.vault.dir)).toContain(`${alicePassport!.id}.bin`)
+  })
+
+  it('leaves every scan as it was when run with another key, so the right key binds and sends them all', async () => {
+    // The keychain answered another key once (a restored backup, another account's entry).
+    const db = openDatabase(join(dataDir, 'guichet.sqlite'))
+    try {
+      expect(bindLegacyDocuments(db, randomBytes(32))).toBe(0)
+      expect(firstWayRows(db)).toBe(legacy.documents.length)
+    } finally {
+      closeDatabase(db)
+    }
+
+    const desk = await start()
+    expect(inTheFile(firstWayRows)).toBe(0)
+    const { counts } = await desk.sync.drain()
+
+    expect(counts).toMatchObject({ submitted: RECORDS, needs_attention: 0 })
+    expectAllSentWithTheirScans()
   })
 
   it('loses nothing when the desk is killed half-way through binding them, and binds them all at the next start', async () => {
