@@ -8,6 +8,7 @@ import { AdminLock } from './admin/admin-lock'
 import { AuditLog } from './audit/audit-log'
 import { pruneAudit } from './audit/retention'
 import { lockDesk, type DeskLock } from './db/desk-lock'
+import { checkDataKey } from './data-key-check'
 import { closeDatabase } from './db/clean-shutdown'
 import { diskFullAtStart } from './disk-full'
 import { openDatabase } from './db/open'
@@ -149,6 +150,7 @@ async function assemble(
   const now = () => clock.now()
   const secrets = options.secrets ?? osKeychain()
   const key = await dataKey(secrets, dataDir, () => sealedRows(db))
+  checkDataKey(db, key, dataDir)
   // Before anything reads a document: rows sealed before migration 0008 are bound to their record.
   bindLegacyDocuments(db, key)
   const vault = new DocumentVault(documentsDir, key)

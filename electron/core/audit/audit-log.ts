@@ -141,6 +141,12 @@ export class AuditLog {
       .immediate()
   }
 
+  /** Whether the head was MAC'd with this log's key (null for a log never written): the data key's check. */
+  headFits(): boolean | null {
+    const head = this.anchor('head')
+    return head ? this.macOk(head, 'head') : null
+  }
+
   private checkpoint(): Anchor | undefined {
     return this.anchor('checkpoint')
   }

@@ -126,6 +126,8 @@ export const settingsErrors = {
     'This file holds registrations that fail this desk’s checks: nothing was imported. Each refused registration is listed with the reason.',
   data_key_missing:
     'This desk’s encryption key is gone from the system keychain while encrypted registrations are stored: nothing was changed. Call support before doing anything else.',
+  data_key_wrong:
+    'This desk’s data was sealed with another encryption key than the one in the system keychain: nothing was changed. Call support to restore the keychain entry; with it every registration opens again.',
   desk_in_use:
     'This data folder is already open in Guichet (the app or a command): close the other one first.',
 } satisfies typeof frErrors

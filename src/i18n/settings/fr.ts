@@ -130,6 +130,8 @@ export const settingsErrors = {
     'Ce fichier contient des dossiers qui ne passent pas les contrôles de ce poste : rien n’a été importé. Chaque dossier refusé est listé avec la raison.',
   data_key_missing:
     'La clé de chiffrement de ce poste a disparu du trousseau du système alors que des dossiers chiffrés sont enregistrés : rien n’a été modifié. Appelez le support avant toute autre action.',
+  data_key_wrong:
+    'Les données de ce poste ont été chiffrées avec une autre clé que celle du trousseau du système : rien n’a été modifié. Appelez le support pour restaurer l’entrée du trousseau ; avec elle, tous les dossiers s’ouvriront de nouveau.',
   desk_in_use:
     'Ce dossier de données est déjà ouvert par Guichet (l’application ou une commande) : fermez l’autre avant de continuer.',
 }

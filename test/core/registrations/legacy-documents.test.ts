@@ -75,6 +75,16 @@ function expectAllSentWithTheirScans(): void {
   }
 }
 
+/** The desk started with the right key: every row bound, every record sent with its own scans. */
+async function startBindAndSendAll(): Promise<void> {
+  const desk = await start()
+  expect(inTheFile(firstWayRows)).toBe(0)
+  const { counts } = await desk.sync.drain()
+
+  expect(counts).toMatchObject({ submitted: RECORDS, needs_attention: 0 })
+  expectAllSentWithTheirScans()
+}
+
 describe('a desk updated with records sealed before documents were bound to them', () => {
   it('binds every one at its first start, and sends them all with their own scans', async () => {
     const desk = await start()
@@ -134,12 +144,21 @@ describe('a desk updated with records sealed before documents were bound to them
       closeDatabase(db)
     }
 
-    const desk = await start()
-    expect(inTheFile(firstWayRows)).toBe(0)
-    const { counts } = await desk.sync.drain()
+    await startBindAndSendAll()
+  })
 
-    expect(counts).toMatchObject({ submitted: RECORDS, needs_attention: 0 })
-    expectAllSentWithTheirScans()
+  it('refuses to start with another key, binding nothing, and binds and sends them all once the right key is back', async () => {
+    const wrong = openDesk(dataDir, t.backend, {
+      clock: new VirtualClock(),
+      secrets: secretsWithKey(dataDir, randomBytes(32).toString('base64')),
+    }).then((opened) => (core = opened))
+    await expect(wrong).rejects.toMatchObject({ code: 'data_key_wrong' })
+    expect(inTheFile(firstWayRows)).toBe(legacy.documents.length)
+    expect(inTheFile((db) => db.prepare("SELECT 1 FROM settings WHERE key = 'data_key_check'").get())).toBe(
+      undefined,
+    )
+
+    await startBindAndSendAll()
   })
 
   it('loses nothing when the desk is killed half-way through binding them, and binds them all at the next start', async () => {
@@ -164,11 +183,6 @@ describe('a desk updated with records sealed before documents were bound to them
     })
     expect(readdirSync(join(dataDir, 'documents'))).toHaveLength(legacy.documents.length)
 
-    const desk = await start()
-    expect(inTheFile(firstWayRows)).toBe(0)
-    const { counts } = await desk.sync.drain()
-
-    expect(counts).toMatchObject({ submitted: RECORDS, needs_attention: 0 })
-    expectAllSentWithTheirScans()
+    await startBindAndSendAll()
   })
 })
