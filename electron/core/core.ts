@@ -10,6 +10,7 @@ import { pruneAudit } from './audit/retention'
 import { lockDesk, type DeskLock } from './db/desk-lock'
 import { checkDataKey } from './data-key-check'
 import { closeDatabase } from './db/clean-shutdown'
+import { isCorruption, noteDamage } from './db/damage'
 import { diskFullAtStart } from './disk-full'
 import { openDatabase } from './db/open'
 import { DeskEventBus } from './events'
@@ -158,7 +159,21 @@ async function assemble(
   await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])
   const settings = new SettingsStore(db)
   const events = new DeskEventBus()
-  const announce = queueAnnouncer(events, () => (db.open ? outbox.counts() : null))
+  const onUnexpected = (error: unknown) => {
+    noteDamage(error)
+    options.onUnexpected?.(error)
+  }
+  const announce = queueAnnouncer(events, () => {
+    if (!db.open) return null
+    try {
+      return outbox.counts()
+    } catch (error) {
+      // Met by a timer, with nobody to answer: logged, and the next start checks the file (damage.ts).
+      if (!isCorruption(error)) throw error
+      onUnexpected(error)
+      return null
+    }
+  })
   const outbox: Outbox = new Outbox(db, key, now, announce)
   outbox.recover()
   const millis = () => now().getTime()
@@ -198,7 +213,7 @@ async function assemble(
     ...(options.transport && { transport: options.transport }),
     ...(options.backend?.url !== undefined && { backendUrl: options.backend.url }),
     ...(options.syncTuning && { tuning: options.syncTuning }),
-    ...(options.onUnexpected && { onUnexpected: options.onUnexpected }),
+    onUnexpected,
   })
   const passports = new Passports({ resourcesDir: options.resourcesDir, dataDir, now })
   return {

@@ -1,5 +1,6 @@
 import { statfsSync } from 'node:fs'
 import { GuichetFailure } from '../../src/domain/result'
+import { databaseDamaged, noteDamage } from './db/damage'
 
 // What the operating system says when a write finds no room (a full disk, a user's quota spent) or a
 // disk that takes no writes, and SQLite's own words for the same: each always means that.
@@ -41,13 +42,14 @@ function freeBytes(folder: string): number {
 }
 
 /**
- * The failure to answer for an error: a GuichetFailure as it is, a full disk as `disk_full`, and
- * nothing for anything else (a bug, or a disk failing for another reason than room). Every write
+ * The failure to answer for an error: a GuichetFailure as it is, a damaged page of the database as
+ * `database_damaged` (damage.ts), a full disk as `disk_full`, and nothing for anything else (a bug, or a disk failing for another reason than room). Every write
  * commits whole or not at all, so what was saved before is still there, and the same action
  * succeeds once there is room.
  */
 export function knownFailure(error: unknown, folder?: string): GuichetFailure | undefined {
   if (error instanceof GuichetFailure) return error
+  if (noteDamage(error)) return databaseDamaged()
   if (!isDiskFull(error, folder)) return undefined
   return new GuichetFailure(
     'disk_full',

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { dirname } from 'node:path'
 import { isDiskFull } from '../disk-full'
+import { closingDamaged } from './damage'
 
 /**
  * Whether the last session ended with `closeDatabase`: a row in the settings table, written as the
@@ -24,12 +25,16 @@ export function markInUse(db: Database): void {
 }
 
 /**
- * Closes the database, saying the session ended cleanly. A disk too full to take the mark still gets
- * the file closed (and the desk folder freed by the caller): the next start then checks the file,
- * which is the safe side.
+ * Closes the database, saying the session ended cleanly, unless a damaged page was met in it
+ * (damage.ts). A disk too full to take the mark still gets the file closed (and the desk folder freed
+ * by the caller): the next start then checks the file, which is the safe side.
  */
 export function closeDatabase(db: Database): void {
   if (!db.open) return
+  if (closingDamaged(db)) {
+    db.close()
+    return
+  }
   try {
     db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { existsSync, readdirSync, renameSync } from 'node:fs'
 import { GuichetFailure } from '../../../src/domain/result'
 import { closedCleanly, markInUse } from './clean-shutdown'
+import { isCorruption, watchForDamage } from './damage'
 import type { Migration } from './migration'
 import { migrate } from './migrate'
 import { migrations as allMigrations } from './migrations'
@@ -43,6 +44,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.pragma('secure_delete = ON')
     if (clean) markInUse(db)
     migrate(db, migrations)
+    watchForDamage(db)
     return db
   } catch (error) {
     db?.close()
@@ -67,11 +69,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
 }
 
 class CorruptDatabase extends Error {}
-
-function isCorruption(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
-}
 
 /** A folder worth setting aside: one that exists and is not empty (an empty one stays for the new database). */
 function holdsAnything(dir: string): boolean {

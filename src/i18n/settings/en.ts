@@ -124,6 +124,8 @@ export const settingsErrors = {
   duplicate_record: 'This registration is in the file twice: ask the other desk for a new export.',
   import_refused:
     'This file holds registrations that fail this desk’s checks: nothing was imported. Each refused registration is listed with the reason.',
+  database_damaged:
+    'The desk database is damaged, so this could not be done. Restart Guichet: it checks the database at start and keeps the damaged file aside with its scans for support; nothing is deleted.',
   data_key_missing:
     'This desk’s encryption key is gone from the system keychain while encrypted registrations are stored: nothing was changed. Call support before doing anything else.',
   data_key_wrong:

@@ -128,6 +128,8 @@ export const settingsErrors = {
     'Ce dossier figure deux fois dans le fichier : demandez à l’autre poste un nouvel export.',
   import_refused:
     'Ce fichier contient des dossiers qui ne passent pas les contrôles de ce poste : rien n’a été importé. Chaque dossier refusé est listé avec la raison.',
+  database_damaged:
+    'La base de données du poste est endommagée : cette action n’a pas pu se faire. Redémarrez Guichet : au démarrage, il vérifie la base et met le fichier endommagé de côté avec ses pièces pour le support ; rien n’est supprimé.',
   data_key_missing:
     'La clé de chiffrement de ce poste a disparu du trousseau du système alors que des dossiers chiffrés sont enregistrés : rien n’a été modifié. Appelez le support avant toute autre action.',
   data_key_wrong:
