@@ -27,17 +27,20 @@ afterEach(() => {
   cleanup(dir)
 })
 
-const start = async (): Promise<Core> => {
-  const core = await openDesk(dataDir, null, { secrets: secretsWithKey(dataDir, key) })
+const start = async (onUnexpected?: (error: unknown) => void): Promise<Core> => {
+  const core = await openDesk(dataDir, null, {
+    secrets: secretsWithKey(dataDir, key),
+    ...(onUnexpected && { onUnexpected }),
+  })
   opened.push(core)
   return core
 }
 
 /**
- * What a failing disk does to a closed desk's file: garbage over the root page of the index the queue
- * list reads (found as the reviewer did, through sqlite_schema.rootpage), every other page intact.
+ * What a failing disk does to a closed desk's file: garbage over the root page of one table or index
+ * (found through sqlite_schema.rootpage), every other page intact.
  */
-function overwriteIndexPage(index: string): void {
+function overwritePage(index: string): void {
   const db = new Database(file)
   // Every committed page in the file itself, so the garbage is what SQLite reads next.
   db.pragma('wal_checkpoint(TRUNCATE)')
@@ -62,7 +65,7 @@ describe('a database page damaged after a clean close', () => {
     await queueOne(first, files)
     await queueOne(first, files)
     first.close()
-    overwriteIndexPage('registrations_queue')
+    overwritePage('registrations_queue')
 
     // The clean close skips the check at start: the desk opens, and meets the damage when it reads.
     const second = await start()
@@ -82,5 +85,23 @@ describe('a database page damaged after a clean close', () => {
     // And the desk starts again, on a new database, as the start dialog says.
     const third = await start()
     expect(await listQueue(third)).toMatchObject({ ok: true, value: { items: [] } })
+  })
+
+  it('met by the queue counts timer, is logged instead of ending the process, and set aside at the next start', async () => {
+    const first = await start()
+    const clientId = await queueOne(first, await documentFiles(dir))
+    first.db.prepare("UPDATE registrations SET state = 'retry_wait' WHERE client_id = ?").run(clientId)
+    first.close()
+    overwritePage('outbox_counts')
+
+    let met: (error: unknown) => void = () => {}
+    const logged = new Promise<unknown>((resolve) => (met = resolve))
+    const second = await start((error) => met(error))
+    // "Retry now" touches no count; the page hears of the change from a timer, which reads the counts.
+    expect(second.outbox.retryNow()).toBe(1)
+    expect(await logged).toMatchObject({ code: expect.stringMatching(/^SQLITE_CORRUPT/) })
+    second.close()
+
+    expect(await start().catch((error: unknown) => error)).toMatchObject({ code: 'database_corrupt' })
   })
 })
