@@ -13,6 +13,7 @@ import { lockDesk, type DeskLock } from './db/desk-lock'
 import { closeDatabase } from './db/clean-shutdown'
 import { diskFullAtStart } from './disk-full'
 import { openDatabase } from './db/open'
+import { sealedItems } from './db/sealed-data'
 import { DeskEventBus } from './events'
 import { GrantedPaths } from './documents/granted-paths'
 import { ScannerFolder } from './documents/scanner-folder'
@@ -150,7 +151,7 @@ async function assemble(
   const clock = options.clock ?? systemClock(options.now)
   const now = () => clock.now()
   const secrets = options.secrets ?? osKeychain()
-  const key = await dataKey(secrets, dataDir, () => sealedRows(db))
+  const key = await dataKey(secrets, dataDir, () => sealedItems(db, documentsDir))
   // Before anything reads a document: rows sealed before migration 0008 are bound to their record.
   bindLegacyDocuments(db, key)
   const vault = new DocumentVault(documentsDir, key, undefined, (id) => {
@@ -263,15 +264,4 @@ async function sweepVault(db: Database, vault: DocumentVault, now: Date): Promis
       'Guichet va démarrer avec la file de cette base ; envoyez ce dossier et la base du poste au support ' +
       'pour les récupérer.',
   )
-}
-
-/** Rows sealed under the data key: registrations and drafts, documents' metadata, e-mail proofs. */
-function sealedRows(db: Database): number {
-  return db
-    .prepare(
-      `SELECT (SELECT count(*) FROM registrations) + (SELECT count(*) FROM documents)
-         + (SELECT count(*) FROM email_verifications)`,
-    )
-    .pluck()
-    .get() as number
 }

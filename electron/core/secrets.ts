@@ -27,23 +27,24 @@ export function accountFor(dataDir: string, name: string): string {
 /**
  * The 256-bit key that encrypts personal data at rest. Created on first use and kept only in the
  * keychain: losing it makes the queue unreadable, which is the point of a stolen laptop. A missing
- * entry while `sealedRows()` says data was sealed under a key is never answered with a new key:
+ * entry while `sealed()` counts data kept under a key is never answered with a new key:
  * that would make every record unreadable for good, where support may still restore the entry.
  */
 export async function dataKey(
   store: SecretStore,
   dataDir: string,
-  sealedRows: () => number = () => 0,
+  sealed: () => number = () => 0,
 ): Promise<Buffer> {
   const account = accountFor(dataDir, 'data-key')
   const existing = await store.get(account)
   if (existing) return Buffer.from(existing, 'base64')
-  const sealed = sealedRows()
-  if (sealed > 0) {
+  const items = sealed()
+  if (items > 0) {
     throw new GuichetFailure(
       'data_key_missing',
       `The encryption key of the desk folder ${dataDir} is missing from the system keychain ` +
-        `(service ${SERVICE}, account ${account}), while ${sealed} encrypted record(s) are stored there. ` +
+        `(service ${SERVICE}, account ${account}), while ${items} encrypted item(s) (records, agents, audit ` +
+        'entries, scans) are stored there. ' +
         'Guichet stopped without changing anything. For support: restore that keychain entry from a ' +
         'backup of this computer’s account; without it those records cannot be read.',
     )
