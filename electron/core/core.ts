@@ -154,8 +154,9 @@ async function assemble(
   const key = await dataKey(secrets, dataDir, () => sealedItems(db, documentsDir))
   // Before anything reads a document: rows sealed before migration 0008 are bound to their record.
   bindLegacyDocuments(db, key)
+  const issue = db.prepare('INSERT INTO vault_issued (id) VALUES (?)')
   const vault = new DocumentVault(documentsDir, key, undefined, (id) => {
-    db.prepare('INSERT INTO vault_issued (id) VALUES (?)').run(id)
+    issue.run(id)
   })
   await sweepVault(db, vault, now())
   const settings = new SettingsStore(db)
@@ -240,7 +241,9 @@ async function assemble(
  * A crash between writing a scan and committing its row leaves a file nothing references: the sweep
  * deletes those, but only among the ids this database issued (vault_issued). Scans it never issued
  * are moved aside and the desk stops once to say where, as for a damaged database: they are another
- * database's unsent registrations (this one is new, emptied or restored from an older backup).
+ * database's unsent registrations (this one is new, emptied or restored from an older backup). The
+ * one case left: a backup taken in the instant between an id's issue and its row's commit lists that
+ * id without a row, so restoring it removes that scan, of a record the backup does not hold either.
  */
 async function sweepVault(db: Database, vault: DocumentVault, now: Date): Promise<void> {
   const known = db.prepare('SELECT id FROM documents').pluck().all() as string[]
