@@ -18,7 +18,7 @@ import { DueRecords } from './due'
 import { FirstBody, type BodyRow, type OutgoingDocument } from './first-body'
 import { listQueue, type QueueQuery } from './queue-list'
 import { Retention } from './retention'
-import { RetryWaits } from './retry-waits'
+import { ClockSetBack } from './clock-set-back'
 import { problemAad } from './sealing'
 import { Verifications } from './verifications'
 
@@ -90,7 +90,7 @@ export class Outbox {
   private readonly firstBody: FirstBody
   private readonly due: DueRecords
   private readonly retention: Retention
-  private readonly retryWaits: RetryWaits
+  private readonly clockSetBack: ClockSetBack
   // Created once: better-sqlite3 builds a transaction's wrappers anew on every `db.transaction`.
   private readonly commitTransaction: (commit: SyncCommit, flushed: boolean) => CommitOutcome
 
@@ -106,7 +106,7 @@ export class Outbox {
     this.firstBody = new FirstBody(db, key, this.verifications)
     this.due = new DueRecords(db)
     this.retention = new Retention(db, now, onChange)
-    this.retryWaits = new RetryWaits(db)
+    this.clockSetBack = new ClockSetBack(db)
     this.commitTransaction = db.transaction((commit: SyncCommit, flushed: boolean) =>
       this.commitIn(commit, flushed),
     )
@@ -135,7 +135,7 @@ export class Outbox {
    */
   commit(commit: SyncCommit): { claimed: Claimed[]; sentScans: string[] } {
     const { submitted = [], released = [], claim } = commit
-    const first = claim ? this.due.next(this.dueNow(), claim.busy) : undefined
+    const first = claim ? this.due.next(this.settledNow(), claim.busy) : undefined
     if (!first && !submitted.length && !released.length) return { claimed: [], sentScans: [] }
     const flushed = first !== undefined && !first.request_body
     const run = (): CommitOutcome => this.commitTransaction(commit, flushed)
@@ -318,13 +318,13 @@ export class Outbox {
 
   /** When the next record waiting to retry is due; null when none waits. */
   nextDueAt(): Date | null {
-    this.dueNow()
+    this.settledNow()
     const at = this.due.nextAt()
     return at ? new Date(at) : null
   }
 
   hasDueNow(): boolean {
-    return this.due.next(this.dueNow()) !== undefined
+    return this.due.next(this.settledNow()) !== undefined
   }
 
   /** Read from the counts the triggers of migration 0004 keep, not counted row by row. */
@@ -404,6 +404,7 @@ export class Outbox {
 
   /** Sent records still kept whose status may still change, least recently checked first. */
   toRefresh(checkedBefore: Date, limit: number): { clientId: string; serverId: string }[] {
+    this.settledNow()
     return this.retention.toRefresh(checkedBefore, limit)
   }
 
@@ -439,7 +440,7 @@ export class Outbox {
 
   /** The queue screen's list, a page at a time. */
   list(query: QueueQuery): QueuePage {
-    this.dueNow()
+    this.settledNow()
     return listQueue(this.db, this.key, query)
   }
 
@@ -468,10 +469,10 @@ export class Outbox {
     return this.now().toISOString()
   }
 
-  /** Now, for a reader of retry times: those a clock set back would stretch are brought back first. */
-  private dueNow(): string {
+  /** Now, for a reader of retry or status check times: those a clock set back would stretch are brought back first. */
+  private settledNow(): string {
     const now = this.now()
-    this.retryWaits.settle(now)
+    this.clockSetBack.settle(now)
     return now.toISOString()
   }
 }

@@ -107,3 +107,24 @@ describe('a record waiting to retry when the system clock changes', () => {
     expect(core.outbox.hasDueNow()).toBe(true)
   })
 })
+
+describe("a sent record's status when the system clock is set back", () => {
+  const statusAsked = () => t.backend.log.filter((e) => e.route === 'getRegistration').length
+
+  it('is asked again one refresh interval (15 min) later, not 3 hours more', async () => {
+    const a = await queueOne(core, files)
+    await core.sync.drain()
+    expect(item(a)?.state).toBe('submitted')
+    const asked = statusAsked()
+    clock.jump(-3 * HOUR)
+    // The running sync's next pass (every minute at most) is the first to read the clock set back.
+    await core.sync.drain()
+
+    clock.advance(14 * 60 * SECOND)
+    await core.sync.drain()
+    expect(statusAsked()).toBe(asked)
+    clock.advance(60 * SECOND + 1)
+    await core.sync.drain()
+    expect(statusAsked()).toBe(asked + 1)
+  })
+})
