@@ -29,16 +29,17 @@ export class ClockSetBack {
 
   constructor(private readonly db: Database) {}
 
-  settle(now: Date): void {
+  /** Whether a retry time changed (the queue screen shows them). */
+  settle(now: Date): boolean {
     const at = now.getTime()
     const wentBack = this.latest === null || at < this.latest
     this.latest = at
-    if (wentBack) this.bringBack(now)
+    return wentBack && this.bringBack(now)
   }
 
-  private bringBack(now: Date): void {
+  private bringBack(now: Date): boolean {
     const at = now.getTime()
-    this.db.transaction(() => {
+    return this.db.transaction(() => {
       this.db.prepare(CHECKED_LATER).run({ now: now.toISOString() })
       const rows = this.db.prepare(STRETCHED).all({ now: now.toISOString() }) as {
         client_id: string
@@ -50,6 +51,7 @@ export class ClockSetBack {
         const until = cappedDeadline(Date.parse(row.next_attempt_at), row.retry_delay_ms, at)
         set.run(new Date(until).toISOString(), row.client_id)
       }
+      return rows.length > 0
     })()
   }
 }

@@ -472,7 +472,7 @@ export class Outbox {
   /** Now, for a reader of retry or status check times: those a clock set back would stretch are brought back first. */
   private settledNow(): string {
     const now = this.now()
-    this.clockSetBack.settle(now)
+    if (this.clockSetBack.settle(now)) this.onChange()
     return now.toISOString()
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../electron/core/core'
 import { useBackend } from '../../backend/use-backend'
-import { cleanup, documentFiles, openDesk, queueOne, tempDir } from './desk'
+import { cleanup, documentFiles, nextEvent, openDesk, queueOne, tempDir } from './desk'
 import { VirtualClock } from './virtual-clock'
 
 const SECOND = 1000
@@ -59,6 +59,17 @@ describe('a record waiting to retry when the system clock changes', () => {
     await passOver
     expect(item(a)?.state).toBe('submitted')
     expect(t.backend.store.countRegistrations(a)).toBe(1)
+  })
+
+  it("tells the queue screen when the sync's timer finds the clock set back, so it shows the new time", async () => {
+    const announced = nextEvent(core, 'queueChanged', (counts) => counts.retry_wait === 1)
+    await refusedOnce(30)
+    await announced
+    clock.jump(-3 * HOUR)
+    const changed = nextEvent(core, 'queueChanged', () => true)
+    // What the running sync reads to set its timer after each pass.
+    core.outbox.nextDueAt()
+    expect(await changed).toMatchObject({ retry_wait: 1 })
   })
 
   it('is due after what it was given, not 3 hours later, when the clock went back while the desk was off', async () => {
