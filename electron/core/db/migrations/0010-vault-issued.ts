@@ -7,7 +7,7 @@ import type { Migration } from '../migration'
  * the documents already stored are the ones this database gave out before.
  */
 export const vaultIssued: Migration = {
-  version: 9,
+  version: 10,
   name: 'vault-issued',
   up(db) {
     db.exec(`

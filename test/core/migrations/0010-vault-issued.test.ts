@@ -2,9 +2,9 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../electron/core/db/migrate'
 import { migrations } from '../../../electron/core/db/migrations'
-import { vaultIssued } from '../../../electron/core/db/migrations/0009-vault-issued'
+import { vaultIssued } from '../../../electron/core/db/migrations/0010-vault-issued'
 
-describe('migration 0009 vault-issued', () => {
+describe('migration 0010 vault-issued', () => {
   it('lists the documents already stored as issued by this database, and nothing else', () => {
     const db = new Database(':memory:')
     const before = migrations.slice(0, vaultIssued.version - 1)
@@ -22,6 +22,6 @@ describe('migration 0009 vault-issued', () => {
     migrate(db, [...before, vaultIssued])
 
     expect(db.prepare('SELECT id FROM vault_issued ORDER BY id').pluck().all()).toEqual(ids.sort())
-    expect(db.pragma('user_version', { simple: true })).toBe(9)
+    expect(db.pragma('user_version', { simple: true })).toBe(10)
   })
 })
