@@ -168,6 +168,26 @@ describe('the sync engine against the reference backend', () => {
     },
   )
 
+  it.each(['html', 'json'] as const)(
+    'keeps a record and its scans when a Wi-Fi login page (%s) answers its submit, and submits it later',
+    async (page) => {
+      const clientId = await queueOne(core, files)
+      t.backend.faults.add({ kind: 'captive-portal', page, route: 'submitRegistration', times: 1 })
+
+      await core.sync.drain()
+
+      expect(item(clientId)).toMatchObject({ state: 'retry_wait', lastError: { code: 'unexpected_answer' } })
+      expect(readdirSync(join(dataDir, 'documents'))).toHaveLength(2)
+      expect(t.backend.store.registrationByClientId(clientId)?.status).toBe('awaiting_documents')
+
+      const { counts } = await core.sync.drain({ maxWaitMs: 10_000 })
+      expect(counts).toMatchObject({ submitted: 1, retry_wait: 0 })
+      expectReceivedOnce(clientId)
+      expect(item(clientId)).toMatchObject({ state: 'submitted', serverStatus: 'submitted' })
+      expect(readdirSync(join(dataDir, 'documents'))).toEqual([])
+    },
+  )
+
   it('stops on 401 until a new token is provisioned, and remembers it across a restart', async () => {
     const clientId = await queueOne(core, files)
     t.backend.faults.add({ kind: 'status', status: 401, route: 'createRegistration', times: 1 })
