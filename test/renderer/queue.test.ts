@@ -187,6 +187,23 @@ describe('the queue screen', () => {
     expect(mainButton('Supprimer G-EEEE-FFFF')).toBeUndefined()
   })
 
+  it('shows a sent record the server still lacks documents for as incomplete, saying what to do', async () => {
+    const incomplete = item({
+      clientId: '9c4f5da1-6e0a-4f88-8d41-5c7e1f203142',
+      reference: 'G-GGGG-HHHH',
+      state: 'submitted',
+      serverId: 'srv-9',
+      serverStatus: 'awaiting_documents',
+    })
+    await desk({ listQueue: () => ok({ items: [incomplete], next: null, namesHidden: false }) })
+    await openQueue()
+    const hint = row('G-GGGG-HHHH')?.querySelector('.hint')
+    expect(hint?.textContent?.trim()).toBe(
+      'Statut sur le serveur\u00a0: incomplet, documents manquants et compte de l’étudiant non créé\u00a0: enregistrez de nouveau l’étudiant avec ses documents',
+    )
+    expect(hint?.classList).toContain('incomplete')
+  })
+
   it('refreshes on the core’s queueChanged and announces the state change in a live region', async () => {
     const { emit, calls } = await desk()
     await openQueue()

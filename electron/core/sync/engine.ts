@@ -527,12 +527,29 @@ export class SyncEngine {
       if (!this.canSend()) return
       try {
         const { status } = await client.registrationStatus(serverId)
-        outbox.setServerStatus(clientId, status)
+        outbox.setServerStatus(clientId, await this.submitAgain(client, serverId, status))
       } catch (error) {
         if (!(error instanceof SyncFailure)) throw error
         if (error.kind === 'unauthorized') return this.stopUnauthorized()
         // Otherwise a status is only informative: it is asked again at the next refresh.
       }
+    }
+  }
+
+  /**
+   * A record the desk took for submitted that the backend still holds `awaiting_documents` (a submit
+   * answered by a Wi-Fi login page, before desks checked the answer): its scans are gone from the
+   * desk, but the uploads may all have landed, so the idempotent submit is asked again. When the
+   * backend still lacks documents, the status stays, and the queue says the student must be
+   * registered again: no account is created otherwise.
+   */
+  private async submitAgain(client: BackendClient, serverId: string, status: string): Promise<string> {
+    if (status !== 'awaiting_documents') return status
+    try {
+      return await client.submit(serverId)
+    } catch (error) {
+      if (error instanceof SyncFailure && error.kind !== 'unauthorized') return status
+      throw error
     }
   }
 

@@ -33,6 +33,8 @@ export default {
     submitted: 'received',
     verified: 'account created',
     rejected: 'refused',
+    awaiting_documents:
+      'incomplete, documents missing and the student’s account not created: register the student again with their documents',
     other: 'being processed',
   },
   empty: 'No registration in the queue.',

@@ -31,6 +31,8 @@ export default {
     submitted: 'reçu',
     verified: 'compte créé',
     rejected: 'refusé',
+    awaiting_documents:
+      'incomplet, documents manquants et compte de l’étudiant non créé : enregistrez de nouveau l’étudiant avec ses documents',
     other: 'en cours de traitement',
   },
   empty: 'Aucun dossier dans la file.',

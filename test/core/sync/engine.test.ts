@@ -359,6 +359,28 @@ describe('the sync engine against the reference backend', () => {
     expect(() => core.registrations.read(clientId)).toThrow()
   })
 
+  it('submits again a sent record the backend still holds awaiting documents, or says it is incomplete', async () => {
+    core.close()
+    core = await openDesk(dataDir, t.backend, { clock, syncTuning: { ...fastSync, statusRefreshMs: 0 } })
+    // As a desk left them before submits were checked: taken for submitted, the backend never told.
+    const landed = await queueOne(core, files)
+    const lost = await queueOne(core, files)
+    await core.sync.drain()
+    const held = (id: string) => t.backend.store.registrationByClientId(id)!
+    for (const id of [landed, lost]) t.backend.store.setStatus(held(id).id, 'awaiting_documents')
+    held(lost).files.clear()
+
+    clock.advance(1000)
+    await core.sync.drain()
+
+    // Every upload had landed: the submit asked again creates the account.
+    expect(held(landed).status).toBe('submitted')
+    expect(item(landed)).toMatchObject({ state: 'submitted', serverStatus: 'submitted' })
+    // The scans are gone from both sides: the queue says so (see the queue screen's test).
+    expect(held(lost).status).toBe('awaiting_documents')
+    expect(item(lost)).toMatchObject({ state: 'submitted', serverStatus: 'awaiting_documents' })
+  })
+
   it('sends the e-mail verification typed at the desk, only for the address verified', async () => {
     const email = `${randomUUID()}@example.org`
     const clientId = randomUUID()
