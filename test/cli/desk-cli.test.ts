@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { closeSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useBackend } from '../backend/use-backend'
@@ -11,6 +12,17 @@ let dirs: string[]
 /** The desk CLI with the backend's address and token in its environment. */
 const desk = (args: string[], env: Record<string, string> = {}, input = '') =>
   runDesk(args, { GUICHET_BACKEND_URL: t.backend.url, GUICHET_TOKEN: t.backend.token, ...env }, input)
+
+/** Overwrites the root page of `index` in the closed database file, as a failing disk would. */
+function damagePage(file: string, index: string): void {
+  const db = new Database(file, { readonly: true })
+  const page = db.pragma('page_size', { simple: true }) as number
+  const root = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(index) as number
+  db.close()
+  const fd = openSync(file, 'r+')
+  writeSync(fd, Buffer.alloc(page, 0xa5), 0, page, (root - 1) * page)
+  closeSync(fd)
+}
 
 /** The contract's student shape, as an admin would write it. */
 function studentJson(dir: string, email = 'cli.student@example.org'): string {
@@ -101,6 +113,34 @@ describe('npm run desk', () => {
       GUICHET_TOKEN: '',
     })
     expect(unset.code).toBe(2)
+  })
+
+  it('stops sync --once on a damaged database page with exit 6 and one clear line, the record kept', async () => {
+    const [dataDir] = dirs as [string]
+    const files = await documentFiles(dataDir)
+    const args = [
+      '--json',
+      studentJson(dataDir),
+      '--identity',
+      files.identity,
+      '--enrollment',
+      files.enrollment,
+    ]
+    expect((await desk(['enqueue', '--data-dir', dataDir, ...args])).code).toBe(0)
+    // The page of the index a sent record enters: the desk opens, the sync's commit meets the damage.
+    damagePage(join(dataDir, 'guichet.sqlite'), 'registrations_to_refresh')
+
+    const synced = await desk(['sync', '--once', '--wait', '2', '--data-dir', dataDir])
+
+    expect(synced.code).toBe(6)
+    expect(JSON.parse(synced.stderr)).toEqual({
+      error: { code: 'sync_fault', message: expect.stringContaining('not the network') },
+    })
+    expect(synced.stdout).toBe('')
+    const [kept] = lines((await desk(['queue', '--json', '--data-dir', dataDir])).stdout)
+    // Queued again, scans kept: once the database is mended, the backend's replay resumes it.
+    expect(kept).toMatchObject({ state: 'queued' })
+    expect(readdirSync(join(dataDir, 'documents'))).toHaveLength(2)
   })
 
   it('exports on one desk and imports on another, then syncs without a duplicate', async () => {

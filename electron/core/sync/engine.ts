@@ -67,6 +67,11 @@ export interface DrainOutcome {
   counts: QueueCounts
 }
 
+/** What made a pass throw: not the network nor the backend (those are each record's), a bug or the disk. */
+interface PassFault {
+  error: unknown
+}
+
 interface ScanReader {
   ahead(doc: OutgoingDocument): void
   take(doc: OutgoingDocument): Promise<RequestBody>
@@ -89,7 +94,8 @@ export class SyncEngine {
   private readonly busy = new Set<string>()
   private current: SyncStatus
   private controller = new AbortController()
-  private running: Promise<void> | null = null
+  /** The pass under way; it resolves with what made it throw, if anything did. */
+  private running: Promise<PassFault | null> | null = null
   private again = false
   private started = false
   private closed = false
@@ -152,11 +158,17 @@ export class SyncEngine {
 
   /**
    * Sends what can be sent, waits for records due within `maxWaitMs` and sends them too, then
-   * resolves. For the admin CLI's `sync --once` and for tests; the app uses `start`.
+   * resolves. For the admin CLI's `sync --once` and for tests; the app uses `start`. A pass that
+   * threw (a bug, a damaged database) rejects it with that error: the records it left due would
+   * only meet it again, without end.
    */
   async drain({ maxWaitMs = 0 }: { maxWaitMs?: number } = {}): Promise<DrainOutcome> {
     for (;;) {
-      await this.run()
+      const fault = await this.run()
+      if (fault) {
+        await this.deletions()
+        throw fault.error
+      }
       const { online, paused, stopped } = this.current
       if (this.closed || !online || paused || stopped || this.holds) break
       if (this.parts.outbox.hasDueNow()) continue
@@ -280,7 +292,8 @@ export class SyncEngine {
     return client
   }
 
-  private async run(): Promise<void> {
+  /** Runs passes until none is asked for; resolves with what made the last one throw, if anything did. */
+  private async run(): Promise<PassFault | null> {
     if (this.running) {
       this.again = true
       return this.running
@@ -292,26 +305,35 @@ export class SyncEngine {
           await this.pass()
         } catch (error) {
           // Aborted is the pause or the close doing their work, not a failure.
-          if (!this.closed && !isAbort(error)) this.parts.onUnexpected?.(error)
+          if (this.closed || isAbort(error)) continue
+          this.parts.onUnexpected?.(error)
+          // Not run again at once: the records it left due would meet the same fault, without end.
+          return { error }
         }
       } while (this.again && !this.closed)
+      return null
     })()
+    let fault: PassFault | null = null
     try {
-      await this.running
+      fault = await this.running
+      return fault
     } finally {
       this.running = null
-      this.schedule()
+      this.schedule(fault !== null)
     }
   }
 
-  private schedule(): void {
+  /** Sets the next pass: when a record is due, or a tick; after a pass that threw, a tick at the soonest. */
+  private schedule(faulted: boolean): void {
     this.cancelTimer()
     if (!this.started || this.closed) return
     const next = this.parts.outbox.nextDueAt()
     const untilDue = next ? next.getTime() - this.parts.clock.now().getTime() : Infinity
-    const delay = this.current.online
-      ? Math.max(0, Math.min(this.tuning.tickMs, untilDue))
-      : this.tuning.offlineProbeMs
+    const delay = faulted
+      ? this.tuning.tickMs
+      : this.current.online
+        ? Math.max(0, Math.min(this.tuning.tickMs, untilDue))
+        : this.tuning.offlineProbeMs
     this.cancelTimer = this.parts.clock.timer(delay, () => this.kick())
   }
 
