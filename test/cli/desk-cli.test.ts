@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useBackend } from '../backend/use-backend'
 import { cleanup, documentFiles, openDesk, studentForm, tempDir } from '../core/sync/desk'
-import { jsonLines as lines, runDesk } from './run-desk'
+import { jsonLines as lines, runDesk, type Run } from './run-desk'
 
 const t = useBackend()
 let dirs: string[]
@@ -39,6 +39,13 @@ function studentJson(dir: string, email = 'cli.student@example.org'): string {
   return path
 }
 
+/** One student queued with both scans, as an admin would with `enqueue`. */
+async function enqueueOne(dataDir: string): Promise<Run> {
+  const files = await documentFiles(dataDir)
+  const scans = ['--identity', files.identity, '--enrollment', files.enrollment]
+  return desk(['enqueue', '--data-dir', dataDir, '--json', studentJson(dataDir), ...scans])
+}
+
 beforeEach(async () => {
   dirs = [tempDir('guichet-cli-'), tempDir('guichet-cli-other-')]
   // Provisioned desks: a desk id set in the settings (the token comes from GUICHET_TOKEN).
@@ -49,18 +56,7 @@ afterEach(() => cleanup(...dirs))
 describe('npm run desk', () => {
   it('enqueues, lists, syncs once, and the backend holds the registration once', async () => {
     const [dataDir] = dirs as [string]
-    const files = await documentFiles(dataDir)
-    const enqueued = await desk([
-      'enqueue',
-      '--data-dir',
-      dataDir,
-      '--json',
-      studentJson(dataDir),
-      '--identity',
-      files.identity,
-      '--enrollment',
-      files.enrollment,
-    ])
+    const enqueued = await enqueueOne(dataDir)
     expect(enqueued.code).toBe(0)
     const [{ clientId }] = lines(enqueued.stdout) as [{ clientId: string }]
 
@@ -117,16 +113,7 @@ describe('npm run desk', () => {
 
   it('stops sync --once on a damaged database page with exit 6 and one clear line, the record kept', async () => {
     const [dataDir] = dirs as [string]
-    const files = await documentFiles(dataDir)
-    const args = [
-      '--json',
-      studentJson(dataDir),
-      '--identity',
-      files.identity,
-      '--enrollment',
-      files.enrollment,
-    ]
-    expect((await desk(['enqueue', '--data-dir', dataDir, ...args])).code).toBe(0)
+    expect((await enqueueOne(dataDir)).code).toBe(0)
     // The page of the index a sent record enters: the desk opens, the sync's commit meets the damage.
     damagePage(join(dataDir, 'guichet.sqlite'), 'registrations_to_refresh')
 
