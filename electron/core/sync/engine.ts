@@ -413,6 +413,9 @@ export class SyncEngine {
     const scans = this.scanReader()
     try {
       // A submit that finds documents missing (a store that lost one) starts the three steps again.
+      // The POST declares the scans for good (the key refuses another body): one missing or cut short
+      // is found here, while the record can still be corrected, not once the backend holds it.
+      for (const doc of record.documents) this.parts.vault.intact(doc)
       for (let round = 0; ; round++) {
         // A new record's first scan, if small, is read while its POST is answered (a larger one is read
         // where it is sent: see scanReader).
