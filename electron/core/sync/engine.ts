@@ -413,9 +413,7 @@ export class SyncEngine {
     const scans = this.scanReader()
     try {
       // A submit that finds documents missing (a store that lost one) starts the three steps again.
-      // The POST declares the scans for good (the key refuses another body): one missing or cut short
-      // is found here, while the record can still be corrected, not once the backend holds it.
-      for (const doc of record.documents) this.parts.vault.intact(doc)
+      this.checkScans(record)
       for (let round = 0; ; round++) {
         // A new record's first scan, if small, is read while its POST is answered (a larger one is read
         // where it is sent: see scanReader).
@@ -438,6 +436,27 @@ export class SyncEngine {
     } finally {
       if (this.current.uploading?.clientId === record.clientId) this.setStatus({ uploading: null })
     }
+  }
+
+  /**
+   * The POST declares a record's scans for good (the key refuses another body): one cut short, or
+   * missing beside others present, is found here, while the record can still be corrected. Every scan
+   * gone is what this desk leaves of a record it sent, when a power cut undid the commit that took it
+   * out after its files were deleted: only the backend's replay can tell, so the POST goes on.
+   */
+  private checkScans(record: Claimed): void {
+    let missing: GuichetFailure | undefined
+    let gone = 0
+    for (const doc of record.documents) {
+      try {
+        this.parts.vault.intact(doc)
+      } catch (error) {
+        if (!(error instanceof GuichetFailure) || error.code !== 'document_missing') throw error
+        missing = error
+        gone++
+      }
+    }
+    if (missing && gone < record.documents.length) throw missing
   }
 
   private async upload(

@@ -105,6 +105,23 @@ describe('the scans of a record, checked before the backend is told of them', ()
     },
   )
 
+  it('every scan gone: the POST goes on, as for a record this desk sent and a power cut brought back', async () => {
+    // The other case, the backend holding it all, is test/core/sync/unflushed-sync.test.ts.
+    const clientId = await queueOne(core, files)
+    for (const kind of ['identity', 'enrollment'] as const) rmSync(scanFile(clientId, kind))
+
+    await core.sync.drain()
+
+    // Created only now: the record cannot be corrected, and the queue says to capture it again.
+    const serverId = t.backend.store.registrationByClientId(clientId)?.id
+    expect(posts().map((e) => e.status)).toEqual([201])
+    expect(item(clientId)).toMatchObject({
+      state: 'needs_attention',
+      serverId,
+      lastError: { code: 'document_missing' },
+    })
+  })
+
   it('a scan cut short once the backend holds the record: found before it is sent, never as a key reset', async () => {
     const clientId = await queueOne(core, files)
     t.backend.faults.add({ kind: 'status', status: 503, route: 'uploadDocument', times: 1 })
