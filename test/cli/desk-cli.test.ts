@@ -114,8 +114,8 @@ describe('npm run desk', () => {
   it('stops sync --once on a damaged database page with exit 6 and one clear line, the record kept', async () => {
     const [dataDir] = dirs as [string]
     expect((await enqueueOne(dataDir)).code).toBe(0)
-    // The page of the index a sent record enters: the desk opens, the sync's commit meets the damage.
-    damagePage(join(dataDir, 'guichet.sqlite'), 'registrations_to_refresh')
+    // The desk opens and lists its queue; each pass of the sync starts with the purge, which meets the damage.
+    damagePage(join(dataDir, 'guichet.sqlite'), 'registrations_to_purge')
 
     const synced = await desk(['sync', '--once', '--wait', '2', '--data-dir', dataDir])
 
@@ -125,8 +125,9 @@ describe('npm run desk', () => {
     })
     expect(synced.stdout).toBe('')
     const [kept] = lines((await desk(['queue', '--json', '--data-dir', dataDir])).stdout)
-    // Queued again, scans kept: once the database is mended, the backend's replay resumes it.
+    // Nothing sent, scans kept: once the database is mended, it is sent.
     expect(kept).toMatchObject({ state: 'queued' })
+    expect(t.backend.store.allRegistrations()).toEqual([])
     expect(readdirSync(join(dataDir, 'documents'))).toHaveLength(2)
   })
 
