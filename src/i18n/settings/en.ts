@@ -125,7 +125,9 @@ export const settingsErrors = {
   import_refused:
     'This file holds registrations that fail this desk’s checks: nothing was imported. Each refused registration is listed with the reason.',
   data_key_missing:
-    'This desk’s encryption key is gone from the system keychain while encrypted registrations are stored: nothing was changed. Call support before doing anything else.',
+    'This desk’s encryption key is gone from the system keychain while encrypted data is stored (registrations, agents, audit log, scans): nothing was changed. Call support before doing anything else.',
+  keychain_unavailable:
+    'The system keychain could not be reached or is locked: nothing was changed and no key was made. Log in to the desktop session or unlock the keychain, then start Guichet again.',
   desk_in_use:
     'This data folder is already open in Guichet (the app or a command): close the other one first.',
 } satisfies typeof frErrors

@@ -129,7 +129,9 @@ export const settingsErrors = {
   import_refused:
     'Ce fichier contient des dossiers qui ne passent pas les contrôles de ce poste : rien n’a été importé. Chaque dossier refusé est listé avec la raison.',
   data_key_missing:
-    'La clé de chiffrement de ce poste a disparu du trousseau du système alors que des dossiers chiffrés sont enregistrés : rien n’a été modifié. Appelez le support avant toute autre action.',
+    'La clé de chiffrement de ce poste a disparu du trousseau du système alors que des données chiffrées sont enregistrées (dossiers, agents, journal d’audit, scans) : rien n’a été modifié. Appelez le support avant toute autre action.',
+  keychain_unavailable:
+    'Le trousseau du système est injoignable ou verrouillé : rien n’a été modifié et aucune clé n’a été créée. Ouvrez la session du bureau ou déverrouillez le trousseau, puis relancez Guichet.',
   desk_in_use:
     'Ce dossier de données est déjà ouvert par Guichet (l’application ou une commande) : fermez l’autre avant de continuer.',
 }

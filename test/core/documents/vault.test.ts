@@ -92,7 +92,7 @@ describe('DocumentVault', () => {
       await writeFile(join(dir, temp), 'half a write')
       await writeFile(join(dir, 'notes.txt'), 'not the vault’s')
 
-      const removed = await vault.sweepOrphans([kept], { now: later })
+      const { removed } = await vault.sweepOrphans([kept], { now: later })
 
       expect(removed.sort()).toEqual([`${orphan}.bin`, temp].sort())
       expect((await readdir(dir)).sort()).toEqual([`${kept}.bin`, 'notes.txt'].sort())
@@ -102,12 +102,25 @@ describe('DocumentVault', () => {
     it('leaves a file written moments ago, whose row may be about to be committed', async () => {
       const vault = new DocumentVault(dir, key)
       const fresh = await vault.put(scan)
-      expect(await vault.sweepOrphans([])).toEqual([])
+      expect((await vault.sweepOrphans([])).removed).toEqual([])
       expect(await vault.read(fresh)).toEqual(scan)
     })
 
+    it('deletes only the orphans the database issued, and moves the ones it never issued aside', async () => {
+      const vault = new DocumentVault(dir, key)
+      const issued = await vault.put(scan)
+      const stranger = await vault.put(scan)
+      const asideDir = `${dir}.unclaimed`
+
+      const result = await vault.sweepOrphans([], { now: later, issued: [issued], asideDir })
+
+      expect(result).toEqual({ removed: [`${issued}.bin`], setAside: [`${stranger}.bin`] })
+      expect(await readdir(dir)).toEqual([])
+      expect(await new DocumentVault(asideDir, key).read(stranger)).toEqual(scan)
+    })
+
     it('has nothing to do before the first document is stored', async () => {
-      expect(await new DocumentVault(dir, key).sweepOrphans([])).toEqual([])
+      expect(await new DocumentVault(dir, key).sweepOrphans([])).toEqual({ removed: [], setAside: [] })
     })
   })
 })

@@ -8,6 +8,7 @@ import { audit } from './0006-audit'
 import { draftOpened } from './0007-draft-opened'
 import { documentBinding } from './0008-document-binding'
 import { retryDelay } from './0009-retry-delay'
+import { vaultIssued } from './0010-vault-issued'
 
 /** Every migration, oldest first. `user_version` is the version of the last one applied. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   draftOpened,
   documentBinding,
   retryDelay,
+  vaultIssued,
 ]
