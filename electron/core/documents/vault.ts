@@ -7,6 +7,7 @@ import { open, SEAL_OVERHEAD, seal } from '../crypto/aead'
 import { isAtomicTempFile, writeFileAtomic } from '../crypto/atomic-file'
 import type { RequestBody } from '../sync/transport'
 import { present, presentSync } from './missing'
+import { damagedScan, openScan } from './sealed-file'
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const SUFFIX = '.bin'
@@ -82,7 +83,15 @@ export class DocumentVault {
     if (size + SEAL_OVERHEAD > READ_AT_ONCE_BYTES) {
       return { path, length: size, aad: new Uint8Array(aad(id)), key: new Uint8Array(this.key) }
     }
-    return open(this.key, await present(() => readFileSync(path)), aad(id))
+    return openScan(this.key, await present(() => readFileSync(path)), size, aad(id))
+  }
+
+  /**
+   * Before the backend is told of a document (the sync's first POST declares it for good): its file
+   * is there, at the size it was sealed with. A stat, not a read: the scan is read once, to be sent.
+   */
+  intact({ id, size }: { id: string; size: number }): void {
+    if (sealedSize(this.path(id)) !== size + SEAL_OVERHEAD) throw damagedScan()
   }
 
   /** Removes a document; removing one that is already gone is not an error. */
