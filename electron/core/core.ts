@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { AppInfo } from '../../src/domain/ipc/contract'
+import { GuichetFailure } from '../../src/domain/result'
 import type { ProvisioningOutcome } from '../../src/domain/enrollment/status'
 import type { HeldProvisioning } from './enrollment/first-start'
 import { AdminActions } from './admin/admin-actions'
@@ -13,6 +15,8 @@ import { closeDatabase } from './db/clean-shutdown'
 import { isCorruption, noteDamage } from './db/damage'
 import { diskFullAtStart } from './disk-full'
 import { openDatabase } from './db/open'
+import { sealedItems } from './db/sealed-data'
+import { unflushed } from './db/unflushed'
 import { DeskEventBus } from './events'
 import { GrantedPaths } from './documents/granted-paths'
 import { ScannerFolder } from './documents/scanner-folder'
@@ -150,13 +154,17 @@ async function assemble(
   const clock = options.clock ?? systemClock(options.now)
   const now = () => clock.now()
   const secrets = options.secrets ?? osKeychain()
-  const key = await dataKey(secrets, dataDir, () => sealedRows(db))
+  const key = await dataKey(secrets, dataDir, () => sealedItems(db, documentsDir))
   checkDataKey(db, key, dataDir)
   // Before anything reads a document: rows sealed before migration 0008 are bound to their record.
   bindLegacyDocuments(db, key)
-  const vault = new DocumentVault(documentsDir, key)
-  // A crash between writing a scan and committing its row leaves a file nothing references.
-  await vault.sweepOrphans(db.prepare('SELECT id FROM documents').pluck().all() as string[])
+  const issue = db.prepare('INSERT INTO vault_issued (id) VALUES (?)')
+  // Not waiting for the disk: the commit that keeps the scan's row, which does, flushes this with it.
+  // A power cut before that leaves a file this database does not know: set aside, never deleted.
+  const vault = new DocumentVault(documentsDir, key, undefined, (id) => {
+    unflushed(db, () => issue.run(id))
+  })
+  await sweepVault(db, vault, now())
   const settings = new SettingsStore(db)
   const events = new DeskEventBus()
   const onUnexpected = (error: unknown) => {
@@ -249,13 +257,34 @@ async function assemble(
   }
 }
 
-/** Rows sealed under the data key: registrations and drafts, documents' metadata, e-mail proofs. */
-function sealedRows(db: Database): number {
-  return db
-    .prepare(
-      `SELECT (SELECT count(*) FROM registrations) + (SELECT count(*) FROM documents)
-         + (SELECT count(*) FROM email_verifications)`,
-    )
-    .pluck()
-    .get() as number
+/**
+ * A crash between writing a scan and committing its row leaves a file nothing references: the sweep
+ * deletes those, but only among the ids this database issued (vault_issued). Scans it never issued
+ * are moved aside and the desk stops once to say where, as for a damaged database: they are another
+ * database's unsent registrations (this one is new, emptied or restored from an older backup). The
+ * one case left: a backup taken in the instant between an id's issue and its row's commit lists that
+ * id without a row, so restoring it removes that scan, of a record the backup does not hold either.
+ */
+async function sweepVault(db: Database, vault: DocumentVault, now: Date): Promise<void> {
+  const known = db.prepare('SELECT id FROM documents').pluck().all() as string[]
+  const issued = db.prepare('SELECT id FROM vault_issued').pluck().all() as string[]
+  const asideDir = `${vault.dir}.unclaimed-${now.toISOString().replace(/[:.]/g, '-')}`
+  const { setAside } = await vault.sweepOrphans(known, { issued, asideDir })
+  // Ids whose file is gone and that no row holds need no keeping: none will come back to be swept.
+  const kept = new Set(known)
+  const forget = db.prepare('DELETE FROM vault_issued WHERE id = ?')
+  db.transaction(() => {
+    for (const id of issued) if (!kept.has(id) && !existsSync(join(vault.dir, `${id}.bin`))) forget.run(id)
+  })()
+  if (setAside.length === 0) return
+  throw new GuichetFailure(
+    'scans_set_aside',
+    `${setAside.length} scan(s) in the documents folder were not known to the desk database, which is new, ` +
+      `emptied or older than them: none was deleted, all were kept at ${asideDir}. Guichet will start with ` +
+      'the queue of this database; send that folder with the desk database to support to recover them. / ' +
+      `${setAside.length} scan(s) du dossier documents étaient inconnus de la base du poste (nouvelle, vidée ` +
+      `ou plus ancienne qu’eux) : aucun n’a été supprimé, tous ont été mis de côté dans ${asideDir}. ` +
+      'Guichet va démarrer avec la file de cette base ; envoyez ce dossier et la base du poste au support ' +
+      'pour les récupérer.',
+  )
 }

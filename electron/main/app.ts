@@ -92,7 +92,7 @@ export function runApp(): void {
     })
 }
 
-/** A damaged database was kept aside: say where and go on with a new one. A newer one: stop. */
+/** A damaged database, or scans it never knew, kept aside: say where and go on. A newer one: stop. */
 async function openCoreOrExplain(
   dataDir: string,
   onUnexpected: (error: unknown) => void,
@@ -115,7 +115,7 @@ async function openCoreOrExplain(
     return await open()
   } catch (error) {
     if (!(error instanceof GuichetFailure)) throw error
-    if (error.code === 'database_corrupt') {
+    if (error.code === 'database_corrupt' || error.code === 'scans_set_aside') {
       dialog.showMessageBoxSync({ type: 'warning', title: 'Guichet', message: error.message })
       return await open()
     }

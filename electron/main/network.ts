@@ -1,5 +1,5 @@
 import { session, net } from 'electron'
-import { getCACertificates } from 'node:tls'
+import tls from 'node:tls'
 import { defaultTuning } from '../core/sync/engine'
 import { fetchTransport } from '../core/sync/fetch-transport'
 import { httpTransport } from '../core/sync/http-transport'
@@ -14,11 +14,17 @@ import type { Transport } from '../core/sync/transport'
 export function deskTransport(): Transport {
   return routedTransport({
     route: async (url) => routeOfProxyList(await session.defaultSession.resolveProxy(url)),
-    direct: httpTransport({
-      maxSockets: defaultTuning.inFlight + 1,
-      ca: [...getCACertificates('default'), ...getCACertificates('system')],
-    }),
+    direct: httpTransport({ maxSockets: defaultTuning.inFlight + 1, ca: trustedAuthorities() }),
     proxied: fetchTransport((url, init) => net.fetch(url, init)),
     now: () => performance.now(),
   })
+}
+
+/**
+ * Node's own authorities and the OS's. Electron's Node (24) lists the OS's; an older Node, as in the
+ * shell's tests, keeps its defaults.
+ */
+function trustedAuthorities(): string[] | undefined {
+  const list = (tls as Partial<typeof tls>).getCACertificates
+  return list ? [...list('default'), ...list('system')] : undefined
 }

@@ -24,10 +24,10 @@ export function seedQueue(core: { db: Database }, key: Uint8Array, count: number
   }
   const insert = core.db.prepare(
     `INSERT INTO registrations (client_id, state, payload, created_at, updated_at, captured_at, attempts,
-       next_attempt_at, last_error, server_id, submitted_at, server_status, status_checked_at, request_body,
-       documents_seal)
-     VALUES (@clientId, @state, @payload, @at, @at, @at, @attempts, @nextAttemptAt, @lastError, @serverId,
-       @submittedAt, @serverStatus, @checkedAt, @body, @documents)`,
+       next_attempt_at, retry_delay_ms, last_error, server_id, submitted_at, server_status, status_checked_at,
+       request_body, documents_seal)
+     VALUES (@clientId, @state, @payload, @at, @at, @at, @attempts, @nextAttemptAt, @retryDelayMs, @lastError,
+       @serverId, @submittedAt, @serverStatus, @checkedAt, @body, @documents)`,
   )
   const iso = (ms: number) => new Date(ms).toISOString()
   core.db.transaction(() => {
@@ -44,6 +44,8 @@ export function seedQueue(core: { db: Database }, key: Uint8Array, count: number
         at: iso(captured),
         attempts: state === 'queued' || sent ? 0 : 1 + (i % 5),
         nextAttemptAt: state === 'retry_wait' ? iso(SEED_START + (i % 2 ? -1 : 1) * (i % 300) * 1000) : null,
+        // The backoff's longest wait, which none of those retry times exceeds.
+        retryDelayMs: state === 'retry_wait' ? 300_000 : 0,
         lastError:
           state === 'retry_wait' || state === 'needs_attention' ? '{"code":"network","message":"x"}' : null,
         serverId: sent ? randomUUID() : null,

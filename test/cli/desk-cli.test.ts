@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { closeSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useBackend } from '../backend/use-backend'
 import { cleanup, documentFiles, openDesk, studentForm, tempDir } from '../core/sync/desk'
-import { jsonLines as lines, runDesk } from './run-desk'
+import { jsonLines as lines, runDesk, type Run } from './run-desk'
 
 const t = useBackend()
 let dirs: string[]
@@ -11,6 +12,17 @@ let dirs: string[]
 /** The desk CLI with the backend's address and token in its environment. */
 const desk = (args: string[], env: Record<string, string> = {}, input = '') =>
   runDesk(args, { GUICHET_BACKEND_URL: t.backend.url, GUICHET_TOKEN: t.backend.token, ...env }, input)
+
+/** Overwrites the root page of `index` in the closed database file, as a failing disk would. */
+function damagePage(file: string, index: string): void {
+  const db = new Database(file, { readonly: true })
+  const page = db.pragma('page_size', { simple: true }) as number
+  const root = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(index) as number
+  db.close()
+  const fd = openSync(file, 'r+')
+  writeSync(fd, Buffer.alloc(page, 0xa5), 0, page, (root - 1) * page)
+  closeSync(fd)
+}
 
 /** The contract's student shape, as an admin would write it. */
 function studentJson(dir: string, email = 'cli.student@example.org'): string {
@@ -27,6 +39,13 @@ function studentJson(dir: string, email = 'cli.student@example.org'): string {
   return path
 }
 
+/** One student queued with both scans, as an admin would with `enqueue`. */
+async function enqueueOne(dataDir: string): Promise<Run> {
+  const files = await documentFiles(dataDir)
+  const scans = ['--identity', files.identity, '--enrollment', files.enrollment]
+  return desk(['enqueue', '--data-dir', dataDir, '--json', studentJson(dataDir), ...scans])
+}
+
 beforeEach(async () => {
   dirs = [tempDir('guichet-cli-'), tempDir('guichet-cli-other-')]
   // Provisioned desks: a desk id set in the settings (the token comes from GUICHET_TOKEN).
@@ -37,18 +56,7 @@ afterEach(() => cleanup(...dirs))
 describe('npm run desk', () => {
   it('enqueues, lists, syncs once, and the backend holds the registration once', async () => {
     const [dataDir] = dirs as [string]
-    const files = await documentFiles(dataDir)
-    const enqueued = await desk([
-      'enqueue',
-      '--data-dir',
-      dataDir,
-      '--json',
-      studentJson(dataDir),
-      '--identity',
-      files.identity,
-      '--enrollment',
-      files.enrollment,
-    ])
+    const enqueued = await enqueueOne(dataDir)
     expect(enqueued.code).toBe(0)
     const [{ clientId }] = lines(enqueued.stdout) as [{ clientId: string }]
 
@@ -101,6 +109,26 @@ describe('npm run desk', () => {
       GUICHET_TOKEN: '',
     })
     expect(unset.code).toBe(2)
+  })
+
+  it('stops sync --once on a damaged database page with exit 6 and one clear line, the record kept', async () => {
+    const [dataDir] = dirs as [string]
+    expect((await enqueueOne(dataDir)).code).toBe(0)
+    // The desk opens and lists its queue; each pass of the sync starts with the purge, which meets the damage.
+    damagePage(join(dataDir, 'guichet.sqlite'), 'registrations_to_purge')
+
+    const synced = await desk(['sync', '--once', '--wait', '2', '--data-dir', dataDir])
+
+    expect(synced.code).toBe(6)
+    expect(JSON.parse(synced.stderr)).toEqual({
+      error: { code: 'sync_fault', message: expect.stringContaining('not the network') },
+    })
+    expect(synced.stdout).toBe('')
+    const [kept] = lines((await desk(['queue', '--json', '--data-dir', dataDir])).stdout)
+    // Nothing sent, scans kept: once the database is mended, it is sent.
+    expect(kept).toMatchObject({ state: 'queued' })
+    expect(t.backend.store.allRegistrations()).toEqual([])
+    expect(readdirSync(join(dataDir, 'documents'))).toHaveLength(2)
   })
 
   it('exports on one desk and imports on another, then syncs without a duplicate', async () => {

@@ -9,12 +9,21 @@ export interface Run {
   stderr: string
 }
 
-/** `npm run desk -- ...` as an admin runs it: its own process, with `env` over the test's, `input` typed at its prompts. */
-export function runDesk(args: string[], env: Record<string, string> = {}, input = ''): Promise<Run> {
+/**
+ * `npm run desk -- ...` as an admin runs it: its own process, with `env` over the test's, `input` typed
+ * at its prompts; `through` a shell script that sets the scene and then runs the command it is given.
+ */
+export function runDesk(
+  args: string[],
+  env: Record<string, string> = {},
+  input = '',
+  through?: string,
+): Promise<Run> {
+  const command = [process.execPath, '--import', 'tsx', main, ...args]
   return new Promise((resolve) => {
     const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', main, ...args],
+      through ? 'bash' : command[0]!,
+      through ? [through, ...command] : command.slice(1),
       { env: { ...process.env, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     )

@@ -12,6 +12,8 @@ const notShownInThePage = new Set([
   'database_too_new',
   'invalid_settings',
   'provisioning_file_no_code',
+  // Said at start-up in French and English at once, before any page exists.
+  'scans_set_aside',
 ])
 
 function sources(dir: string): string[] {

@@ -124,6 +124,8 @@ export function createFakeElectron() {
       defaultSession: {
         setPermissionRequestHandler: (handler: Listener) => (state.permissionRequest = handler),
         setPermissionCheckHandler: (handler: Listener) => (state.permissionCheck = handler),
+        /** The loopback backends of the tests are reached straight, as a fair's Wi-Fi does. */
+        resolveProxy: () => Promise.resolve('DIRECT'),
       },
     },
     protocol: {
@@ -131,7 +133,7 @@ export function createFakeElectron() {
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
         protocolHandlers.set(scheme, handler),
     },
-    /** Chromium's network stack stands as Node's fetch (the enrollment at start goes through it). */
+    /** Chromium's network stack stands as Node's fetch, for a backend behind a proxy. */
     net: { fetch: (url: string, init: RequestInit) => fetch(url, init) },
     ipcMain: {
       handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener),

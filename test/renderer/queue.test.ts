@@ -187,6 +187,51 @@ describe('the queue screen', () => {
     expect(mainButton('Supprimer G-EEEE-FFFF')).toBeUndefined()
   })
 
+  it('shows a sent record the server still lacks documents for as incomplete, saying what to do', async () => {
+    const incomplete = item({
+      clientId: '9c4f5da1-6e0a-4f88-8d41-5c7e1f203142',
+      reference: 'G-GGGG-HHHH',
+      state: 'submitted',
+      serverId: 'srv-9',
+      serverStatus: 'awaiting_documents',
+    })
+    await desk({ listQueue: () => ok({ items: [incomplete], next: null, namesHidden: false }) })
+    await openQueue()
+    const hint = row('G-GGGG-HHHH')?.querySelector('.hint')
+    expect(hint?.textContent?.trim()).toBe(
+      'Statut sur le serveur\u00a0: incomplet, documents manquants et compte de l’étudiant non créé\u00a0: enregistrez de nouveau l’étudiant avec ses documents',
+    )
+    expect(hint?.classList).toContain('incomplete')
+  })
+
+  it('offers to correct a record whose scan the desk lost only while the server does not hold it', async () => {
+    const lost = { code: 'document_damaged', message: 'A scan’s file on this desk is damaged or incomplete.' }
+    const before = item({
+      clientId: 'ad5a6eb2-7f1b-4a99-9e52-6d8f20314253',
+      reference: 'G-JJJJ-KKKK',
+      state: 'needs_attention',
+      lastError: lost,
+    })
+    const held = item({
+      clientId: 'be6b7fc3-802c-4baa-8f63-7e9031425364',
+      reference: 'G-MMMM-NNNN',
+      state: 'needs_attention',
+      lastError: lost,
+      serverId: 'srv-7',
+    })
+    await desk({ listQueue: () => ok({ items: [before, held], next: null, namesHidden: false }) })
+    await openQueue()
+    expect(row('G-JJJJ-KKKK')?.querySelector('.problem')?.textContent).toBe(
+      'Le fichier d’un scan sur le poste est abîmé ou incomplet\u00a0: corrigez le dossier et ajoutez le document à nouveau depuis l’original.',
+    )
+    expect(mainButton('Corriger G-JJJJ-KKKK')).toBeDefined()
+    expect(row('G-MMMM-NNNN')?.querySelector('.problem')?.textContent).toMatch(
+      /^Un scan de ce dossier ne peut plus être lu .* supprimez-le et enregistrez de nouveau l’étudiant avec le document\.$/,
+    )
+    expect(mainButton('Corriger G-MMMM-NNNN')).toBeUndefined()
+    expect(mainButton('Supprimer G-MMMM-NNNN')).toBeDefined()
+  })
+
   it('refreshes on the core’s queueChanged and announces the state change in a live region', async () => {
     const { emit, calls } = await desk()
     await openQueue()

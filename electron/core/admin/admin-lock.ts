@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { AdminStatus } from '../../../src/domain/admin'
 import { GuichetFailure } from '../../../src/domain/result'
+import { cappedDeadline } from '../deadline'
 import { hashPin, pinMatches } from '../people/pin-hash'
 import type { PinGuard } from '../people/pin-guard'
 import { accountFor, type SecretStore } from '../secrets'
@@ -33,7 +34,7 @@ export class AdminLock {
 
   async status(): Promise<AdminStatus> {
     const configured = this.pinWasSet() || (await this.secrets.get(this.account)) !== null
-    return { configured, unlocked: !configured || this.now() < this.unlockedUntil }
+    return { configured, unlocked: !configured || this.open() }
   }
 
   /** Throws `admin_required` unless admin mode is on; each admin action extends it. */
@@ -54,7 +55,7 @@ export class AdminLock {
 
   /** Admin mode was used within ten minutes (for the audit log's actor; no keychain read). */
   activeNow(): boolean {
-    return this.now() < this.unlockedUntil
+    return this.open()
   }
 
   async unlock(pin: string): Promise<AdminStatus> {
@@ -91,6 +92,13 @@ export class AdminLock {
 
   private pinWasSet(): boolean {
     return (readDocument(this.db, PIN_SET) as { set?: boolean } | undefined)?.set === true
+  }
+
+  /** Admin mode is on; the clock set back never keeps it on longer than ten idle minutes. */
+  private open(): boolean {
+    const now = this.now()
+    this.unlockedUntil = cappedDeadline(this.unlockedUntil, IDLE_MS, now)
+    return now < this.unlockedUntil
   }
 
   private touch(): void {

@@ -46,6 +46,8 @@ export class ScannerFolder {
   private readonly settleMs: number
   private readonly maxEntries: number
   private readonly now: () => number
+  /** The time read at the last scan, to tell when the clock went back since. */
+  private scannedAt = 0
 
   constructor(
     private readonly onChange: (entries: ScanEntry[]) => void,
@@ -135,6 +137,11 @@ export class ScannerFolder {
     this.watcher ??= this.watchFolder(dir)
     const names = await readdir(dir).catch(() => [] as string[])
     const now = this.now()
+    // Set back, the clock would hold every scan seen since the new time out of the list until it caught
+    // up (hours): the times they were seen go back as much (what passed between the scans is not
+    // counted, so none is listed early).
+    const back = Math.max(0, this.scannedAt - now)
+    this.scannedAt = now
     const seen = new Map<string, Seen>()
     const ready: ScanEntry[] = []
     let waitMs = Infinity
@@ -145,7 +152,11 @@ export class ScannerFolder {
       if (!stats?.isFile() || stats.size === 0) continue
       const before = this.seen.get(fileName)
       const same = before?.size === stats.size && before.mtimeMs === stats.mtimeMs
-      const since = same ? before.since : before || now - stats.mtimeMs < this.settleMs ? now : stats.mtimeMs
+      const since = same
+        ? before.since - back
+        : before || now - stats.mtimeMs < this.settleMs
+          ? now
+          : stats.mtimeMs
       seen.set(fileName, { size: stats.size, mtimeMs: stats.mtimeMs, since })
       const left = since + this.settleMs - now
       if (left > 0) waitMs = Math.min(waitMs, left)

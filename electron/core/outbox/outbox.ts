@@ -18,6 +18,7 @@ import { DueRecords } from './due'
 import { FirstBody, type BodyRow, type OutgoingDocument } from './first-body'
 import { listQueue, type QueueQuery } from './queue-list'
 import { Retention } from './retention'
+import { ClockSetBack } from './clock-set-back'
 import { problemAad } from './sealing'
 import { Verifications } from './verifications'
 
@@ -89,6 +90,7 @@ export class Outbox {
   private readonly firstBody: FirstBody
   private readonly due: DueRecords
   private readonly retention: Retention
+  private readonly clockSetBack: ClockSetBack
   // Created once: better-sqlite3 builds a transaction's wrappers anew on every `db.transaction`.
   private readonly commitTransaction: (commit: SyncCommit, flushed: boolean) => CommitOutcome
 
@@ -104,6 +106,7 @@ export class Outbox {
     this.firstBody = new FirstBody(db, key, this.verifications)
     this.due = new DueRecords(db)
     this.retention = new Retention(db, now, onChange)
+    this.clockSetBack = new ClockSetBack(db)
     this.commitTransaction = db.transaction((commit: SyncCommit, flushed: boolean) =>
       this.commitIn(commit, flushed),
     )
@@ -132,7 +135,7 @@ export class Outbox {
    */
   commit(commit: SyncCommit): { claimed: Claimed[]; sentScans: string[] } {
     const { submitted = [], released = [], claim } = commit
-    const first = claim ? this.due.next(this.iso(), claim.busy) : undefined
+    const first = claim ? this.due.next(this.settledNow(), claim.busy) : undefined
     if (!first && !submitted.length && !released.length) return { claimed: [], sentScans: [] }
     const flushed = first !== undefined && !first.request_body
     const run = (): CommitOutcome => this.commitTransaction(commit, flushed)
@@ -251,9 +254,11 @@ export class Outbox {
   toRetry(clientId: string, problem: RecordProblem, delayMs: number, serverId?: string): void {
     const next = new Date(this.now().getTime() + delayMs).toISOString()
     this.unflushedChange(
-      `UPDATE registrations SET state = 'retry_wait', attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
-         updated_at = ?, server_id = coalesce(?, server_id) WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
+      `UPDATE registrations SET state = 'retry_wait', attempts = attempts + 1, next_attempt_at = ?, retry_delay_ms = ?,
+         last_error = ?, updated_at = ?, server_id = coalesce(?, server_id)
+       WHERE client_id = ? AND state IN ('sending', 'awaiting_documents')`,
       next,
+      Math.round(delayMs),
       JSON.stringify({ code: problem.code, message: problem.message }),
       this.iso(),
       serverId ?? null,
@@ -313,12 +318,13 @@ export class Outbox {
 
   /** When the next record waiting to retry is due; null when none waits. */
   nextDueAt(): Date | null {
+    this.settledNow()
     const at = this.due.nextAt()
     return at ? new Date(at) : null
   }
 
   hasDueNow(): boolean {
-    return this.due.next(this.iso()) !== undefined
+    return this.due.next(this.settledNow()) !== undefined
   }
 
   /** Read from the counts the triggers of migration 0004 keep, not counted row by row. */
@@ -333,7 +339,7 @@ export class Outbox {
 
   /** "Retry now": one record, or every record waiting, is due at once. Returns how many. */
   retryNow(clientId?: string): number {
-    const set = "UPDATE registrations SET next_attempt_at = ? WHERE state = 'retry_wait'"
+    const set = "UPDATE registrations SET next_attempt_at = ?, retry_delay_ms = 0 WHERE state = 'retry_wait'"
     const { changes } =
       clientId === undefined
         ? this.db.prepare(set).run(this.iso())
@@ -346,7 +352,7 @@ export class Outbox {
   retryNetworkFailures(): number {
     const { changes } = this.db
       .prepare(
-        `UPDATE registrations SET next_attempt_at = ? WHERE state = 'retry_wait'
+        `UPDATE registrations SET next_attempt_at = ?, retry_delay_ms = 0 WHERE state = 'retry_wait'
            AND json_extract(last_error, '$.code') IN ('network', 'timeout') AND next_attempt_at > ?`,
       )
       .run(this.iso(), this.iso())
@@ -398,6 +404,7 @@ export class Outbox {
 
   /** Sent records still kept whose status may still change, least recently checked first. */
   toRefresh(checkedBefore: Date, limit: number): { clientId: string; serverId: string }[] {
+    this.settledNow()
     return this.retention.toRefresh(checkedBefore, limit)
   }
 
@@ -433,6 +440,7 @@ export class Outbox {
 
   /** The queue screen's list, a page at a time. */
   list(query: QueueQuery): QueuePage {
+    this.settledNow()
     return listQueue(this.db, this.key, query)
   }
 
@@ -459,5 +467,12 @@ export class Outbox {
 
   private iso(): string {
     return this.now().toISOString()
+  }
+
+  /** Now, for a reader of retry or status check times: those a clock set back would stretch are brought back first. */
+  private settledNow(): string {
+    const now = this.now()
+    if (this.clockSetBack.settle(now)) this.onChange()
+    return now.toISOString()
   }
 }

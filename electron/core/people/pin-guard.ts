@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { GuichetFailure } from '../../../src/domain/result'
+import { cappedDeadline } from '../deadline'
 
 const MAX_TRIES = 5
 const FIRST_LOCKOUT_MS = 60 * 1000
@@ -38,8 +39,8 @@ export class PinGuard {
   }
 
   private async tryOnce(subject: string, check: () => Promise<boolean>): Promise<boolean> {
-    const tries = this.read(subject)
     const now = this.now()
+    const tries = this.read(subject, now)
     if (now < tries.locked_until) {
       const minutes = Math.ceil((tries.locked_until - now) / 60_000)
       throw new GuichetFailure(
@@ -53,7 +54,6 @@ export class PinGuard {
     }
     const failures = tries.failures + 1
     const lockedOut = failures >= MAX_TRIES
-    const lockout = Math.min(FIRST_LOCKOUT_MS * 2 ** tries.lockouts, LONGEST_LOCKOUT_MS)
     this.db
       .prepare(
         `INSERT INTO pin_tries (subject, failures, lockouts, locked_until) VALUES (@subject, @failures, @lockouts, @until)
@@ -63,16 +63,28 @@ export class PinGuard {
         subject,
         failures: lockedOut ? 0 : failures,
         lockouts: lockedOut ? tries.lockouts + 1 : tries.lockouts,
-        until: lockedOut ? this.now() + lockout : tries.locked_until,
+        until: lockedOut ? this.now() + lockoutLength(tries.lockouts + 1) : tries.locked_until,
       })
     return false
   }
 
-  private read(subject: string): Tries {
-    return (
-      (this.db
-        .prepare('SELECT failures, lockouts, locked_until FROM pin_tries WHERE subject = ?')
-        .get(subject) as Tries | undefined) ?? { failures: 0, lockouts: 0, locked_until: 0 }
-    )
+  /**
+   * The subject's tries, its lockout ending no later than its own length from `now`: with the clock set
+   * back, a one-minute lockout would otherwise last hours. The shortened end is kept, so that it runs
+   * down from there (this holds for lockouts set before this rule too: their length is their number).
+   */
+  private read(subject: string, now: number): Tries {
+    const tries = (this.db
+      .prepare('SELECT failures, lockouts, locked_until FROM pin_tries WHERE subject = ?')
+      .get(subject) as Tries | undefined) ?? { failures: 0, lockouts: 0, locked_until: 0 }
+    if (tries.lockouts === 0) return tries
+    const until = cappedDeadline(tries.locked_until, lockoutLength(tries.lockouts), now)
+    if (until === tries.locked_until) return tries
+    this.db.prepare('UPDATE pin_tries SET locked_until = ? WHERE subject = ?').run(until, subject)
+    return { ...tries, locked_until: until }
   }
 }
+
+/** How long the `lockouts`-th lockout of a PIN lasts: a minute, then twice as long each time, up to an hour. */
+const lockoutLength = (lockouts: number): number =>
+  Math.min(FIRST_LOCKOUT_MS * 2 ** (lockouts - 1), LONGEST_LOCKOUT_MS)

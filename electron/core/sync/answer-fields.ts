@@ -18,6 +18,16 @@ const SERVER_STATUSES: ReadonlySet<unknown> = new Set([
   'rejected',
 ])
 
+/**
+ * What a submit answers for a registration it holds as submitted: `submitted`, or, to a re-submit
+ * (idempotent), what it became since. `awaiting_documents` is not one: nothing was submitted.
+ */
+const SUBMITTED_STATUSES: ReadonlySet<unknown> = new Set(['submitted', 'verified', 'rejected'])
+
+/** The submit's status when it is one of a submitted registration, else null. */
+export const submittedStatusOf = (value: unknown): string | null =>
+  SUBMITTED_STATUSES.has(value) ? (value as string) : null
+
 /** An id the backend gave (a registration's, an e-mail verification's), or null when it is not one. */
 export const serverIdOf = (value: unknown): string | null =>
   typeof value === 'string' && SERVER_ID.test(value) ? value : null

@@ -1,4 +1,10 @@
-import { dateTimeOf, missingDocumentsOf, serverIdOf, serverStatusOf } from './answer-fields'
+import {
+  dateTimeOf,
+  missingDocumentsOf,
+  serverIdOf,
+  serverStatusOf,
+  submittedStatusOf,
+} from './answer-fields'
 import { parseRetryAfter } from './backoff'
 import { failureOf, noAnswer, problem, SyncFailure } from './failure'
 import {
@@ -130,9 +136,16 @@ export class BackendClient {
     )
   }
 
+  /**
+   * POST submit: the status of the registration submitted. Only the contract's answer, naming this
+   * registration, counts: a 2xx from a Wi-Fi login page or a proxy (`{}`, `{"status":"ok"}`) would
+   * take the record out and delete its scans while the backend still awaits them.
+   */
   async submit(id: string): Promise<string> {
     const answer = await this.call('POST', `/v1/registrations/${encodeURIComponent(id)}/submit`, {})
-    return 'status' in answer ? serverStatusOf(answer['status']) : 'submitted'
+    const status = submittedStatusOf(answer['status'])
+    if (answer['id'] !== id || !status) throw unexpected()
+    return status
   }
 
   /** The status alone: its free-text reason may quote the student, and the desk shows none. */

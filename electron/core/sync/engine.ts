@@ -67,6 +67,11 @@ export interface DrainOutcome {
   counts: QueueCounts
 }
 
+/** What made a pass throw: not the network nor the backend (those are each record's), a bug or the disk. */
+interface PassFault {
+  error: unknown
+}
+
 interface ScanReader {
   ahead(doc: OutgoingDocument): void
   take(doc: OutgoingDocument): Promise<RequestBody>
@@ -89,7 +94,8 @@ export class SyncEngine {
   private readonly busy = new Set<string>()
   private current: SyncStatus
   private controller = new AbortController()
-  private running: Promise<void> | null = null
+  /** The pass under way; it resolves with what made it throw, if anything did. */
+  private running: Promise<PassFault | null> | null = null
   private again = false
   private started = false
   private closed = false
@@ -152,11 +158,17 @@ export class SyncEngine {
 
   /**
    * Sends what can be sent, waits for records due within `maxWaitMs` and sends them too, then
-   * resolves. For the admin CLI's `sync --once` and for tests; the app uses `start`.
+   * resolves. For the admin CLI's `sync --once` and for tests; the app uses `start`. A pass that
+   * threw (a bug, a damaged database) rejects it with that error: the records it left due would
+   * only meet it again, without end.
    */
   async drain({ maxWaitMs = 0 }: { maxWaitMs?: number } = {}): Promise<DrainOutcome> {
     for (;;) {
-      await this.run()
+      const fault = await this.run()
+      if (fault) {
+        await this.deletions()
+        throw fault.error
+      }
       const { online, paused, stopped } = this.current
       if (this.closed || !online || paused || stopped || this.holds) break
       if (this.parts.outbox.hasDueNow()) continue
@@ -280,7 +292,8 @@ export class SyncEngine {
     return client
   }
 
-  private async run(): Promise<void> {
+  /** Runs passes until none is asked for; resolves with what made the last one throw, if anything did. */
+  private async run(): Promise<PassFault | null> {
     if (this.running) {
       this.again = true
       return this.running
@@ -292,26 +305,35 @@ export class SyncEngine {
           await this.pass()
         } catch (error) {
           // Aborted is the pause or the close doing their work, not a failure.
-          if (!this.closed && !isAbort(error)) this.parts.onUnexpected?.(error)
+          if (this.closed || isAbort(error)) continue
+          this.parts.onUnexpected?.(error)
+          // Not run again at once: the records it left due would meet the same fault, without end.
+          return { error }
         }
       } while (this.again && !this.closed)
+      return null
     })()
+    let fault: PassFault | null = null
     try {
-      await this.running
+      fault = await this.running
+      return fault
     } finally {
       this.running = null
-      this.schedule()
+      this.schedule(fault !== null)
     }
   }
 
-  private schedule(): void {
+  /** Sets the next pass: when a record is due, or a tick; after a pass that threw, a tick at the soonest. */
+  private schedule(faulted: boolean): void {
     this.cancelTimer()
     if (!this.started || this.closed) return
     const next = this.parts.outbox.nextDueAt()
     const untilDue = next ? next.getTime() - this.parts.clock.now().getTime() : Infinity
-    const delay = this.current.online
-      ? Math.max(0, Math.min(this.tuning.tickMs, untilDue))
-      : this.tuning.offlineProbeMs
+    const delay = faulted
+      ? this.tuning.tickMs
+      : this.current.online
+        ? Math.max(0, Math.min(this.tuning.tickMs, untilDue))
+        : this.tuning.offlineProbeMs
     this.cancelTimer = this.parts.clock.timer(delay, () => this.kick())
   }
 
@@ -391,6 +413,7 @@ export class SyncEngine {
     const scans = this.scanReader()
     try {
       // A submit that finds documents missing (a store that lost one) starts the three steps again.
+      this.checkScans(record)
       for (let round = 0; ; round++) {
         // A new record's first scan, if small, is read while its POST is answered (a larger one is read
         // where it is sent: see scanReader).
@@ -413,6 +436,27 @@ export class SyncEngine {
     } finally {
       if (this.current.uploading?.clientId === record.clientId) this.setStatus({ uploading: null })
     }
+  }
+
+  /**
+   * The POST declares a record's scans for good (the key refuses another body): one cut short, or
+   * missing beside others present, is found here, while the record can still be corrected. Every scan
+   * gone is what this desk leaves of a record it sent, when a power cut undid the commit that took it
+   * out after its files were deleted: only the backend's replay can tell, so the POST goes on.
+   */
+  private checkScans(record: Claimed): void {
+    let missing: GuichetFailure | undefined
+    let gone = 0
+    for (const doc of record.documents) {
+      try {
+        this.parts.vault.intact(doc)
+      } catch (error) {
+        if (!(error instanceof GuichetFailure) || error.code !== 'document_missing') throw error
+        missing = error
+        gone++
+      }
+    }
+    if (missing && gone < record.documents.length) throw missing
   }
 
   private async upload(
@@ -527,12 +571,29 @@ export class SyncEngine {
       if (!this.canSend()) return
       try {
         const { status } = await client.registrationStatus(serverId)
-        outbox.setServerStatus(clientId, status)
+        outbox.setServerStatus(clientId, await this.submitAgain(client, serverId, status))
       } catch (error) {
         if (!(error instanceof SyncFailure)) throw error
         if (error.kind === 'unauthorized') return this.stopUnauthorized()
         // Otherwise a status is only informative: it is asked again at the next refresh.
       }
+    }
+  }
+
+  /**
+   * A record the desk took for submitted that the backend still holds `awaiting_documents` (a submit
+   * answered by a Wi-Fi login page, before desks checked the answer): its scans are gone from the
+   * desk, but the uploads may all have landed, so the idempotent submit is asked again. When the
+   * backend still lacks documents, the status stays, and the queue says the student must be
+   * registered again: no account is created otherwise.
+   */
+  private async submitAgain(client: BackendClient, serverId: string, status: string): Promise<string> {
+    if (status !== 'awaiting_documents') return status
+    try {
+      return await client.submit(serverId)
+    } catch (error) {
+      if (error instanceof SyncFailure && error.kind !== 'unauthorized') return status
+      throw error
     }
   }
 

@@ -91,6 +91,8 @@ const MESSAGES: Record<string, string> = {
   // The desk's own, about its scans: how an imported record that had them keeps them.
   document_missing:
     'A scan of this registration is missing on the desk; correct it and add the document again.',
+  document_damaged:
+    "A scan's file on this desk is damaged or incomplete; correct the registration and add the document again from the original.",
   decrypt_failed: 'This registration or one of its scans can no longer be read on this desk.',
   document_altered:
     'A scan of this registration is not the one sealed with it (the desk database was changed outside Guichet); it is not sent.',

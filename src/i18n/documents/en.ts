@@ -103,6 +103,8 @@ export const documentErrors = {
   slot_full: 'This slot is full: remove a file before adding another.',
   not_a_draft: 'Documents can only be added to the registration being filled.',
   document_missing: 'A scan is missing from the desk’s document folder: add the document again.',
+  document_damaged:
+    'This scan’s file on the desk is damaged or incomplete (not the size it was saved at): add the document again from the original.',
   decrypt_failed: 'This encrypted document can no longer be read (desk key reset?): add the document again.',
   document_altered:
     'This scan is not the one sealed with this registration (the desk database was changed outside Guichet): call support; nothing was deleted.',

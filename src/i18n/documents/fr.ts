@@ -106,6 +106,8 @@ export const documentErrors = {
   slot_full: 'Cet emplacement est complet : retirez un fichier avant d’en ajouter un autre.',
   not_a_draft: 'Les documents ne s’ajoutent qu’au dossier en cours de saisie.',
   document_missing: 'Un scan manque dans le dossier des documents du poste : ajoutez le document à nouveau.',
+  document_damaged:
+    'Le fichier de ce scan sur le poste est abîmé ou incomplet (il n’a plus la taille enregistrée) : ajoutez le document à nouveau depuis l’original.',
   decrypt_failed:
     'Ce document chiffré ne peut plus être lu (clé du poste réinitialisée ?) : ajoutez le document à nouveau.',
   document_altered:

@@ -33,6 +33,8 @@ export default {
     submitted: 'received',
     verified: 'account created',
     rejected: 'refused',
+    awaiting_documents:
+      'incomplete, documents missing and the student’s account not created: register the student again with their documents',
     other: 'being processed',
   },
   empty: 'No registration in the queue.',
@@ -62,6 +64,8 @@ export default {
     confirm: 'Discard for good',
     cancel: 'Cancel',
   },
+  scanLostHeld:
+    'A scan of this registration can no longer be read on the desk (missing, damaged or altered), and the server already holds the registration without it, so it cannot be corrected: discard it and register the student again with the document.',
   problems: {
     email_taken:
       'This email address already has a MesServices account: ask the student for another address, correct the registration and send it again.',
@@ -83,6 +87,8 @@ export default {
     digest_mismatch: 'A document was damaged on the way or on the desk; the desk will try again by itself.',
     not_found: 'A document of this registration is missing: correct the registration and add it again.',
     document_missing: 'A scan is missing on the desk: correct the registration and add the document again.',
+    document_damaged:
+      'A scan’s file on the desk is damaged or incomplete: correct the registration and add the document again from the original.',
     decrypt_failed:
       'A document can no longer be read on this desk: correct the registration and add it again.',
     document_altered:

@@ -31,6 +31,8 @@ export default {
     submitted: 'reçu',
     verified: 'compte créé',
     rejected: 'refusé',
+    awaiting_documents:
+      'incomplet, documents manquants et compte de l’étudiant non créé : enregistrez de nouveau l’étudiant avec ses documents',
     other: 'en cours de traitement',
   },
   empty: 'Aucun dossier dans la file.',
@@ -61,6 +63,8 @@ export default {
     cancel: 'Annuler',
   },
   /** Why a record waits or needs a person, by RecordProblem.code: what the agent can do about it. */
+  scanLostHeld:
+    'Un scan de ce dossier ne peut plus être lu sur le poste (manquant, abîmé ou modifié) et le serveur détient déjà le dossier sans lui, qui ne peut donc plus être corrigé : supprimez-le et enregistrez de nouveau l’étudiant avec le document.',
   problems: {
     email_taken:
       'Cette adresse courriel a déjà un compte MesServices : demandez à l’étudiant une autre adresse, corrigez le dossier et envoyez-le à nouveau.',
@@ -85,6 +89,8 @@ export default {
     digest_mismatch: 'Un document a été abîmé en route ou sur le poste ; le poste réessaiera tout seul.',
     not_found: 'Un document de ce dossier manque : corrigez le dossier et ajoutez-le à nouveau.',
     document_missing: 'Un scan manque sur le poste : corrigez le dossier et ajoutez le document à nouveau.',
+    document_damaged:
+      'Le fichier d’un scan sur le poste est abîmé ou incomplet : corrigez le dossier et ajoutez le document à nouveau depuis l’original.',
     decrypt_failed:
       'Un document ne peut plus être lu sur ce poste : corrigez le dossier et ajoutez-le à nouveau.',
     document_altered:

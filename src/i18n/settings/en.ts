@@ -127,7 +127,9 @@ export const settingsErrors = {
   database_damaged:
     'The desk database is damaged, so this could not be done. Restart Guichet: it checks the database at start and keeps the damaged file aside with its scans for support; nothing is deleted.',
   data_key_missing:
-    'This desk’s encryption key is gone from the system keychain while encrypted registrations are stored: nothing was changed. Call support before doing anything else.',
+    'This desk’s encryption key is gone from the system keychain while encrypted data is stored (registrations, agents, audit log, scans): nothing was changed. Call support before doing anything else.',
+  keychain_unavailable:
+    'The system keychain could not be reached or is locked: nothing was changed and no key was made. Log in to the desktop session or unlock the keychain, then start Guichet again.',
   data_key_wrong:
     'This desk’s data was sealed with another encryption key than the one in the system keychain: nothing was changed. Call support to restore the keychain entry; with it every registration opens again.',
   desk_in_use:

@@ -131,7 +131,9 @@ export const settingsErrors = {
   database_damaged:
     'La base de données du poste est endommagée : cette action n’a pas pu se faire. Redémarrez Guichet : au démarrage, il vérifie la base et met le fichier endommagé de côté avec ses pièces pour le support ; rien n’est supprimé.',
   data_key_missing:
-    'La clé de chiffrement de ce poste a disparu du trousseau du système alors que des dossiers chiffrés sont enregistrés : rien n’a été modifié. Appelez le support avant toute autre action.',
+    'La clé de chiffrement de ce poste a disparu du trousseau du système alors que des données chiffrées sont enregistrées (dossiers, agents, journal d’audit, scans) : rien n’a été modifié. Appelez le support avant toute autre action.',
+  keychain_unavailable:
+    'Le trousseau du système est injoignable ou verrouillé : rien n’a été modifié et aucune clé n’a été créée. Ouvrez la session du bureau ou déverrouillez le trousseau, puis relancez Guichet.',
   data_key_wrong:
     'Les données de ce poste ont été chiffrées avec une autre clé que celle du trousseau du système : rien n’a été modifié. Appelez le support pour restaurer l’entrée du trousseau ; avec elle, tous les dossiers s’ouvriront de nouveau.',
   desk_in_use:

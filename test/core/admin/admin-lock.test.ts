@@ -10,6 +10,7 @@ import { PinGuard } from '../../../electron/core/people/pin-guard'
 import { accountFor, osKeychain } from '../../../electron/core/secrets'
 import { failureCode as code } from '../failure-code'
 
+const HOUR = 3_600_000
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
@@ -118,6 +119,54 @@ describe('admin mode', () => {
     expect(await code(admin.unlock('482915'))).toBe('pin_locked_out')
     advance(60 * 1000)
     expect((await admin.unlock('482915')).unlocked).toBe(true)
+  })
+
+  it('keeps a one-minute lockout one minute when the clock is then set back three hours', async () => {
+    const t = lock()
+    await t.admin.setPin('482915')
+    t.admin.lock()
+    for (let i = 0; i < 5; i++) await code(t.admin.unlock('111111'))
+    t.advance(-3 * HOUR)
+    await expect(t.admin.unlock('482915')).rejects.toThrow('wait 1 minute(s)')
+    t.advance(30 * 1000)
+    t.restart()
+    await expect(t.admin.unlock('482915')).rejects.toThrow('wait 1 minute(s)')
+    t.advance(31 * 1000)
+    expect((await t.admin.unlock('482915')).unlocked).toBe(true)
+  })
+
+  it('keeps a doubled lockout its own length, not the first one, when the clock is set back', async () => {
+    const { admin, advance } = lock()
+    await admin.setPin('482915')
+    admin.lock()
+    for (let i = 0; i < 5; i++) await code(admin.unlock('111111'))
+    advance(61 * 1000)
+    for (let i = 0; i < 5; i++) await code(admin.unlock('111111'))
+    advance(-3 * HOUR)
+    await expect(admin.unlock('482915')).rejects.toThrow('wait 2 minute(s)')
+    advance(90 * 1000)
+    expect(await code(admin.unlock('482915'))).toBe('pin_locked_out')
+    advance(31 * 1000)
+    expect((await admin.unlock('482915')).unlocked).toBe(true)
+  })
+
+  it('ends a lockout early when the clock is set forward', async () => {
+    const { admin, advance } = lock()
+    await admin.setPin('482915')
+    admin.lock()
+    for (let i = 0; i < 5; i++) await code(admin.unlock('111111'))
+    advance(3 * HOUR)
+    expect((await admin.unlock('482915')).unlocked).toBe(true)
+  })
+
+  it('does not stay unlocked beyond ten idle minutes when the clock is set back', async () => {
+    const { admin, advance } = lock()
+    await admin.setPin('482915')
+    advance(-3 * HOUR)
+    expect(admin.activeNow()).toBe(true)
+    advance(10 * 60 * 1000 + 1000)
+    expect(admin.activeNow()).toBe(false)
+    expect(await code(admin.assertUnlocked())).toBe('admin_required')
   })
 
   it('counts parallel tries one after the other, so they cannot outrun the lockout', async () => {

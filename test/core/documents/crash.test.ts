@@ -78,7 +78,7 @@ describe('a crash while a scan is taken in', () => {
       // The start-up sweep spares young files (a save may be under way); a later one removes it.
       expect(await vaultFiles(core)).toEqual([`${id}.bin`])
       const known = documentIds(core)
-      expect(await core.vault.sweepOrphans(known, { graceMs: 0 })).toEqual([`${id}.bin`])
+      expect((await core.vault.sweepOrphans(known, { graceMs: 0 })).removed).toEqual([`${id}.bin`])
       expect(await vaultFiles(core)).toEqual([])
     } finally {
       core.close()
@@ -97,7 +97,7 @@ describe('a crash while a scan is taken in', () => {
     try {
       expect(documentIds(core)).toEqual([id])
       await expectNoDanglingRow(core)
-      expect(await core.vault.sweepOrphans(documentIds(core), { graceMs: 0 })).toEqual([])
+      expect((await core.vault.sweepOrphans(documentIds(core), { graceMs: 0 })).removed).toEqual([])
     } finally {
       core.close()
     }

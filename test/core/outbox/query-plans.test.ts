@@ -85,6 +85,19 @@ const operations: [string, () => void][] = [
       expect(next.items[0]?.clientId).not.toBe(first.items[0]?.clientId)
     },
   ]),
+  // Last: it rewrites the seeded retry times.
+  [
+    'retry times brought back after the clock was set back 3 hours',
+    () => {
+      const now = SEED_START - 3 * 3_600_000
+      const back = new Outbox(db, key, () => new Date(now))
+      const waits = back
+        .list({ state: 'retry_wait', after: null, limit: 50 })
+        .items.map((item) => Date.parse(item.nextAttemptAt!) - now)
+      expect(waits).toHaveLength(50)
+      expect(Math.max(...waits)).toBeLessThanOrEqual(300_000)
+    },
+  ],
 ]
 
 describe('the outbox at scale: every statement of these operations is an indexed search', () => {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../electron/core/core'
 import { closeDatabase } from '../../../electron/core/db/clean-shutdown'
+import { migrations } from '../../../electron/core/db/migrations'
 import { openDatabase } from '../../../electron/core/db/open'
 import { bindLegacyDocuments } from '../../../electron/core/registrations/bind-legacy-documents'
 import { useBackend } from '../../backend/use-backend'
@@ -173,9 +174,9 @@ describe('a desk updated with records sealed before documents were bound to them
     expect(signal).toBe('SIGKILL')
     // Killed by its trigger, inside the transaction (stdout to a pipe is written at once on Linux).
     expect(lines).toEqual(['binding'])
-    // Updated to schema 8, and every row as it was: the transaction never committed.
+    // Updated to the latest schema, and every row as it was: the transaction never committed.
     inTheFile((db) => {
-      expect(db.pragma('user_version', { simple: true })).toBe(8)
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
       expect(firstWayRows(db)).toBe(legacy.documents.length)
       expect(
         db.prepare('SELECT count(*) FROM registrations WHERE documents_seal IS NOT NULL').pluck().get(),

@@ -88,6 +88,20 @@ describe('the scanner folder', () => {
     })
   })
 
+  it('keeps listing its scans when the clock is set back 3 hours, and lists new ones once settled', async () => {
+    await save(join(folder, 'passport.pdf'), await corpus.pdf(1), 60_000)
+    await follow()
+    expect(latest()).toEqual(['passport.pdf'])
+
+    vi.setSystemTime(Date.now() - 3 * 3_600_000)
+    await advance(POLL_MS)
+    expect(latest()).toEqual(['passport.pdf'])
+    await save(join(folder, 'visa.jpg'), await corpus.jpeg())
+    await advance(POLL_MS)
+    // Newest first by file time: the scan saved after the clock went back is dated earlier.
+    expect(latest()).toEqual(['passport.pdf', 'visa.jpg'])
+  })
+
   it('waits until a file the scanner is still writing holds still for the settle window', async () => {
     await follow()
     const growing = join(folder, 'slow-scan.pdf')

@@ -146,9 +146,19 @@ describe.each(Object.entries(kinds))('the backend client over %s', (_name, make)
       reason: 'Linh',
     })
     expect(await clientOf(saying.url, make).registrationStatus('r-1')).toEqual({ status: 'other' })
-    expect(await clientOf(saying.url, make).submit('r-1')).toBe('other')
+    // A submit counts only as the contract answers it: a status of a submitted registration, this id.
+    expect(await code(clientOf(saying.url, make).submit('r-1'))).toBe('unexpected_answer')
     const verified = await answering({ id: 'r-1', status: 'verified', reason: 'NGUYEN Linh' })
     expect(await clientOf(verified.url, make).registrationStatus('r-1')).toEqual({ status: 'verified' })
+    expect(await clientOf(verified.url, make).submit('r-1')).toBe('verified')
+    const submit = async (json: unknown) => clientOf((await answering(json)).url, make).submit('r-1')
+    for (const notSubmitted of [
+      {},
+      { status: 'ok' },
+      { id: 'r-2', status: 'submitted', accountEmailSent: true },
+      { id: 'r-1', status: 'awaiting_documents', missingDocuments: [] },
+    ])
+      expect(await code(submit(notSubmitted))).toBe('unexpected_answer')
 
     const confirm = async (json: unknown) =>
       clientOf((await answering(json)).url, make).confirmCode('v-1', 'ABCDEF')

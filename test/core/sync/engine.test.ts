@@ -168,6 +168,26 @@ describe('the sync engine against the reference backend', () => {
     },
   )
 
+  it.each(['html', 'json'] as const)(
+    'keeps a record and its scans when a Wi-Fi login page (%s) answers its submit, and submits it later',
+    async (page) => {
+      const clientId = await queueOne(core, files)
+      t.backend.faults.add({ kind: 'captive-portal', page, route: 'submitRegistration', times: 1 })
+
+      await core.sync.drain()
+
+      expect(item(clientId)).toMatchObject({ state: 'retry_wait', lastError: { code: 'unexpected_answer' } })
+      expect(readdirSync(join(dataDir, 'documents'))).toHaveLength(2)
+      expect(t.backend.store.registrationByClientId(clientId)?.status).toBe('awaiting_documents')
+
+      const { counts } = await core.sync.drain({ maxWaitMs: 10_000 })
+      expect(counts).toMatchObject({ submitted: 1, retry_wait: 0 })
+      expectReceivedOnce(clientId)
+      expect(item(clientId)).toMatchObject({ state: 'submitted', serverStatus: 'submitted' })
+      expect(readdirSync(join(dataDir, 'documents'))).toEqual([])
+    },
+  )
+
   it('stops on 401 until a new token is provisioned, and remembers it across a restart', async () => {
     const clientId = await queueOne(core, files)
     t.backend.faults.add({ kind: 'status', status: 401, route: 'createRegistration', times: 1 })
@@ -337,6 +357,28 @@ describe('the sync engine against the reference backend', () => {
     expect(receipt.purgedAt).not.toBeNull()
     expect(receipt.reference).toMatch(/^G-/)
     expect(() => core.registrations.read(clientId)).toThrow()
+  })
+
+  it('submits again a sent record the backend still holds awaiting documents, or says it is incomplete', async () => {
+    core.close()
+    core = await openDesk(dataDir, t.backend, { clock, syncTuning: { ...fastSync, statusRefreshMs: 0 } })
+    // As a desk left them before submits were checked: taken for submitted, the backend never told.
+    const landed = await queueOne(core, files)
+    const lost = await queueOne(core, files)
+    await core.sync.drain()
+    const held = (id: string) => t.backend.store.registrationByClientId(id)!
+    for (const id of [landed, lost]) t.backend.store.setStatus(held(id).id, 'awaiting_documents')
+    held(lost).files.clear()
+
+    clock.advance(1000)
+    await core.sync.drain()
+
+    // Every upload had landed: the submit asked again creates the account.
+    expect(held(landed).status).toBe('submitted')
+    expect(item(landed)).toMatchObject({ state: 'submitted', serverStatus: 'submitted' })
+    // The scans are gone from both sides: the queue says so (see the queue screen's test).
+    expect(held(lost).status).toBe('awaiting_documents')
+    expect(item(lost)).toMatchObject({ state: 'submitted', serverStatus: 'awaiting_documents' })
   })
 
   it('sends the e-mail verification typed at the desk, only for the address verified', async () => {

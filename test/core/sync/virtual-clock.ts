@@ -40,6 +40,15 @@ export class VirtualClock implements Clock {
     for (const t of due) t.run()
   }
 
+  /**
+   * The system clock is set forward (`ms` > 0) or back: what `now` reads jumps, while the timers keep
+   * the time left on them, as Node's timers run on elapsed time, not on the wall clock.
+   */
+  jump(ms: number): void {
+    this.at += ms
+    for (const t of this.timers) t.at += ms
+  }
+
   /** Resolves when a timer is next set (the running sync finished a pass and planned the next). */
   nextTimer(): Promise<void> {
     return new Promise((resolve) => this.armed.push(resolve))

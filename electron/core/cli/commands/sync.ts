@@ -1,6 +1,8 @@
 import { once } from 'node:events'
 import { parseArgs } from 'node:util'
 import type { ConnectionResult } from '../../../../src/domain/sync/queue'
+import { knownFailure } from '../../disk-full'
+import type { DrainOutcome } from '../../sync/engine'
 import { notConfiguredMessage } from './not-configured'
 import { deskOptions, withDesk } from './open-desk'
 
@@ -9,6 +11,11 @@ const NOT_CONFIGURED = 2
 const OFFLINE = 3
 const UNAUTHORIZED = 4
 const PAUSED = 5
+const FAULT = 6
+
+/** A pass that threw: no retry of this command would get past it. */
+const FAULT_MESSAGE =
+  'A fault in the desk, not the network, stopped the sync (its details and stack are in the desk log, for support). Nothing queued was lost; running sync again will meet the same fault until it is mended.'
 
 /** Why the connection check failed; a missing setting is named before it (notConfiguredMessage). */
 const WHY: Record<Exclude<ConnectionResult, 'ok' | 'not_configured'>, string> = {
@@ -25,7 +32,7 @@ const WHY: Record<Exclude<ConnectionResult, 'ok' | 'not_configured'>, string> = 
  * --wait (default 30 s), prints one JSON line (the sync status and the queue's counts) and exits 0
  * even when some records are left waiting or need attention. Exits 2 without a backend or token,
  * 3 when the backend cannot be reached, 4 when it refuses the desk token, 5 when an operator paused
- * the sync.
+ * the sync, 6 when a fault of the desk (a bug, a damaged database) stopped it.
  * Without --once it keeps syncing, as the app does, until interrupted.
  */
 export async function run(argv: string[]): Promise<number> {
@@ -63,7 +70,16 @@ export async function run(argv: string[]): Promise<number> {
           ? OFFLINE
           : NOT_CONFIGURED
     }
-    const { status, counts } = await core.sync.drain({ maxWaitMs: waitSeconds * 1000 })
+    let outcome: DrainOutcome
+    try {
+      outcome = await core.sync.drain({ maxWaitMs: waitSeconds * 1000 })
+    } catch (error) {
+      // A full disk is the admin's to free: withDesk says so.
+      if (knownFailure(error)) throw error
+      console.error(JSON.stringify({ error: { code: 'sync_fault', message: FAULT_MESSAGE } }))
+      return FAULT
+    }
+    const { status, counts } = outcome
     console.log(JSON.stringify({ ...status, counts }))
     if (status.stopped === 'not_configured') return NOT_CONFIGURED
     if (status.stopped === 'unauthorized') return UNAUTHORIZED

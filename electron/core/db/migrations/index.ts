@@ -7,6 +7,8 @@ import { operators } from './0005-operators'
 import { audit } from './0006-audit'
 import { draftOpened } from './0007-draft-opened'
 import { documentBinding } from './0008-document-binding'
+import { retryDelay } from './0009-retry-delay'
+import { vaultIssued } from './0010-vault-issued'
 
 /** Every migration, oldest first. `user_version` is the version of the last one applied. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +20,6 @@ export const migrations: readonly Migration[] = [
   audit,
   draftOpened,
   documentBinding,
+  retryDelay,
+  vaultIssued,
 ]
