@@ -111,7 +111,7 @@ describe('npm run desk', () => {
     expect(unset.code).toBe(2)
   })
 
-  it('stops sync --once on a damaged database page with exit 6 and one clear line, the record kept', async () => {
+  it('stops sync --once on a damaged database page with one line saying so, sending nothing and keeping the scans', async () => {
     const [dataDir] = dirs as [string]
     expect((await enqueueOne(dataDir)).code).toBe(0)
     // The desk opens and lists its queue; each pass of the sync starts with the purge, which meets the damage.
@@ -119,16 +119,17 @@ describe('npm run desk', () => {
 
     const synced = await desk(['sync', '--once', '--wait', '2', '--data-dir', dataDir])
 
-    expect(synced.code).toBe(6)
+    expect(synced.code).toBe(1)
     expect(JSON.parse(synced.stderr)).toEqual({
-      error: { code: 'sync_fault', message: expect.stringContaining('not the network') },
+      error: { code: 'database_damaged', message: expect.stringContaining('Restart Guichet') },
     })
     expect(synced.stdout).toBe('')
-    const [kept] = lines((await desk(['queue', '--json', '--data-dir', dataDir])).stdout)
-    // Nothing sent, scans kept: once the database is mended, it is sent.
-    expect(kept).toMatchObject({ state: 'queued' })
     expect(t.backend.store.allRegistrations()).toEqual([])
-    expect(readdirSync(join(dataDir, 'documents'))).toHaveLength(2)
+    // The next start checks the file and keeps it aside with its scans, as database_corrupt says.
+    const next = await desk(['queue', '--json', '--data-dir', dataDir])
+    expect(JSON.parse(next.stderr)).toMatchObject({ error: { code: 'database_corrupt' } })
+    const aside = readdirSync(dataDir).filter((name) => name.startsWith('documents.'))
+    expect(aside.flatMap((name) => readdirSync(join(dataDir, name)))).toHaveLength(2)
   })
 
   it('exports on one desk and imports on another, then syncs without a duplicate', async () => {
