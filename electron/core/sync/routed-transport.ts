@@ -8,7 +8,7 @@ export const ROUTE_KEPT_MS = 60_000
 
 /**
  * Each request on the transport its route calls for. Where the desk connects straight to the backend,
- * node:http(s) with its upload thread sends scans at two to three times the rate of a whole-body fetch
+ * node:http(s) with its upload thread sends scans at up to twice the rate of a whole-body fetch
  * (`npm run bench -- sync`); where a proxy stands between, Chromium's network stack (Electron's
  * net.fetch) speaks to it, with the PAC file and the proxy's authentication, which node:http does not.
  * A failure to tell the route is a bug, and goes up as one.
@@ -22,7 +22,7 @@ export function routedTransport({
   route: (url: string) => Promise<Route>
   direct: Transport
   proxied: Transport
-  /** Milliseconds, monotonic or not: only differences are used. */
+  /** Milliseconds on a monotonic clock: a wall clock set back would keep a route that much longer. */
   now: () => number
 }): Transport {
   const known = new Map<string, { route: Promise<Route>; at: number }>()
