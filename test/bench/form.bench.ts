@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
-import { args, executablePath } from '../e2e/desk'
+import { args, executablePath } from '../e2e/chromium'
 import { startWebHost, type WebHost } from '../host/web-host'
 import { defineBench, expectOutcome, quantile, versus, type Row } from './bench'
 

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { onTestFailed } from 'vitest'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, onTestFailed } from 'vitest'
+import { args, executablePath } from './chromium'
 import { startWebHost, type WebHost } from '../host/web-host'
 
 export interface Desk {
@@ -14,17 +15,15 @@ export interface Desk {
   close(): Promise<void>
 }
 
-/** Debian's Chromium, with what a closed network needs (no background connections, no QUIC). */
-export const executablePath = process.env['GUICHET_CHROMIUM'] ?? '/usr/bin/chromium'
-export const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+/**
+ * One Chromium per test file, started by its first desk. Each desk still gets a context of its own
+ * (fresh storage, cookies and cache, as a fresh profile gave it); only the browser start, which cost
+ * more than most tests, is paid once per file instead of once per test.
+ */
+let browser: Promise<Browser> | undefined
+afterAll(async () => {
+  await (await browser?.catch(() => undefined))?.close()
+})
 
 /**
  * The built renderer in Debian's Chromium, with the real core behind the web host. A failing test
@@ -34,7 +33,6 @@ export async function openDesk(
   options: { dataDir?: string; provisioningLocations?: string[]; now?: () => Date } = {},
 ): Promise<Desk> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'guichet-e2e-'))
-  const profile = mkdtempSync(join(tmpdir(), 'guichet-chromium-'))
   const host = await startWebHost({
     dataDir,
     ...(options.provisioningLocations && { provisioningLocations: options.provisioningLocations }),
@@ -42,12 +40,13 @@ export async function openDesk(
   })
   let context: BrowserContext
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args })
+    browser ??= chromium.launch({ executablePath, headless: true, args })
+    context = await (await browser).newContext()
   } catch (error) {
     await host.close()
     throw new Error(`Chromium did not start from ${executablePath} (install Debian's chromium): ${error}`)
   }
-  const page = context.pages()[0] ?? (await context.newPage())
+  const page = await context.newPage()
   const problems: string[] = []
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text())
@@ -73,7 +72,6 @@ export async function openDesk(
     close: async () => {
       await context.close()
       await host.close()
-      rmSync(profile, { recursive: true, force: true })
     },
   }
 }
