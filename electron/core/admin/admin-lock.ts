@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { AdminStatus } from '../../../src/domain/admin'
 import { GuichetFailure } from '../../../src/domain/result'
 import { cappedDeadline } from '../deadline'
-import { hashPin, pinMatches } from '../people/pin-hash'
+import { hashPin, PIN_COST, pinMatches } from '../people/pin-hash'
 import type { PinGuard } from '../people/pin-guard'
 import { accountFor, type SecretStore } from '../secrets'
 import { readDocument, writeDocument } from '../settings-table'
@@ -28,6 +28,8 @@ export class AdminLock {
     private readonly db: Database,
     private readonly guard: PinGuard,
     private readonly now: () => number = Date.now,
+    /** The PIN hash's scrypt cost; lockout tests, which hash a PIN per try, pass a cheaper one. */
+    private readonly pinCost = PIN_COST,
   ) {
     this.account = accountFor(dataDir, 'admin-pin')
   }
@@ -67,7 +69,7 @@ export class AdminLock {
         'The admin PIN was set but its keychain entry is gone: the desk stays locked. Ask support to reinstall the desk.',
       )
     }
-    if (!(await this.guard.attempt(SUBJECT, () => pinMatches(pin, stored)))) {
+    if (!(await this.guard.attempt(SUBJECT, () => pinMatches(pin, stored, this.pinCost)))) {
       throw new GuichetFailure('wrong_pin', 'This PIN is not the admin PIN.')
     }
     this.touch()
@@ -84,7 +86,7 @@ export class AdminLock {
       if (currentPin === undefined) await this.assertUnlocked()
       else await this.unlock(currentPin)
     }
-    await this.secrets.set(this.account, await hashPin(pin))
+    await this.secrets.set(this.account, await hashPin(pin, this.pinCost))
     writeDocument(this.db, PIN_SET, { set: true })
     this.touch()
     return this.status()
