@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { randomUUID } from 'node:crypto'
+import { randomUUID, type ScryptOptions } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,7 +21,7 @@ const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
 /** An admin lock on a real SQLite file and the real keychain, with a clock the test moves. */
-function lock(pinCost = TRY_COST) {
+function lock(pinCost: ScryptOptions = TRY_COST) {
   let now = 1_000_000
   const clock = () => now
   const dir = mkdtempSync(join(tmpdir(), 'guichet-admin-'))
