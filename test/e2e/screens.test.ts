@@ -141,7 +141,8 @@ async function fillScanner(desk: Desk, folder: string): Promise<void> {
   )
 }
 
-describe('every screen in both languages', () => {
+// Sixteen axe runs and screenshots in one walk: on a loaded CPU this takes minutes (a hang guard).
+describe('every screen in both languages', { timeout: 240_000 }, () => {
   it('has no axe violation of any impact, and leaves a screenshot at 1366×900 for review', async () => {
     const { page } = desk
     const findings: Finding[] = []
