@@ -65,6 +65,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits for the page or the core to get there; its default of 1 s timed out on a
+          // loaded CPU (an enrollment round trip took longer). A guard, not a timing: it returns as
+          // soon as the assertion holds.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
       {
