@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useBackend } from '../backend/use-backend'
 import { cleanup, documentFiles, openDesk, queueOne, tempDir } from '../core/sync/desk'
-import { jsonLines, runDesk } from './run-desk'
+import { jsonLines, runDesk, stderrLines } from './run-desk'
 
 const t = useBackend()
 const EMAIL = 'linh.nguyen.2005@example.org'
@@ -52,12 +52,7 @@ describe('desk sync --once stopped by a fault of the desk', () => {
 
     const run = await syncOnce()
     expect(run.code).toBe(6)
-    const [said] = jsonLines(
-      run.stderr
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .join('\n'),
-    )
+    const [said] = stderrLines(run.stderr)
     expect(said).toEqual({
       error: {
         code: 'sync_fault',
