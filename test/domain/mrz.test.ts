@@ -314,6 +314,56 @@ describe('prefill offers', () => {
   })
 })
 
+describe('prefill offers for given names', () => {
+  const karl = parseTd3(
+    ...composeTd3({ ...holder, lastName: 'MUELLER', firstNames: 'HANS PETER KARL', sex: 'M' }),
+    today,
+  )!.fields
+  const givenOffers = (form: Parameters<typeof prefillOffers>[1]) =>
+    prefillOffers(karl, form).filter((o) => /FirstName|firstName/.test(o.field))
+  /** The given names the form holds once the offers are applied as they stand (defaults kept). */
+  const applied = (form: Record<string, string>) => {
+    const after = { ...form }
+    for (const o of prefillOffers(karl, form).filter(takenByDefault)) after[o.field] = o.proposed
+    return [after.firstName, after.secondFirstName, after.thirdFirstName].filter(Boolean)
+  }
+
+  it('stays quiet when the typed given names are the MRZ’s, however the student splits them', () => {
+    expect(givenOffers({ firstName: 'Hans-Peter', secondFirstName: 'Karl' })).toEqual([])
+    expect(givenOffers({ firstName: 'Hans Peter Karl' })).toEqual([])
+    expect(givenOffers({ firstName: 'Hans', secondFirstName: 'Peter', thirdFirstName: 'Karl' })).toEqual([])
+  })
+
+  it('never writes a given name twice by default', () => {
+    // Before: KARL went into the empty third field by default, beside the typed "Karl".
+    expect(applied({ firstName: 'Hans-Peter', secondFirstName: 'Karl' })).toEqual(['Hans-Peter', 'Karl'])
+    expect(applied({ firstName: 'Hans-Peter' })).toEqual(['Hans-Peter'])
+  })
+
+  it('offers each given name, the typed one kept by default, when they differ', () => {
+    const offers = givenOffers({ firstName: 'Hans' })
+    expect(offers.map((o) => [o.field, o.typed, o.proposed, o.state])).toEqual([
+      ['secondFirstName', '', 'PETER', 'differs'],
+      ['thirdFirstName', '', 'KARL', 'differs'],
+    ])
+    expect(offers.some(takenByDefault)).toBe(false)
+  })
+
+  it('for any split of the MRZ’s given names typed, offers nothing; an empty form is filled', () => {
+    const name = fc.stringMatching(/^[A-Z]{2,8}$/)
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 4 }), fc.nat(), (names, cut) => {
+        const fields = { ...karl, firstNames: names.join(' ') }
+        const at = (cut % names.length) + 1
+        const typed = { firstName: names.slice(0, at).join('-'), secondFirstName: names.slice(at).join(' ') }
+        const given = (o: { field: string }) => /irstName/.test(o.field)
+        expect(prefillOffers(fields, typed).filter(given)).toEqual([])
+        expect(prefillOffers(fields, {}).filter(given).every(takenByDefault)).toBe(true)
+      }),
+    )
+  })
+})
+
 describe('passport expiry', () => {
   it.each([
     ['2026-11-30', 'expired'],
