@@ -190,6 +190,21 @@ describe('MRZ properties', () => {
     )
   })
 
+  it('reads a single-name passport, the name in either identifier (<<SURESH or SUKARNO<<), valid', () => {
+    const word = mrzText(LETTERS, 1, 12)
+    const names = fc.oneof(
+      word.map((name) => ({ lastName: '', firstNames: name })),
+      word.map((name) => ({ lastName: name, firstNames: '' })),
+    )
+    fc.assert(
+      fc.property(passport, names, (data, name) => {
+        const reading = parseTd3(...composeTd3({ ...data, ...name }), today)
+        expect(reading?.valid).toBe(true)
+        expect(reading?.fields).toMatchObject(name)
+      }),
+    )
+  })
+
   it('a single look-alike anywhere is repaired or reported, never read silently wrong', () => {
     const cases = passport.chain((data) => {
       const lines = composeTd3(data)

@@ -166,12 +166,14 @@ export function parseTd3(rawLine1: string, rawLine2: string, today: Date): MrzRe
 /**
  * The name zone: PRIMARY<<SECONDARY<NAMES then fillers. Digits are letters misread; anything after the
  * first `<<<` is filler (a name never holds three), which undoes OCR reading a run of `<` as K or L.
+ * A holder with one name has it as the primary identifier (SUKARNO<<), or, on some states' passports
+ * (India's, for one), as the secondary one after an empty primary (<<SURESH).
  */
 function readNames(zone: string): { text: string; lastName: string; firstNames: string } | null {
-  const end = zone.indexOf('<<<')
+  const end = zone.indexOf('<<<', zone.startsWith('<<') ? 2 : 0)
   const kept = end === -1 ? zone : zone.slice(0, end)
   const letters = asLetters(kept)
-  if (letters === null || !/^[A-Z]/.test(letters)) return null
+  if (letters === null || !/^(<<)?[A-Z]/.test(letters)) return null
   const text = letters.padEnd(TD3_LENGTH - td3.name.start, '<')
   const split = letters.indexOf('<<')
   const words = (part: string) => part.split('<').filter(Boolean).join(' ')
