@@ -49,6 +49,28 @@ describe('reading a TD3 MRZ', () => {
     expect(reading?.fields).toMatchObject({ nationality: 'D', issuingState: 'D', personalNumber: '' })
   })
 
+  it.each([
+    ['95<<<<', 'day and month'],
+    ['9503<<', 'day'],
+    ['950000', 'day and month, written 00'],
+    ['<<<<<<', 'whole date'],
+  ])('reads a passport whose birth date is unknown in part (%s: %s), offering no birth date', (yymmdd) => {
+    const [l1, l2] = composeTd3(holder)
+    const body = `${l2.slice(0, 13)}${yymmdd}${checkDigit(yymmdd)}${l2.slice(20, 43)}`
+    const line2 = body + checkDigit(body.slice(0, 10) + body.slice(13, 20) + body.slice(21, 43))
+    const reading = parseTd3(l1, line2, today)
+    expect(reading?.valid).toBe(true)
+    expect(reading?.fields).toMatchObject({
+      lastName: 'DUPONT',
+      birthDate: null,
+      documentNumber: '12AB34567',
+    })
+    expect(prefillOffers(reading!.fields, {}).map((o) => o.field)).not.toContain('birthDate')
+    // A wrong check digit over the same date is still a misreading.
+    const wrong = `${line2.slice(0, 19)}${(checkDigit(yymmdd) + 1) % 10}${line2.slice(20)}`
+    expect(parseTd3(l1, wrong, today)?.valid).toBe(false)
+  })
+
   it('refuses lines that are not 44 MRZ characters, or not a passport', () => {
     expect(parseTd3(SPECIMEN[0].slice(1), SPECIMEN[1], today)).toBeNull()
     expect(parseTd3(SPECIMEN[0], `${SPECIMEN[1]}<`, today)).toBeNull()

@@ -14,7 +14,7 @@ export interface MrzFields {
   firstNames: string | null
   documentNumber: string | null
   nationality: string | null
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD; null also when the passport says the day or month is unknown (see unknownDate) */
   birthDate: string | null
   sex: MrzSex | null
   /** YYYY-MM-DD */
@@ -93,13 +93,14 @@ export function parseTd3(rawLine1: string, rawLine2: string, today: Date): MrzRe
   const nationality = letters('nationality', line2, td3.nationality)
   const sexRead = letters('sex', line2, td3.sex)
 
-  const birth = digits('birthDate', td3.birthDate.start, td3.birthDate.check + 1)
+  const birthUnknown = unknownDate(rawLine2.slice(td3.birthDate.start, td3.birthDate.check + 1))
+  const birth = birthUnknown ? null : digits('birthDate', td3.birthDate.start, td3.birthDate.check + 1)
   const expiry = digits('expiryDate', td3.expiryDate.start, td3.expiryDate.check + 1)
   const birthOk = birth !== null && checks(birth.slice(0, 6), birth.slice(6))
   const expiryOk = expiry !== null && checks(expiry.slice(0, 6), expiry.slice(6))
   const birthDate = birthOk ? birthDateFromMrz(birth.slice(0, 6), today) : null
   const expiryDate = expiryOk ? expiryDateFromMrz(expiry.slice(0, 6)) : null
-  if (birthDate === null) unreadable.add('birthDate')
+  if (birthDate === null && !birthUnknown) unreadable.add('birthDate')
   if (expiryDate === null) unreadable.add('expiryDate')
 
   const { documentNumber: doc, personalNumber: personal } = td3
@@ -161,6 +162,18 @@ export function parseTd3(rawLine1: string, rawLine2: string, today: Date): MrzRe
     repaired: [...repaired].filter((field) => !unreadable.has(field)),
     valid: unreadable.size === 0 && compositeOk,
   }
+}
+
+/**
+ * A birth date the issuing state does not know in full: ICAO 9303 part 3 fills the unknown day or month
+ * with `<` (some states write 00), and its check digit holds over them as written. That is a date the
+ * passport does not give, not a misreading: the rest of the MRZ still reads.
+ */
+function unknownDate(withCheck: string): boolean {
+  const [, , month, day] = /^(\d\d|<<)(\d\d|<<)(\d\d|<<)$/.exec(withCheck.slice(0, 6)) ?? []
+  if (month === undefined || day === undefined) return false
+  const unknown = (part: string) => part === '<<' || part === '00'
+  return (unknown(month) || unknown(day)) && checks(withCheck.slice(0, 6), withCheck.slice(6))
 }
 
 /**
