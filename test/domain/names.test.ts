@@ -65,6 +65,30 @@ describe('names', () => {
     )
   })
 
+  it.each([
+    ['Dupont\u200B', 'Dupont'], // zero-width space
+    ['\u200Fمحمد\u200F', 'محمد'], // right-to-left marks around Arabic text
+    ['Müller\u00ADLüdenscheidt', 'MüllerLüdenscheidt'], // soft hyphen from a PDF's line break
+    ['Jean\u2060Paul', 'JeanPaul'],
+  ])('drops the invisible marks a paste brings along in %j', (typed, value) => {
+    expect(checkName(typed)).toEqual({ ok: true, value })
+  })
+
+  it('reads a name the same with invisible paste marks anywhere in it', () => {
+    const mark = fc.constantFrom('\u00AD', '\u061C', '\u200B', '\u200E', '\u200F', '\u2060', '\uFEFF')
+    const name = fc.stringMatching(/^[A-Za-zÀ-ÿ]{1,8}([ '-][A-Za-zÀ-ÿ]{1,8}){0,3}$/)
+    fc.assert(
+      fc.property(name, fc.array(fc.tuple(fc.nat(), mark), { maxLength: 4 }), (typed, marks) => {
+        let pasted = typed
+        for (const [at, char] of marks) {
+          const i = at % (pasted.length + 1)
+          pasted = pasted.slice(0, i) + char + pasted.slice(i)
+        }
+        expect(checkName(pasted)).toEqual(checkName(typed))
+      }),
+    )
+  })
+
   it('keeps a Persian name with its zero-width non-joiner', () => {
     expect(checkName('مهر\u200Cانگیز').ok).toBe(true)
   })
