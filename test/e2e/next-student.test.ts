@@ -47,7 +47,9 @@ describe('the next student at the desk never sees the previous one', () => {
     await expectBlankForm(page)
 
     // Nor by going through another screen and back.
-    await header(page).getByRole('button', { name: /^File d’attente/ }).click()
+    await header(page)
+      .getByRole('button', { name: /^File d’attente/ })
+      .click()
     await page.getByRole('heading', { name: 'File d’attente', level: 1 }).waitFor()
     await header(page).getByRole('button', { name: 'Nouveau dossier' }).click()
     await expectBlankForm(page)
