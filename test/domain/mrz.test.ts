@@ -378,12 +378,18 @@ describe('prefill offers for given names', () => {
   })
 
   it('offers each given name, the typed one kept by default, when they differ', () => {
-    const offers = givenOffers({ firstName: 'Hans' })
+    const offers = givenOffers({ firstName: 'Hans-Peter' })
     expect(offers.map((o) => [o.field, o.typed, o.proposed, o.state])).toEqual([
+      ['firstName', 'Hans-Peter', 'HANS', 'differs'],
       ['secondFirstName', '', 'PETER', 'differs'],
       ['thirdFirstName', '', 'KARL', 'differs'],
     ])
     expect(offers.some(takenByDefault)).toBe(false)
+  })
+
+  it('still fills the given names after the ones typed as the MRZ has them, field by field', () => {
+    expect(applied({ firstName: 'Hans' })).toEqual(['Hans', 'PETER', 'KARL'])
+    expect(applied({ firstName: 'Hans', secondFirstName: 'Peter' })).toEqual(['Hans', 'Peter', 'KARL'])
   })
 
   it('for any split of the MRZ’s given names typed, offers nothing; an empty form is filled', () => {

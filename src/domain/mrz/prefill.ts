@@ -68,14 +68,27 @@ const givenNameFields: readonly PrefillField[] = ['firstName', 'secondFirstName'
 
 /**
  * The MRZ writes "Hans-Peter Karl" as HANS<PETER<KARL: where the given names go in the form's three
- * fields is the student's, not the MRZ's. So they are compared as one list, and once any is typed,
- * an empty one is no longer filled by default (PETER or KARL would be written a second time).
+ * fields is the student's, not the MRZ's. So the typed ones are also compared as one list (when it
+ * agrees, nothing is offered), and an empty field is filled by default only while every typed one is
+ * the MRZ's for its field: after "Hans-Peter", PETER would be written a second time.
  */
-function givenNames(fields: MrzFields, form: PrefillValues, truncatedName: boolean) {
-  const typed = givenNameFields.map((field) => (form[field] ?? '').trim()).filter(Boolean)
+function givenNames(
+  fields: MrzFields,
+  form: PrefillValues,
+  proposed: Partial<Record<PrefillField, string>>,
+  truncatedName: boolean,
+) {
+  const typed = givenNameFields.flatMap((field) => {
+    const value = (form[field] ?? '').trim()
+    return value === '' ? [] : [{ field, value }]
+  })
+  const list = typed.map(({ value }) => value).join(' ')
   return {
-    typed: typed.length > 0,
-    agree: typed.length > 0 && sameNameAsMrz(typed.join(' '), fields.firstNames ?? '', truncatedName),
+    agree: typed.length > 0 && sameNameAsMrz(list, fields.firstNames ?? '', truncatedName),
+    fieldByField: typed.every(({ field, value }) => {
+      const mrz = proposed[field]
+      return mrz !== undefined && agrees(field, value, mrz, truncatedName)
+    }),
   }
 }
 
@@ -85,14 +98,15 @@ function givenNames(fields: MrzFields, form: PrefillValues, truncatedName: boole
  */
 export function prefillOffers(fields: MrzFields, form: PrefillValues, truncatedName = false): PrefillOffer[] {
   const proposed = proposals(fields)
-  const given = givenNames(fields, form, truncatedName)
+  const given = givenNames(fields, form, proposed, truncatedName)
   return prefillFields.flatMap((field): PrefillOffer[] => {
     const value = proposed[field]
     if (value === undefined) return []
     const typed = (form[field] ?? '').trim()
     const isGiven = givenNameFields.includes(field)
-    if (isGiven && given.agree) return []
-    if (typed === '' && !(isGiven && given.typed)) return [{ field, typed, proposed: value, state: 'empty' }]
+    if (isGiven && given.agree && !given.fieldByField) return []
+    if (typed === '' && !(isGiven && !given.fieldByField))
+      return [{ field, typed, proposed: value, state: 'empty' }]
     return typed !== '' && agrees(field, typed, value, truncatedName)
       ? []
       : [{ field, typed, proposed: value, state: 'differs' }]
