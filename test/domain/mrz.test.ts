@@ -212,6 +212,16 @@ describe('MRZ properties', () => {
     )
   })
 
+  it('reads an Indian single-name passport as published (Arg0s1080/mrz#1): no primary identifier', () => {
+    const reading = parseTd3(
+      'P<IND<<AHMADI<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<',
+      'K2578285<7IND5601240F2202288<<<<<<<<<<<<<<<4',
+      today,
+    )
+    expect(reading?.valid).toBe(true)
+    expect(reading?.fields).toMatchObject({ lastName: '', firstNames: 'AHMADI', birthDate: '1956-01-24' })
+  })
+
   it('reads a single-name passport, the name in either identifier (<<SURESH or SUKARNO<<), valid', () => {
     const word = mrzText(LETTERS, 1, 12)
     const names = fc.oneof(
