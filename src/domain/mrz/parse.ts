@@ -165,9 +165,9 @@ export function parseTd3(rawLine1: string, rawLine2: string, today: Date): MrzRe
 }
 
 /**
- * A birth date the issuing state does not know in full: ICAO 9303 part 3 fills the unknown day or month
- * with `<` (some states write 00), and its check digit holds over them as written. That is a date the
- * passport does not give, not a misreading: the rest of the MRZ still reads.
+ * A birth date the issuing state does not know in full: the unknown day or month is written with
+ * fillers `<`, or 00 (Swiss passports print 00 00 68: whatwg/html#3767), and its check digit holds over
+ * them as written. That is a date the passport does not give, not a misreading: the rest still reads.
  */
 function unknownDate(withCheck: string): boolean {
   const [, , month, day] = /^(\d\d|<<)(\d\d|<<)(\d\d|<<)$/.exec(withCheck.slice(0, 6)) ?? []
