@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron, type ElectronApplication, type Page } from 'playwright-core'
@@ -59,6 +59,25 @@ describe.skipIf(!binary || noDisplay)('Guichet in Electron', () => {
       api: Object.fromEntries([...channels, ...pageHelpers].map((name) => [name, 'function'])),
       require: 'undefined',
       process: 'undefined',
+    })
+  })
+
+  it('serves pdf.js its standard fonts and CMaps from app://, which its preview fetches in the page', async () => {
+    // app:// is not http(s), so pdf.js fetches its data in the page rather than in its worker.
+    const fetched = await page.evaluate(async () => {
+      const bytes = async (path: string) => {
+        const response = await fetch(new URL(path, document.baseURI))
+        return { status: response.status, size: (await response.arrayBuffer()).byteLength }
+      }
+      return {
+        font: await bytes('pdfjs/standard_fonts/LiberationSans-Regular.ttf'),
+        cmap: await bytes('pdfjs/cmaps/UniGB-UCS2-H.bcmap'),
+      }
+    })
+    const pdfjs = resolve(root, 'node_modules/pdfjs-dist')
+    expect(fetched).toEqual({
+      font: { status: 200, size: statSync(join(pdfjs, 'standard_fonts/LiberationSans-Regular.ttf')).size },
+      cmap: { status: 200, size: statSync(join(pdfjs, 'cmaps/UniGB-UCS2-H.bcmap')).size },
     })
   })
 
