@@ -40,7 +40,7 @@ async function tabTo(page: Page, name: string) {
   throw new Error(`Tab never reached ${name}; last: ${await focused(page)}`)
 }
 
-describe('the export and import panel, from the keyboard', () => {
+describe('the settings’ buttons, from the keyboard', () => {
   it('keeps the keyboard on "Exporter" once the file is written, and says the outcome in a live region', async () => {
     const { page, host } = desk
     await queueOne(host.core, await documentFiles(tempDir()))
@@ -111,5 +111,37 @@ describe('the export and import panel, from the keyboard', () => {
     await page.getByRole('alert').filter({ hasText: 'Cette phrase de passe' }).waitFor()
     expect(await announced(page)).toBe('Cette phrase de passe n’ouvre pas le fichier.')
     expect(await focused(page)).toBe('button: Importer')
+  })
+
+  it('keeps the keyboard on "Enregistrer le jeton" and "Ajouter l’agent" once their fields are emptied', async () => {
+    const { page } = desk
+    await page.getByRole('navigation').getByRole('button', { name: 'Réglages' }).click()
+    await page.getByLabel('Nouveau jeton du poste').focus()
+    await page.keyboard.type('jeton-de-demonstration-0123456789abcdef')
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('button: Enregistrer le jeton')
+    await page.keyboard.press('Enter')
+    await page.getByRole('status').filter({ hasText: 'Jeton enregistré.' }).waitFor()
+    expect(await page.getByLabel('Nouveau jeton du poste').inputValue()).toBe('')
+    expect(await focused(page)).toBe('button: Enregistrer le jeton')
+    expect(await announced(page)).toBe('Jeton enregistré.')
+
+    await page.getByLabel('Nom de l’agent').focus()
+    await page.keyboard.type('Ana Martin')
+    await tabTo(page, 'input: Code personnel (4 à 8 chiffres)')
+    await page.keyboard.type('2468')
+    await tabTo(page, 'input: Code personnel (vérification)')
+    await page.keyboard.type('2468')
+    await tabTo(page, 'button: Ajouter l’agent')
+    await page.keyboard.press('Enter')
+    await page.getByRole('status').filter({ hasText: 'Agent Ana Martin ajouté.' }).waitFor()
+    expect(await focused(page)).toBe('button: Ajouter l’agent')
+    // Empty now: pressed again, it does nothing, and says it cannot (aria-disabled), keyboard in place.
+    await page.keyboard.press('Enter')
+    expect(await page.getByRole('button', { name: 'Ajouter l’agent' }).getAttribute('aria-disabled')).toBe(
+      'true',
+    )
+    expect(await focused(page)).toBe('button: Ajouter l’agent')
+    expect(await desk.host.core.operators.list()).toHaveLength(1)
   })
 })
