@@ -40,6 +40,16 @@ async function tabTo(page: Page, name: string) {
   throw new Error(`Tab never reached ${name}; last: ${await focused(page)}`)
 }
 
+/** Types each value in its field, reached with Tab, then presses `button` with Enter. */
+async function typeThenPress(page: Page, values: [string, string][], button: string) {
+  for (const [label, text] of values) {
+    await tabTo(page, `input: ${label}`)
+    await page.keyboard.type(text)
+  }
+  await tabTo(page, `button: ${button}`)
+  await page.keyboard.press('Enter')
+}
+
 describe('the settings’ buttons, from the keyboard', () => {
   it('keeps the keyboard on "Exporter" once the file is written, and says the outcome in a live region', async () => {
     const { page, host } = desk
@@ -55,12 +65,11 @@ describe('the settings’ buttons, from the keyboard', () => {
     await expect.poll(() => exporting.getByLabel('Fichier').inputValue()).toBe(file)
 
     // A mismatch first: the keyboard stays on the button and the error is read at once.
-    await tabTo(page, 'input: Phrase de passe')
-    await page.keyboard.type('correct horse battery staple')
-    await tabTo(page, 'input: Phrase de passe (vérification)')
-    await page.keyboard.type('correct horse battery stapel')
-    await tabTo(page, 'button: Exporter')
-    await page.keyboard.press('Enter')
+    const passphrases: [string, string][] = [
+      ['Phrase de passe', 'correct horse battery staple'],
+      ['Phrase de passe (vérification)', 'correct horse battery stapel'],
+    ]
+    await typeThenPress(page, passphrases, 'Exporter')
     await expect.poll(() => announced(page)).toContain('Les deux phrases de passe sont différentes.')
     expect(await focused(page)).toBe('button: Exporter')
 
@@ -127,13 +136,12 @@ describe('the settings’ buttons, from the keyboard', () => {
     expect(await announced(page)).toBe('Jeton enregistré.')
 
     await page.getByLabel('Nom de l’agent').focus()
-    await page.keyboard.type('Ana Martin')
-    await tabTo(page, 'input: Code personnel (4 à 8 chiffres)')
-    await page.keyboard.type('2468')
-    await tabTo(page, 'input: Code personnel (vérification)')
-    await page.keyboard.type('2468')
-    await tabTo(page, 'button: Ajouter l’agent')
-    await page.keyboard.press('Enter')
+    const agent: [string, string][] = [
+      ['Nom de l’agent', 'Ana Martin'],
+      ['Code personnel (4 à 8 chiffres)', '2468'],
+      ['Code personnel (vérification)', '2468'],
+    ]
+    await typeThenPress(page, agent, 'Ajouter l’agent')
     await page.getByRole('status').filter({ hasText: 'Agent Ana Martin ajouté.' }).waitFor()
     expect(await focused(page)).toBe('button: Ajouter l’agent')
     // Empty now: pressed again, it does nothing, and says it cannot (aria-disabled), keyboard in place.
