@@ -62,13 +62,21 @@ describe.skipIf(!binary || noDisplay)('Guichet in Electron', () => {
     })
   })
 
-  it('serves pdf.js its standard fonts and CMaps from app://, which its preview fetches in the page', async () => {
-    // app:// is not http(s), so pdf.js fetches its data in the page rather than in its worker.
+  it('serves pdf.js its standard fonts and CMaps from app://, as its preview asks for them', async () => {
+    // app:// is not http(s), so pdf.js asks in the page rather than in its worker, with an XHR.
     const fetched = await page.evaluate(async () => {
-      const bytes = async (path: string) => {
-        const response = await fetch(new URL(path, document.baseURI))
-        return { status: response.status, size: (await response.arrayBuffer()).byteLength }
-      }
+      const bytes = (path: string) =>
+        new Promise<{ status: number; size: number }>((answer) => {
+          const request = new XMLHttpRequest()
+          request.open('GET', new URL(path, document.baseURI).href)
+          request.responseType = 'arraybuffer'
+          request.onloadend = () =>
+            answer({
+              status: request.status,
+              size: (request.response as ArrayBuffer | null)?.byteLength ?? 0,
+            })
+          request.send()
+        })
       return {
         font: await bytes('pdfjs/standard_fonts/LiberationSans-Regular.ttf'),
         cmap: await bytes('pdfjs/cmaps/UniGB-UCS2-H.bcmap'),

@@ -40,7 +40,17 @@ async function tabTo(page: Page, name: string) {
   throw new Error(`Tab never reached ${name}; last: ${await focused(page)}`)
 }
 
-describe('the export and import panel, from the keyboard', () => {
+/** Types each value in its field, reached with Tab, then presses `button` with Enter. */
+async function typeThenPress(page: Page, values: [string, string][], button: string) {
+  for (const [label, text] of values) {
+    await tabTo(page, `input: ${label}`)
+    await page.keyboard.type(text)
+  }
+  await tabTo(page, `button: ${button}`)
+  await page.keyboard.press('Enter')
+}
+
+describe('the settings’ buttons, from the keyboard', () => {
   it('keeps the keyboard on "Exporter" once the file is written, and says the outcome in a live region', async () => {
     const { page, host } = desk
     await queueOne(host.core, await documentFiles(tempDir()))
@@ -55,12 +65,11 @@ describe('the export and import panel, from the keyboard', () => {
     await expect.poll(() => exporting.getByLabel('Fichier').inputValue()).toBe(file)
 
     // A mismatch first: the keyboard stays on the button and the error is read at once.
-    await tabTo(page, 'input: Phrase de passe')
-    await page.keyboard.type('correct horse battery staple')
-    await tabTo(page, 'input: Phrase de passe (vérification)')
-    await page.keyboard.type('correct horse battery stapel')
-    await tabTo(page, 'button: Exporter')
-    await page.keyboard.press('Enter')
+    const passphrases: [string, string][] = [
+      ['Phrase de passe', 'correct horse battery staple'],
+      ['Phrase de passe (vérification)', 'correct horse battery stapel'],
+    ]
+    await typeThenPress(page, passphrases, 'Exporter')
     await expect.poll(() => announced(page)).toContain('Les deux phrases de passe sont différentes.')
     expect(await focused(page)).toBe('button: Exporter')
 
@@ -111,5 +120,36 @@ describe('the export and import panel, from the keyboard', () => {
     await page.getByRole('alert').filter({ hasText: 'Cette phrase de passe' }).waitFor()
     expect(await announced(page)).toBe('Cette phrase de passe n’ouvre pas le fichier.')
     expect(await focused(page)).toBe('button: Importer')
+  })
+
+  it('keeps the keyboard on "Enregistrer le jeton" and "Ajouter l’agent" once their fields are emptied', async () => {
+    const { page } = desk
+    await page.getByRole('navigation').getByRole('button', { name: 'Réglages' }).click()
+    await page.getByLabel('Nouveau jeton du poste').focus()
+    await page.keyboard.type('jeton-de-demonstration-0123456789abcdef')
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('button: Enregistrer le jeton')
+    await page.keyboard.press('Enter')
+    await page.getByRole('status').filter({ hasText: 'Jeton enregistré.' }).waitFor()
+    expect(await page.getByLabel('Nouveau jeton du poste').inputValue()).toBe('')
+    expect(await focused(page)).toBe('button: Enregistrer le jeton')
+    expect(await announced(page)).toBe('Jeton enregistré.')
+
+    await page.getByLabel('Nom de l’agent').focus()
+    const agent: [string, string][] = [
+      ['Nom de l’agent', 'Ana Martin'],
+      ['Code personnel (4 à 8 chiffres)', '2468'],
+      ['Code personnel (vérification)', '2468'],
+    ]
+    await typeThenPress(page, agent, 'Ajouter l’agent')
+    await page.getByRole('status').filter({ hasText: 'Agent Ana Martin ajouté.' }).waitFor()
+    expect(await focused(page)).toBe('button: Ajouter l’agent')
+    // Empty now: pressed again, it does nothing, and says it cannot (aria-disabled), keyboard in place.
+    await page.keyboard.press('Enter')
+    expect(await page.getByRole('button', { name: 'Ajouter l’agent' }).getAttribute('aria-disabled')).toBe(
+      'true',
+    )
+    expect(await focused(page)).toBe('button: Ajouter l’agent')
+    expect(await desk.host.core.operators.list()).toHaveLength(1)
   })
 })
