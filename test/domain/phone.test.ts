@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { checkPhone } from '../../src/domain/registration/phone'
+import { checkPhone, readNational } from '../../src/domain/registration/phone'
 
 describe('phone numbers', () => {
   it.each([
@@ -58,5 +59,62 @@ describe('phone numbers', () => {
 
   it('reads an international number whatever the country, even an unknown one', () => {
     expect(checkPhone('+221 77 123 45 67', 'ZZ')).toEqual({ ok: true, value: '+221771234567' })
+  })
+
+  it('never reads a number typed in France as Saint-Pierre-et-Miquelon, which has its own plan (+508)', () => {
+    // 6 digits: a French mobile typed short. Read with SPM's plan it became +508 55 12 34.
+    expect(checkPhone('55 12 34', 'FR', 'mobile')).toEqual({ ok: false, code: 'phone_invalid' })
+    expect(checkPhone('041 12 34', 'FR', 'any')).toEqual({ ok: false, code: 'phone_invalid' })
+    expect(checkPhone('55 12 34', 'PM', 'mobile')).toEqual({ ok: true, value: '+508551234' })
+  })
+
+  it('reads every national number accepted for a contact in France as one of the French plan: 0 and 9 digits', () => {
+    // (00 would be the international prefix: 00 252... is Somalia, rightly.)
+    const frenchPlan = /^\+(33|262|590|594|596|269)\d{9}$/
+    fc.assert(
+      fc.property(fc.stringMatching(/^0?[1-9]\d{3,10}$/), (typed) => {
+        const checked = checkPhone(typed, 'FR')
+        if (checked.ok) expect(checked.value).toMatch(frenchPlan)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it.each([
+    // typed, contact's country, shown as sent
+    ['06 61 23 45 67', 'FR', '+33 6 61 23 45 67', 'FR'], // also a Moroccan or Dutch mobile
+    ['079 123 45 67', 'FR', '+33 7 91 23 45 67', 'FR'], // a Swiss mobile, misread
+    ['079 123 45 67', 'CH', '+41 79 123 45 67', 'CH'],
+    ['06 61 23 45 67', 'MA', '+212 6 61 23 45 67', 'MA'],
+    ['0692 12 34 56', 'FR', '+262 692 12 34 56', 'RE'],
+  ])(
+    'shows %s typed for a contact in %s as %s (%s), the number it will send',
+    (typed, country, shown, reached) => {
+      expect(readNational(typed, country)).toEqual({ number: shown, country: reached })
+    },
+  )
+
+  it('shows nothing for a number typed with its code, an incomplete one or one without a country', () => {
+    expect(readNational('+212 6 61 23 45 67', 'FR')).toBeUndefined()
+    expect(readNational('00212 6 61 23 45 67', 'FR')).toBeUndefined()
+    expect(readNational(' 0041791234567', 'FR')).toBeUndefined()
+    expect(readNational('06 61', 'FR')).toBeUndefined()
+    expect(readNational('06 61 23 45 67', null)).toBeUndefined()
+  })
+
+  it('shows exactly the number checkPhone sends, for any national number in any country', () => {
+    const countries = ['FR', 'MA', 'DZ', 'CH', 'NL', 'RE', 'US', 'SN', 'VN', 'PM']
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^0?[1-9][\d ]{3,12}$/),
+        fc.constantFrom(...countries),
+        (typed, country) => {
+          const reading = readNational(typed, country)
+          const checked = checkPhone(typed, country)
+          expect(reading?.number.replace(/[ -]/g, '')).toBe(checked.ok ? checked.value : undefined)
+        },
+      ),
+      { numRuns: 2000 },
+    )
   })
 })

@@ -8,11 +8,13 @@ import { checkFreeText } from './text'
 export type PhoneExpectation = 'mobile' | 'landline' | 'any'
 
 /**
- * Regions that share the French national numbering plan: from Réunion, 06 12 34 56 78 reaches a
- * mainland mobile, and from Paris, 06 92 12 34 56 a Réunion one. A national number that is not valid in
- * the contact's own region is tried in the others. (PF, NC and WF have plans of their own.)
+ * Regions that share the French national numbering plan (10 digits from 0): from Réunion,
+ * 06 12 34 56 78 reaches a mainland mobile, and from Paris, 06 92 12 34 56 a Réunion one. A national
+ * number that is not valid in the contact's own region is tried in the others. PF, NC, WF and
+ * Saint-Pierre-et-Miquelon (+508, 6 digits) have plans of their own: tried here, SPM's read a French
+ * number typed short (55 12 34) as one of its own.
  */
-const FRENCH_PLAN: CountryCode[] = ['FR', 'RE', 'GP', 'MQ', 'GF', 'YT', 'PM', 'BL', 'MF']
+const FRENCH_PLAN: CountryCode[] = ['FR', 'RE', 'GP', 'MQ', 'GF', 'YT', 'BL', 'MF']
 
 function regionsToTry(country: string | null | undefined): (CountryCode | undefined)[] {
   const region = country && isSupportedCountry(country) ? country : undefined
@@ -51,4 +53,23 @@ export function checkPhone(
     return fail('phone_not_mobile')
   if (expected === 'landline' && type === 'MOBILE') return fail('phone_not_landline')
   return { ok: true, value: phone.number }
+}
+
+/** A number typed in national form, as it will be sent: international form and the country it reaches. */
+export interface PhoneReading {
+  number: string
+  country: string
+}
+
+/**
+ * How a valid number typed without its country code is read (see checkPhone), for the agent to check:
+ * a Moroccan 06 61 23 45 67 or a Swiss 079 123 45 67 is a valid French number too, and would silently
+ * reach someone in France. Nothing to show once the number carries its code (+ or 00).
+ */
+export function readNational(input: string, country: string | null | undefined): PhoneReading | undefined {
+  const typed = input.trim()
+  if (typed.startsWith('+') || typed.startsWith('00')) return undefined
+  const phone = parsePhone(typed, country)
+  const reached = phone?.country ?? country
+  return phone && reached ? { number: phone.formatInternational(), country: reached } : undefined
 }

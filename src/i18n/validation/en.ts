@@ -23,6 +23,8 @@ export default {
   uai_format:
     'An establishment code (UAI) has 7 digits and a letter: choose the establishment from the list.',
   uai_key: 'This establishment code (UAI) contains an error: choose the establishment from the list.',
+  uai_department:
+    'This establishment is not in the chosen département: choose the establishment again, or its département.',
   phone_invalid:
     'This phone number is not valid for the chosen country: check it, or type it with the country code (example: +33 6 12 34 56 78).',
   phone_extension: 'Extensions are not accepted: enter the number alone.',
@@ -34,5 +36,7 @@ export default {
     'This postal code matches no French département: check its first 2 digits (3 overseas, e.g. 974), or choose the country.',
   postal_code_unknown: 'Postal code not in the list of communes: please check it.',
   emergency_contact_reach: 'Give at least one way to reach this contact: mobile, landline or email.',
+  phone_read_as:
+    'Will be sent as {number} ({country}) — for another country, type its code (+212…) or choose the country.',
   rnie_key_unverified: 'Check this INE character by character: its check key could not be verified.',
 } satisfies Record<MessageCode, string>

@@ -27,6 +27,8 @@ export default {
   uai_format:
     'Ce code d’établissement (UAI) doit avoir 7 chiffres et une lettre : choisissez l’établissement dans la liste.',
   uai_key: 'Ce code d’établissement (UAI) contient une erreur : choisissez l’établissement dans la liste.',
+  uai_department:
+    'Cet établissement n’est pas dans le département choisi : choisissez de nouveau l’établissement, ou son département.',
   phone_invalid:
     'Ce numéro de téléphone n’est pas valide pour le pays choisi : vérifiez-le, ou saisissez-le avec l’indicatif (exemple : +33 6 12 34 56 78).',
   phone_extension: 'Les numéros de poste ne sont pas acceptés : saisissez le numéro seul.',
@@ -38,5 +40,7 @@ export default {
     'Ce code postal ne correspond à aucun département : vérifiez les 2 premiers chiffres (3 outre-mer, par exemple 974), ou choisissez le pays.',
   postal_code_unknown: 'Code postal inconnu de la liste des communes : vérifiez-le.',
   emergency_contact_reach: 'Indiquez au moins un moyen de joindre ce contact : portable, fixe ou courriel.',
+  phone_read_as:
+    'Sera envoyé : {number} ({country}) — pour un autre pays, tapez l’indicatif (+212…) ou choisissez le pays.',
   rnie_key_unverified: 'Vérifiez cet INE caractère par caractère : sa clé n’a pas pu être contrôlée.',
 } satisfies Record<MessageCode, string>
