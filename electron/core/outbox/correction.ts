@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { dayFirst } from '../../../src/domain/registration/birth-date'
 import { GuichetFailure } from '../../../src/domain/result'
 import type { Correction } from '../../../src/domain/sync/queue'
-import type { CapturedRegistration, Registrations } from '../registrations/repository'
+import type { CapturedRegistration } from '../registrations/repository'
 import { returnMovedDocuments } from '../registrations/document-meta'
 import { takeDraftSlot } from '../registrations/draft-slot'
 import { openJson, sealJson } from '../registrations/sealed-json'
@@ -19,7 +19,7 @@ import type { Outbox } from './outbox'
 export function reopenForCorrection(
   db: Database,
   key: Uint8Array,
-  parts: { registrations: Registrations; outbox: Outbox; now: () => Date },
+  parts: { outbox: Outbox; now: () => Date },
   clientId: string,
 ): Correction {
   return db.transaction((): Correction => {

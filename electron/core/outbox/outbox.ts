@@ -7,7 +7,6 @@ import type { Correction, OutboxState, QueuePage, RecordProblem } from '../../..
 import { eraseFreed } from '../db/erase'
 import { statement } from '../db/statements'
 import { unflushed } from '../db/unflushed'
-import type { Registrations } from '../registrations/repository'
 import { returnMovedDocuments } from '../registrations/document-meta'
 import { openJson, sealJson } from '../registrations/sealed-json'
 import { emailKeyer } from '../registrations/email-key'
@@ -445,13 +444,8 @@ export class Outbox {
   }
 
   /** "Correct and resend": see correction.ts. */
-  reopenForCorrection(registrations: Registrations, clientId: string): Correction {
-    const correction = reopenForCorrection(
-      this.db,
-      this.key,
-      { registrations, outbox: this, now: this.now },
-      clientId,
-    )
+  reopenForCorrection(clientId: string): Correction {
+    const correction = reopenForCorrection(this.db, this.key, { outbox: this, now: this.now }, clientId)
     this.onChange()
     return correction
   }

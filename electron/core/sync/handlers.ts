@@ -63,7 +63,7 @@ export function syncHandlers(core: Core, transferGrants: TransferGrants): Pick<H
     // The answer carries the backend's complaints about the student's data.
     reopenForCorrection: ({ clientId }) => {
       core.session.assertOpen()
-      const correction = outbox.reopenForCorrection(core.registrations, clientId)
+      const correction = outbox.reopenForCorrection(clientId)
       core.audit.record({ action: 'record_corrected', subject: referenceOf(clientId) })
       return correction
     },

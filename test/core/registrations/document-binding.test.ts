@@ -73,7 +73,7 @@ async function inTheFile(change: (db: Database.Database) => void): Promise<void>
 
 /** A record the backend refused takes its draft's way back and is queued again, as the agent would. */
 async function correctAndQueue(clientId: string): Promise<void> {
-  core.outbox.reopenForCorrection(core.registrations, clientId)
+  core.outbox.reopenForCorrection(clientId)
   const draft = core.registrations.loadDraft()!
   await core.registrations.submit(clientId, draft.form, deskOf(core), core.reference.context(core.now()))
 }
@@ -199,7 +199,7 @@ describe('a scan is bound to the record it was taken for', () => {
     await core.sync.drain()
     expect(item(core, alice)?.lastError?.code).toBe('email_taken')
 
-    core.outbox.reopenForCorrection(core.registrations, alice)
+    core.outbox.reopenForCorrection(alice)
     const passport = identityOf(core, alice)
     const certificate = core.documents.list(alice).find((d) => d.kind === 'enrollment')!
     expect(core.documents.remove(certificate.id)).toBe(true)

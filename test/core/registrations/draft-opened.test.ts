@@ -72,7 +72,7 @@ describe('when a draft’s form was opened', () => {
     const clientId = await queueOne(core, await documentFiles(dir), studentForm().email)
     core.db.prepare("UPDATE registrations SET state = 'needs_attention' WHERE client_id = ?").run(clientId)
     now = new Date(minutes(50))
-    core.outbox.reopenForCorrection(core.registrations, clientId)
+    core.outbox.reopenForCorrection(clientId)
     expect(core.registrations.loadDraft()).toMatchObject({ clientId, openedAt: minutes(50) })
   })
 })

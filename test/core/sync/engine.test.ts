@@ -221,7 +221,7 @@ describe('the sync engine against the reference backend', () => {
     const heldId = t.backend.store.registrationByClientId(refused)?.id
     expect(heldId).toBeDefined()
     expect(desk.item(refused)).toMatchObject({ state: 'needs_attention', serverId: heldId })
-    expect(() => desk.core.outbox.reopenForCorrection(desk.core.registrations, refused)).toThrow(
+    expect(() => desk.core.outbox.reopenForCorrection(refused)).toThrow(
       expect.objectContaining({ code: 'not_correctable' }),
     )
 
@@ -250,7 +250,7 @@ describe('the sync engine against the reference backend', () => {
       { path: 'email', code: 'email_taken', message: 'email_taken' },
     ])
 
-    const correction = desk.core.outbox.reopenForCorrection(desk.core.registrations, clientId)
+    const correction = desk.core.outbox.reopenForCorrection(clientId)
     expect(correction.problem?.code).toBe('email_taken')
     const draft = desk.core.registrations.loadDraft()!
     expect(draft.clientId).toBe(clientId)
@@ -293,18 +293,14 @@ describe('the sync engine against the reference backend', () => {
     t.backend.faults.add({ kind: 'status', status: 415, route: 'uploadDocument', times: 1 })
     await desk.core.sync.drain()
     expect(desk.item(clientId)?.state).toBe('needs_attention')
-    expect(() => desk.core.outbox.reopenForCorrection(desk.core.registrations, clientId)).toThrow(
-      /backend refused before/,
-    )
+    expect(() => desk.core.outbox.reopenForCorrection(clientId)).toThrow(/backend refused before/)
 
     const taken = `${randomUUID()}@example.org`
     t.backend.faults.emailTaken(taken)
     const refused = await queueOne(desk.core, desk.files, taken)
     await desk.core.sync.drain()
     desk.core.registrations.saveDraft(randomUUID(), { ...studentForm(), lastName: 'Typing' })
-    expect(() => desk.core.outbox.reopenForCorrection(desk.core.registrations, refused)).toThrow(
-      /being filled in/,
-    )
+    expect(() => desk.core.outbox.reopenForCorrection(refused)).toThrow(/being filled in/)
   })
 
   it('pauses and resumes, and the pause survives a restart', async () => {

@@ -29,7 +29,7 @@ function scanFile(clientId: string, kind: 'identity' | 'enrollment'): string {
 
 /** The agent's "Correct": the scan the desk lost is removed, attached again from its original, and the record sent. */
 async function correctWithScan(clientId: string, kind: 'identity' | 'enrollment'): Promise<void> {
-  desk.core.outbox.reopenForCorrection(desk.core.registrations, clientId)
+  desk.core.outbox.reopenForCorrection(clientId)
   const draft = desk.core.registrations.loadDraft()!
   expect(draft.clientId).toBe(clientId)
   desk.core.documents.remove(desk.core.documents.list(clientId).find((d) => d.kind === kind)!.id)
@@ -130,7 +130,7 @@ describe('the scans of a record, checked before the backend is told of them', ()
       lastError: { code: 'document_damaged' },
     })
     // Said in the queue as a registration to discard and capture again: see the queue screen's test.
-    expect(() => desk.core.outbox.reopenForCorrection(desk.core.registrations, clientId)).toThrow(
+    expect(() => desk.core.outbox.reopenForCorrection(clientId)).toThrow(
       expect.objectContaining({ code: 'not_correctable' }),
     )
   })
