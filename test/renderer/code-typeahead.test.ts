@@ -8,9 +8,7 @@ const options = departements.map((d) => ({ value: d.code, label: `${d.code} – 
 /** The keys of `code` pressed `gap` ms apart, from `start`: the option picked after the last one. */
 function typeCode(code: string, start: number, gap: number) {
   const typeahead = codeTypeahead(() => options)
-  let picked
-  ;[...code].forEach((key, i) => (picked = typeahead.key(key, start + i * gap)))
-  return picked
+  return [...code].map((key, i) => typeahead.key(key, start + i * gap)).at(-1)
 }
 
 describe('type-ahead by code in the département list', () => {
