@@ -62,3 +62,31 @@ describe('the establishment from the keyboard at a fair', () => {
     expect(await focusedId(page)).toBe('f-contact-mobile')
   })
 })
+
+describe('the address from the keyboard at a fair', () => {
+  it('Enter right after a postal code waits for its city, then goes on past it', async () => {
+    const { page, host } = desk
+    // The desk is slow today (a loaded CPU): the communes answer only when the test says so.
+    const index = host.core.reference.postalCodes
+    const communes = index.communes.bind(index)
+    let answer: () => void = () => {}
+    const answered = new Promise<void>((resolve) => (answer = resolve))
+    Object.assign(index, {
+      communes: async (code: string) => {
+        await answered
+        return communes(code)
+      },
+    })
+    await page.locator('#f-contact-mobile').focus()
+    await page.keyboard.type('0612345678')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('12 rue des Écoles')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('75005')
+    await page.keyboard.press('Enter')
+    answer()
+    // The city and country came from the code: Enter goes on to the passport, the next thing to fill.
+    await expect.poll(() => page.locator('#f-contact-city').inputValue()).toBe('PARIS 05')
+    await expect.poll(() => focusedId(page)).toBe('choose-identity')
+  })
+})
