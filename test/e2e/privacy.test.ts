@@ -93,6 +93,26 @@ describe('operators and the privacy screen, in Chromium', () => {
     )
   })
 
+  it('after Ctrl+L mid-word and the PIN, the keyboard is back in that field, after what was typed', async () => {
+    const { page } = desk
+    await page.reload()
+    await signIn(page, '1', '2468')
+    await page.getByText('Agent : Ana Martin').waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-civility')
+    await page.keyboard.type('ma')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Lindqvist')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Sofi')
+    await page.keyboard.press('Control+L')
+    await signIn(page, '1', '2468')
+    await cover(page).waitFor({ state: 'detached' })
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-firstName')
+    await page.keyboard.type('a')
+    expect(await field(page, 'Prénom').inputValue()).toBe('Sofia')
+    expect(await field(page, 'Nom').inputValue()).toBe('Lindqvist')
+  })
+
   it('covers the desk after three idle minutes, keeps the draft, and asks the PIN to come back', async () => {
     const { page } = desk
     await page.clock.install()
