@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDesk, type Desk } from './desk'
-import { focusedId } from './register-form'
+import { focusedId, typeEach } from './register-form'
 
 let desk: Desk
 beforeEach(async () => {
@@ -78,12 +78,7 @@ describe('the address from the keyboard at a fair', () => {
       },
     })
     await page.locator('#f-contact-mobile').focus()
-    await page.keyboard.type('0612345678')
-    await page.keyboard.press('Enter')
-    await page.keyboard.type('12 rue des Écoles')
-    await page.keyboard.press('Enter')
-    await page.keyboard.type('75005')
-    await page.keyboard.press('Enter')
+    await typeEach(page, '0612345678', '12 rue des Écoles', '75005')
     answer()
     // The city and country came from the code: Enter goes on to the passport, the next thing to fill.
     await expect.poll(() => page.locator('#f-contact-city').inputValue()).toBe('PARIS 05')

@@ -5,7 +5,7 @@ import type { GuichetApi } from '../../src/domain/ipc/contract'
 import type { OperatorSummary } from '../../src/domain/people'
 import { documentFiles, queueOne, tempDir } from '../core/sync/desk'
 import { openDesk, type Desk } from './desk'
-import { field } from './register-form'
+import { field, typeEach } from './register-form'
 
 let desk: Desk
 let ana: OperatorSummary
@@ -99,10 +99,7 @@ describe('operators and the privacy screen, in Chromium', () => {
     await signIn(page, '1', '2468')
     await page.getByText('Agent : Ana Martin').waitFor()
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-civility')
-    await page.keyboard.type('ma')
-    await page.keyboard.press('Enter')
-    await page.keyboard.type('Lindqvist')
-    await page.keyboard.press('Enter')
+    await typeEach(page, 'ma', 'Lindqvist')
     await page.keyboard.type('Sofi')
     await page.keyboard.press('Control+L')
     await signIn(page, '1', '2468')
