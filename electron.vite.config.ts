@@ -1,6 +1,29 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
-import { resolve } from 'node:path'
+import { cpSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import type { Plugin } from 'vite'
+
+/**
+ * pdf.js's data, beside the renderer under their own names (pdf.js asks for a file by name in a
+ * folder): the fonts it draws a PDF's non-embedded standard fonts with (Helvetica's metric twin,
+ * Liberation Sans), and the CMaps of Chinese, Japanese and Korean text. Served by the app itself, so
+ * the preview needs no network and the CSP stays 'self' (src/components/documents/pdf-pages.ts).
+ */
+function pdfjsData(): Plugin {
+  const pdfjs = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+  return {
+    name: 'guichet-pdfjs-data',
+    apply: 'build',
+    // Copied as they are, after the bundle: 180 small files that the build need not list one by one.
+    writeBundle({ dir }) {
+      for (const folder of ['standard_fonts', 'cmaps']) {
+        cpSync(join(pdfjs, folder), join(dir ?? 'out/renderer', 'pdfjs', folder), { recursive: true })
+      }
+    },
+  }
+}
 
 // Native modules stay outside the bundles (they are unpacked from the asar); everything else,
 // yup and the domain included, is bundled so the installer ships only what runs.
@@ -42,6 +65,6 @@ export default defineConfig({
     // DSFR's core keeps two Internet Explorer media-query hacks that the minifier cannot parse; they are
     // dropped (no Chromium ever matched them).
     css: { lightningcss: { errorRecovery: true } },
-    plugins: [vue()],
+    plugins: [vue(), pdfjsData()],
   },
 })

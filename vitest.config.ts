@@ -20,6 +20,9 @@ export default defineConfig({
           name: 'renderer',
           include: ['test/renderer/**/*.test.ts'],
           environment: 'happy-dom',
+          // A hang detector, not a speed limit: the first mount of the whole desk in a file compiles
+          // every component, which took over vitest's 5 s default on a loaded machine.
+          testTimeout: 30_000,
         },
       },
       {

@@ -45,6 +45,7 @@ export function loadReferenceData(resourcesDir: string): ReferenceData {
     context: (now) => ({
       now,
       uaiExists: (uai) => establishments().byUai.has(uai),
+      departmentOf: (uai) => establishments().byUai.get(uai)?.department,
     }),
   }
 }

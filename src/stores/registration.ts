@@ -137,6 +137,14 @@ export const useRegistrationStore = defineStore('registration', () => {
   /** "New registration": an empty form under a new clientId. */
   const startNext = () => begin(emptyRegistrationForm(), crypto.randomUUID())
 
+  /**
+   * The confirmation leaves the screen (another screen, the privacy cover, the header's "Nouveau
+   * dossier"): the student it names goes with it, so whoever comes next finds an empty form.
+   */
+  function closeConfirmation() {
+    if (phase.value === 'done') startNext()
+  }
+
   return {
     phase,
     clientId,
@@ -156,5 +164,6 @@ export const useRegistrationStore = defineStore('registration', () => {
     submit,
     keep,
     startNext,
+    closeConfirmation,
   }
 })

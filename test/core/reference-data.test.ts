@@ -16,6 +16,12 @@ describe('the reference lists shipped in resources/', () => {
     expect(reference.uaiExceptions.length).toBeLessThan(30)
   })
 
+  it('give the département of a listed establishment, which the form checks against the one chosen', () => {
+    const context = reference.context(new Date())
+    expect(context.departmentOf?.('0692437Z')).toBe('69')
+    expect(context.departmentOf?.('0000000A')).toBeUndefined()
+  })
+
   it('give the communes of a postal code', () => {
     expect(reference.postalCodes.communes('01090')).toEqual(
       expect.arrayContaining(['FRANCHELEINS', 'GENOUILLEUX']),

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ageOn, checkBirthDate, parseBirthDate } from '../../src/domain/registration/birth-date'
 
@@ -52,5 +53,25 @@ describe('birth dates', () => {
     expect(checkBirthDate('02/09/2016', captureDay)).toEqual({ ok: false, code: 'age_implausible' })
     expect(checkBirthDate('02/09/1926', captureDay)).toEqual({ ok: true, value: '1926-09-02' })
     expect(checkBirthDate('01/09/1925', captureDay)).toEqual({ ok: false, code: 'age_implausible' })
+  })
+
+  it('reads every calendar date in each accepted writing, and takes it exactly from the 15th to the 101st birthday', () => {
+    const day = (from: number, to: number) =>
+      fc.date({ min: new Date(from, 0, 1), max: new Date(to, 11, 31), noInvalidDate: true })
+    fc.assert(
+      fc.property(day(1900, 2030), day(2000, 2060), (born, capture) => {
+        const [y, m, d] = [born.getFullYear(), born.getMonth() + 1, born.getDate()]
+        const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+        const [dd, mm] = [iso.slice(8, 10), iso.slice(5, 7)]
+        for (const typed of [`${dd}/${mm}/${y}`, `${d}/${m}/${y}`, `${dd}.${mm}.${y}`, `${dd}${mm}${y}`, iso])
+          expect(parseBirthDate(typed)).toBe(iso)
+        // Birthdays as the calendar has them: 29 February's falls on 1 March in a common year.
+        const today = new Date(capture.getFullYear(), capture.getMonth(), capture.getDate())
+        const birthday = (age: number) => new Date(y + age, m - 1, d)
+        const student = birthday(15) <= today && today < birthday(101)
+        expect(checkBirthDate(`${dd}/${mm}/${y}`, capture).ok).toBe(student)
+      }),
+      { numRuns: 3000 },
+    )
   })
 })

@@ -18,9 +18,8 @@ const names = (typed: string, department?: string) =>
 
 describe('establishments list', () => {
   it('holds the 4,136 rows shipped, each with a UAI, a name and a known département or none (abroad)', () => {
-    // One Parcoursup row files a New Caledonia department under "983", which is no INSEE code.
     const misfiled = rows.filter((row) => row.department !== '' && !isDepartementCode(row.department))
-    expect(misfiled.map((row) => `${row.uai} ${row.department}`)).toEqual(['9830707B 983'])
+    expect(misfiled.map((row) => `${row.uai} ${row.department}`)).toEqual([])
     expect(rows).toHaveLength(4136)
     expect(new Set(rows.map((row) => row.uai)).size).toBe(4136)
     for (const row of rows) {
@@ -28,6 +27,14 @@ describe('establishments list', () => {
       expect(row.name).not.toBe('')
     }
     expect(csv).not.toContain('"')
+  })
+
+  it('files Polynesia and New Caledonia under INSEE’s 987 and 988, as the form’s départements are', () => {
+    // Parcoursup wrote the rectorat's code (984, 983). 984 is INSEE's French Southern Territories: a
+    // Tahiti lycée was found under them, sent with them, and missing under 987.
+    expect(names('Paul Gauguin', '987')).toEqual(['Lycee Paul Gauguin'])
+    expect(findEstablishment(index, '9830707B')?.department).toBe('988')
+    expect(rows.filter((row) => row.department === '984')).toEqual([])
   })
 
   it('finds by exact acronym first, whatever the case', () => {

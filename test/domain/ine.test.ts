@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkIne } from '../../src/domain/registration/ine'
 
@@ -57,5 +58,52 @@ describe('INE', () => {
 
   it('refuses a 10,000-character paste', () => {
     expect(checkIne('9'.repeat(10_000))).toEqual({ ok: false, code: 'ine_format' })
+  })
+
+  const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`))
+  const KEYS = 'ABCDEFGHJKLMNPRSTUVWXYZ'
+  /** The INE as a student may read it out: lower case, groups of spaces anywhere. */
+  const asTyped = (ine: string, spaces: number[]) =>
+    spaces.reduce((text, at) => `${text.slice(0, at % 12)} ${text.slice(at % 12)}`, ine.toLowerCase())
+
+  it('takes every BEA INE with its mod-23 key, however typed, and refuses every other letter', () => {
+    fc.assert(
+      fc.property(
+        digits(10),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        fc.constantFrom(...KEYS),
+        (body, spaces, other) => {
+          fc.pre(!/^(\d)\1{9}$/.test(body))
+          const key = KEYS[Number(BigInt(body) % 23n)]
+          expect(checkIne(asTyped(body + key, spaces))).toEqual({ ok: true, kind: 'bea', value: body + key })
+          if (other !== key) expect(checkIne(body + other)).toEqual({ ok: false, code: 'ine_key' })
+        },
+      ),
+    )
+  })
+
+  it('takes every base-36 INE with its key, however typed, and refuses every other digit', () => {
+    const char = fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+    fc.assert(
+      fc.property(
+        fc.array(char, { minLength: 10, maxLength: 10 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        fc.nat(9),
+        (chars, spaces, other) => {
+          const body = chars.join('')
+          fc.pre(!/^(\d)\1{9}$/.test(body) && !/^[A-Z]{10}$/.test(body))
+          const values = chars.map((c) => parseInt(c, 36))
+          const sum = 6 * values.slice(0, 9).reduce((a, b) => a + b, 0) + (values[9] ?? 0)
+          const key = String(sum % 10)
+          expect(checkIne(asTyped(body + key, spaces))).toEqual({
+            ok: true,
+            kind: 'base36',
+            value: body + key,
+          })
+          if (String(other) !== key)
+            expect(checkIne(body + String(other))).toEqual({ ok: false, code: 'ine_key' })
+        },
+      ),
+    )
   })
 })

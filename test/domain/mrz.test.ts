@@ -49,6 +49,28 @@ describe('reading a TD3 MRZ', () => {
     expect(reading?.fields).toMatchObject({ nationality: 'D', issuingState: 'D', personalNumber: '' })
   })
 
+  it.each([
+    ['95<<<<', 'day and month'],
+    ['9503<<', 'day'],
+    ['950000', 'day and month, written 00'],
+    ['<<<<<<', 'whole date'],
+  ])('reads a passport whose birth date is unknown in part (%s: %s), offering no birth date', (yymmdd) => {
+    const [l1, l2] = composeTd3(holder)
+    const body = `${l2.slice(0, 13)}${yymmdd}${checkDigit(yymmdd)}${l2.slice(20, 43)}`
+    const line2 = body + checkDigit(body.slice(0, 10) + body.slice(13, 20) + body.slice(21, 43))
+    const reading = parseTd3(l1, line2, today)
+    expect(reading?.valid).toBe(true)
+    expect(reading?.fields).toMatchObject({
+      lastName: 'DUPONT',
+      birthDate: null,
+      documentNumber: '12AB34567',
+    })
+    expect(prefillOffers(reading!.fields, {}).map((o) => o.field)).not.toContain('birthDate')
+    // A wrong check digit over the same date is still a misreading.
+    const wrong = `${line2.slice(0, 19)}${(checkDigit(yymmdd) + 1) % 10}${line2.slice(20)}`
+    expect(parseTd3(l1, wrong, today)?.valid).toBe(false)
+  })
+
   it('refuses lines that are not 44 MRZ characters, or not a passport', () => {
     expect(parseTd3(SPECIMEN[0].slice(1), SPECIMEN[1], today)).toBeNull()
     expect(parseTd3(SPECIMEN[0], `${SPECIMEN[1]}<`, today)).toBeNull()
@@ -190,6 +212,31 @@ describe('MRZ properties', () => {
     )
   })
 
+  it('reads an Indian single-name passport as published (Arg0s1080/mrz#1): no primary identifier', () => {
+    const reading = parseTd3(
+      'P<IND<<AHMADI<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<',
+      'K2578285<7IND5601240F2202288<<<<<<<<<<<<<<<4',
+      today,
+    )
+    expect(reading?.valid).toBe(true)
+    expect(reading?.fields).toMatchObject({ lastName: '', firstNames: 'AHMADI', birthDate: '1956-01-24' })
+  })
+
+  it('reads a single-name passport, the name in either identifier (<<SURESH or SUKARNO<<), valid', () => {
+    const word = mrzText(LETTERS, 1, 12)
+    const names = fc.oneof(
+      word.map((name) => ({ lastName: '', firstNames: name })),
+      word.map((name) => ({ lastName: name, firstNames: '' })),
+    )
+    fc.assert(
+      fc.property(passport, names, (data, name) => {
+        const reading = parseTd3(...composeTd3({ ...data, ...name }), today)
+        expect(reading?.valid).toBe(true)
+        expect(reading?.fields).toMatchObject(name)
+      }),
+    )
+  })
+
   it('a single look-alike anywhere is repaired or reported, never read silently wrong', () => {
     const cases = passport.chain((data) => {
       const lines = composeTd3(data)
@@ -311,6 +358,62 @@ describe('prefill offers', () => {
     ])
     // What the agent typed stays unless the agent takes the passport's.
     expect(offers.filter(takenByDefault).map((o) => o.state)).toEqual(['empty', 'empty', 'empty'])
+  })
+})
+
+describe('prefill offers for given names', () => {
+  const karl = parseTd3(
+    ...composeTd3({ ...holder, lastName: 'MUELLER', firstNames: 'HANS PETER KARL', sex: 'M' }),
+    today,
+  )!.fields
+  const givenOffers = (form: Parameters<typeof prefillOffers>[1]) =>
+    prefillOffers(karl, form).filter((o) => /FirstName|firstName/.test(o.field))
+  /** The given names the form holds once the offers are applied as they stand (defaults kept). */
+  const applied = (form: Record<string, string>) => {
+    const after = { ...form }
+    for (const o of prefillOffers(karl, form).filter(takenByDefault)) after[o.field] = o.proposed
+    return [after.firstName, after.secondFirstName, after.thirdFirstName].filter(Boolean)
+  }
+
+  it('stays quiet when the typed given names are the MRZ’s, however the student splits them', () => {
+    expect(givenOffers({ firstName: 'Hans-Peter', secondFirstName: 'Karl' })).toEqual([])
+    expect(givenOffers({ firstName: 'Hans Peter Karl' })).toEqual([])
+    expect(givenOffers({ firstName: 'Hans', secondFirstName: 'Peter', thirdFirstName: 'Karl' })).toEqual([])
+  })
+
+  it('never writes a given name twice by default', () => {
+    // Before: KARL went into the empty third field by default, beside the typed "Karl".
+    expect(applied({ firstName: 'Hans-Peter', secondFirstName: 'Karl' })).toEqual(['Hans-Peter', 'Karl'])
+    expect(applied({ firstName: 'Hans-Peter' })).toEqual(['Hans-Peter'])
+  })
+
+  it('offers each given name, the typed one kept by default, when they differ', () => {
+    const offers = givenOffers({ firstName: 'Hans-Peter' })
+    expect(offers.map((o) => [o.field, o.typed, o.proposed, o.state])).toEqual([
+      ['firstName', 'Hans-Peter', 'HANS', 'differs'],
+      ['secondFirstName', '', 'PETER', 'differs'],
+      ['thirdFirstName', '', 'KARL', 'differs'],
+    ])
+    expect(offers.some(takenByDefault)).toBe(false)
+  })
+
+  it('still fills the given names after the ones typed as the MRZ has them, field by field', () => {
+    expect(applied({ firstName: 'Hans' })).toEqual(['Hans', 'PETER', 'KARL'])
+    expect(applied({ firstName: 'Hans', secondFirstName: 'Peter' })).toEqual(['Hans', 'Peter', 'KARL'])
+  })
+
+  it('for any split of the MRZ’s given names typed, offers nothing; an empty form is filled', () => {
+    const name = fc.stringMatching(/^[A-Z]{2,8}$/)
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 4 }), fc.nat(), (names, cut) => {
+        const fields = { ...karl, firstNames: names.join(' ') }
+        const at = (cut % names.length) + 1
+        const typed = { firstName: names.slice(0, at).join('-'), secondFirstName: names.slice(at).join(' ') }
+        const given = (o: { field: string }) => /irstName/.test(o.field)
+        expect(prefillOffers(fields, typed).filter(given)).toEqual([])
+        expect(prefillOffers(fields, {}).filter(given).every(takenByDefault)).toBe(true)
+      }),
+    )
   })
 })
 

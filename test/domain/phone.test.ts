@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkPhone } from '../../src/domain/registration/phone'
 
@@ -58,5 +59,24 @@ describe('phone numbers', () => {
 
   it('reads an international number whatever the country, even an unknown one', () => {
     expect(checkPhone('+221 77 123 45 67', 'ZZ')).toEqual({ ok: true, value: '+221771234567' })
+  })
+
+  it('never reads a number typed in France as Saint-Pierre-et-Miquelon, which has its own plan (+508)', () => {
+    // 6 digits: a French mobile typed short. Read with SPM's plan it became +508 55 12 34.
+    expect(checkPhone('55 12 34', 'FR', 'mobile')).toEqual({ ok: false, code: 'phone_invalid' })
+    expect(checkPhone('041 12 34', 'FR', 'any')).toEqual({ ok: false, code: 'phone_invalid' })
+    expect(checkPhone('55 12 34', 'PM', 'mobile')).toEqual({ ok: true, value: '+508551234' })
+  })
+
+  it('reads every national number accepted for a contact in France as one of the French plan: 0 and 9 digits', () => {
+    // (00 would be the international prefix: 00 252... is Somalia, rightly.)
+    const frenchPlan = /^\+(33|262|590|594|596|269)\d{9}$/
+    fc.assert(
+      fc.property(fc.stringMatching(/^0?[1-9]\d{3,10}$/), (typed) => {
+        const checked = checkPhone(typed, 'FR')
+        if (checked.ok) expect(checked.value).toMatch(frenchPlan)
+      }),
+      { numRuns: 2000 },
+    )
   })
 })

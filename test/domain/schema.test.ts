@@ -205,6 +205,26 @@ describe('registration form schema', () => {
       expect(establishment).toEqual({ ...expectedStudent.establishment, uai: null, name: 'Institut X' })
     })
 
+    it('refuses an establishment from the list under another département than its own', async () => {
+      const lists = {
+        ...context,
+        departmentOf: (uai: string) => ({ '0692437Z': '69', '0753639Y': '75' })[uai],
+      }
+      // Lyon 3 picked, then the département changed to Paris: 75 and a Lyon UAI would be sent.
+      const moved = withChanges((f) => (f.establishment.uai = '0692437Z'))
+      expect(await errorsOf(moved, registrationFormSchema, lists)).toEqual({
+        'establishment.uai': ['uai_department'],
+      })
+      expect(
+        await errorsOf(
+          withChanges((f) => ((f.establishment.uai = '0692437Z'), (f.establishment.department = '69'))),
+          registrationFormSchema,
+          lists,
+        ),
+      ).toEqual({})
+      expect(await errorsOf(filledForm(), registrationFormSchema, lists)).toEqual({})
+    })
+
     it('refuses a UAI with a wrong key, unless it comes from the list', async () => {
       const form = withChanges((f) => (f.establishment.uai = '0315550I'))
       expect(await errorsOf(form)).toEqual({ 'establishment.uai': ['uai_key'] })

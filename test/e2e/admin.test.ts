@@ -66,7 +66,8 @@ describe('admin mode, end to end', () => {
     await expect.poll(() => exporting.getByLabel('Fichier').inputValue()).toBe(file)
     await exporting.getByLabel('Phrase de passe', { exact: true }).fill('correct horse battery staple')
     await exporting.getByLabel('Phrase de passe (vérification)').fill('correct horse battery staple')
-    await exporting.getByRole('button', { name: 'Exporter' }).click()
+    // The button sits after its group, which is disabled while the file is written.
+    await page.getByRole('button', { name: 'Exporter', exact: true }).click()
     await page.getByText('Exportés : 1 dossier et 2 documents.').waitFor()
     expect(existsSync(file)).toBe(true)
 
@@ -78,10 +79,10 @@ describe('admin mode, end to end', () => {
     await importing.getByRole('button', { name: 'Choisir…' }).click()
     await expect.poll(() => importing.getByLabel('Fichier').inputValue()).toBe(file)
     await importing.getByLabel('Phrase de passe').fill('wrong passphrase')
-    await importing.getByRole('button', { name: 'Importer' }).click()
+    await other.page.getByRole('button', { name: 'Importer', exact: true }).click()
     await other.page.getByText('Cette phrase de passe n’ouvre pas le fichier.').waitFor()
     await importing.getByLabel('Phrase de passe').fill('correct horse battery staple')
-    await importing.getByRole('button', { name: 'Importer' }).click()
+    await other.page.getByRole('button', { name: 'Importer', exact: true }).click()
     await other.page.getByText('Ajoutés à la file : 1 dossier et 2 documents ; aucun déjà présent.').waitFor()
     await openQueue(other.page)
     await row(other.page, clientId).waitFor()

@@ -275,4 +275,20 @@ describe('the registration form, end to end', () => {
       .toContain(`Cette adresse est déjà utilisée par le dossier ${reference}.`)
     expect(await focusedId(page)).toBe('f-email')
   })
+
+  it('refuses an establishment kept after its département was changed, on the establishment', async () => {
+    const { page } = desk
+    await fillWholeForm(page)
+    const { clientId } = await savedDraft(desk)
+    await attachScan(desk, 'identity')
+    // Université Paris Cité (75) picked, then the département set to Rhône: 69 and a Paris UAI.
+    await field(page, 'Département').selectOption({ value: '69' })
+    await submit(page)
+    const establishment = page.getByRole('combobox', { name: 'Établissement', exact: true })
+    await expect
+      .poll(() => describedText(establishment))
+      .toContain('Cet établissement n’est pas dans le département choisi')
+    const state = desk.host.core.db.prepare('SELECT state FROM registrations WHERE client_id = ?').pluck()
+    expect(state.get(clientId)).toBe('draft')
+  })
 })

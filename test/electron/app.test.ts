@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron, type ElectronApplication, type Page } from 'playwright-core'
@@ -59,6 +59,33 @@ describe.skipIf(!binary || noDisplay)('Guichet in Electron', () => {
       api: Object.fromEntries([...channels, ...pageHelpers].map((name) => [name, 'function'])),
       require: 'undefined',
       process: 'undefined',
+    })
+  })
+
+  it('serves pdf.js its standard fonts and CMaps from app://, as its preview asks for them', async () => {
+    // app:// is not http(s), so pdf.js asks in the page rather than in its worker, with an XHR.
+    const fetched = await page.evaluate(async () => {
+      const bytes = (path: string) =>
+        new Promise<{ status: number; size: number }>((answer) => {
+          const request = new XMLHttpRequest()
+          request.open('GET', new URL(path, document.baseURI).href)
+          request.responseType = 'arraybuffer'
+          request.onloadend = () =>
+            answer({
+              status: request.status,
+              size: (request.response as ArrayBuffer | null)?.byteLength ?? 0,
+            })
+          request.send()
+        })
+      return {
+        font: await bytes('pdfjs/standard_fonts/LiberationSans-Regular.ttf'),
+        cmap: await bytes('pdfjs/cmaps/UniGB-UCS2-H.bcmap'),
+      }
+    })
+    const pdfjs = resolve(root, 'node_modules/pdfjs-dist')
+    expect(fetched).toEqual({
+      font: { status: 200, size: statSync(join(pdfjs, 'standard_fonts/LiberationSans-Regular.ttf')).size },
+      cmap: { status: 200, size: statSync(join(pdfjs, 'cmaps/UniGB-UCS2-H.bcmap')).size },
     })
   })
 

@@ -91,6 +91,9 @@ describe('packaged app (electron-builder --dir --linux, stub Electron)', () => {
       '/out/main/upload-worker.js',
       '/out/preload/index.cjs',
       '/out/renderer/index.html',
+      // pdf.js's font data and CMaps, which the page's PDF previews read from the app itself.
+      '/out/renderer/pdfjs/standard_fonts/LiberationSans-Regular.ttf',
+      '/out/renderer/pdfjs/cmaps/UniGB-UCS2-H.bcmap',
       '/package.json',
     ]) {
       expect(files).toContain(file)

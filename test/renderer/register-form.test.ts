@@ -87,7 +87,7 @@ describe('registration form', () => {
     expect(wrapper.get('button.language-toggle').attributes('aria-label')).toBe('Language: Français')
     expect(described('f-lastName')).toContain('This field is required: please fill it in.')
     expect(document.querySelector('label[for="f-lastName"]')?.textContent).toBe('Surname')
-    expect(byId('f-civility').options[1]?.text).toBe('Ms')
+    expect(byId('f-civility').options[1]?.text).toBe('Ms (Mrs, Miss)')
     await wrapper.get('button.language-toggle').trigger('click')
     expect(described('f-lastName')).toContain(REQUIRED)
   })

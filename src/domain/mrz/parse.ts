@@ -14,7 +14,7 @@ export interface MrzFields {
   firstNames: string | null
   documentNumber: string | null
   nationality: string | null
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD; null also when the passport says the day or month is unknown (see unknownDate) */
   birthDate: string | null
   sex: MrzSex | null
   /** YYYY-MM-DD */
@@ -93,13 +93,14 @@ export function parseTd3(rawLine1: string, rawLine2: string, today: Date): MrzRe
   const nationality = letters('nationality', line2, td3.nationality)
   const sexRead = letters('sex', line2, td3.sex)
 
-  const birth = digits('birthDate', td3.birthDate.start, td3.birthDate.check + 1)
+  const birthUnknown = unknownDate(rawLine2.slice(td3.birthDate.start, td3.birthDate.check + 1))
+  const birth = birthUnknown ? null : digits('birthDate', td3.birthDate.start, td3.birthDate.check + 1)
   const expiry = digits('expiryDate', td3.expiryDate.start, td3.expiryDate.check + 1)
   const birthOk = birth !== null && checks(birth.slice(0, 6), birth.slice(6))
   const expiryOk = expiry !== null && checks(expiry.slice(0, 6), expiry.slice(6))
   const birthDate = birthOk ? birthDateFromMrz(birth.slice(0, 6), today) : null
   const expiryDate = expiryOk ? expiryDateFromMrz(expiry.slice(0, 6)) : null
-  if (birthDate === null) unreadable.add('birthDate')
+  if (birthDate === null && !birthUnknown) unreadable.add('birthDate')
   if (expiryDate === null) unreadable.add('expiryDate')
 
   const { documentNumber: doc, personalNumber: personal } = td3
@@ -164,14 +165,28 @@ export function parseTd3(rawLine1: string, rawLine2: string, today: Date): MrzRe
 }
 
 /**
+ * A birth date the issuing state does not know in full: the unknown day or month is written with
+ * fillers `<`, or 00 (Swiss passports print 00 00 68: whatwg/html#3767), and its check digit holds over
+ * them as written. That is a date the passport does not give, not a misreading: the rest still reads.
+ */
+function unknownDate(withCheck: string): boolean {
+  const [, , month, day] = /^(\d\d|<<)(\d\d|<<)(\d\d|<<)$/.exec(withCheck.slice(0, 6)) ?? []
+  if (month === undefined || day === undefined) return false
+  const unknown = (part: string) => part === '<<' || part === '00'
+  return (unknown(month) || unknown(day)) && checks(withCheck.slice(0, 6), withCheck.slice(6))
+}
+
+/**
  * The name zone: PRIMARY<<SECONDARY<NAMES then fillers. Digits are letters misread; anything after the
  * first `<<<` is filler (a name never holds three), which undoes OCR reading a run of `<` as K or L.
+ * A holder with one name has it as the primary identifier (SUKARNO<<), or, on some states' passports
+ * (India's, for one), as the secondary one after an empty primary (<<SURESH).
  */
 function readNames(zone: string): { text: string; lastName: string; firstNames: string } | null {
-  const end = zone.indexOf('<<<')
+  const end = zone.indexOf('<<<', zone.startsWith('<<') ? 2 : 0)
   const kept = end === -1 ? zone : zone.slice(0, end)
   const letters = asLetters(kept)
-  if (letters === null || !/^[A-Z]/.test(letters)) return null
+  if (letters === null || !/^(<<)?[A-Z]/.test(letters)) return null
   const text = letters.padEnd(TD3_LENGTH - td3.name.start, '<')
   const split = letters.indexOf('<<')
   const words = (part: string) => part.split('<').filter(Boolean).join(' ')

@@ -20,8 +20,8 @@ export type PrefillValues = Partial<Record<PrefillField, string | null | undefin
 /**
  * One field's offer: `empty` when nothing is typed (filled unless the agent declines; the civility
  * too, from the sex when it is F or M, shown with a note to check it with the student), `differs`
- * when the typed value is not the MRZ's (the agent chooses, the typed value by default). A field that
- * agrees, or that the MRZ cannot fill, has none.
+ * when the typed value is not the MRZ's, or an empty given name beside typed ones (the agent chooses,
+ * the typed value by default). A field that agrees, or that the MRZ cannot fill, has none.
  */
 export interface PrefillOffer {
   field: PrefillField
@@ -64,18 +64,50 @@ function agrees(field: PrefillField, typed: string, proposed: string, truncatedN
   }
 }
 
+const givenNameFields: readonly PrefillField[] = ['firstName', 'secondFirstName', 'thirdFirstName']
+
+/**
+ * The MRZ writes "Hans-Peter Karl" as HANS<PETER<KARL: where the given names go in the form's three
+ * fields is the student's, not the MRZ's. So the typed ones are also compared as one list (when it
+ * agrees, nothing is offered), and an empty field is filled by default only while every typed one is
+ * the MRZ's for its field: after "Hans-Peter", PETER would be written a second time.
+ */
+function givenNames(
+  fields: MrzFields,
+  form: PrefillValues,
+  proposed: Partial<Record<PrefillField, string>>,
+  truncatedName: boolean,
+) {
+  const typed = givenNameFields.flatMap((field) => {
+    const value = (form[field] ?? '').trim()
+    return value === '' ? [] : [{ field, value }]
+  })
+  const list = typed.map(({ value }) => value).join(' ')
+  return {
+    agree: typed.length > 0 && sameNameAsMrz(list, fields.firstNames ?? '', truncatedName),
+    fieldByField: typed.every(({ field, value }) => {
+      const mrz = proposed[field]
+      return mrz !== undefined && agrees(field, value, mrz, truncatedName)
+    }),
+  }
+}
+
 /**
  * The offers an MRZ makes to the form as it stands. `truncatedName` says the MRZ's name zone was full,
  * so its last name may be cut short.
  */
 export function prefillOffers(fields: MrzFields, form: PrefillValues, truncatedName = false): PrefillOffer[] {
   const proposed = proposals(fields)
+  const given = givenNames(fields, form, proposed, truncatedName)
   return prefillFields.flatMap((field): PrefillOffer[] => {
     const value = proposed[field]
     if (value === undefined) return []
     const typed = (form[field] ?? '').trim()
-    if (typed === '') return [{ field, typed, proposed: value, state: 'empty' }]
-    return agrees(field, typed, value, truncatedName)
+    const isGiven = givenNameFields.includes(field)
+    if (isGiven && given.agree && !given.fieldByField) return []
+    if (typed === '' && !(isGiven && !given.fieldByField))
+      return [{ field, typed, proposed: value, state: 'empty' }]
+    return typed !== '' && agrees(field, typed, value, truncatedName)
       ? []
       : [{ field, typed, proposed: value, state: 'differs' }]
   })

@@ -4,6 +4,8 @@ import type { Locale } from '../settings'
 export interface Labelled<C extends string = string> {
   code: C
   label: Record<Locale, string>
+  /** What people type for it besides its label (abbreviations, other titles), in any language. */
+  typed?: readonly string[]
 }
 
 export const codesOf = <C extends string>(items: readonly Labelled<C>[]): C[] =>

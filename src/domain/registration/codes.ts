@@ -21,6 +21,7 @@ export const validationCodes = [
   'ine_identical_digits',
   'uai_format',
   'uai_key',
+  'uai_department',
   'phone_invalid',
   'phone_extension',
   'phone_not_mobile',

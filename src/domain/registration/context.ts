@@ -8,4 +8,6 @@ export interface RegistrationContext {
   now?: Date
   /** The establishments list: a UAI picked from it is accepted even if its key letter is wrong (18 rows are). */
   uaiExists?: (uai: string) => boolean
+  /** The département the establishments list gives a UAI ('' or undefined when it gives none). */
+  departmentOf?: (uai: string) => string | undefined
 }

@@ -7,8 +7,33 @@ export const EMAIL_MAX_LENGTH = 254
 const EMAIL =
   /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/
 
-/** Lower-cased, because MesServices treats one address as one user whatever its case. */
-export const normaliseEmail = (input: string): string => input.trim().toLowerCase()
+/** Zero-width spaces, joiners, soft hyphens, direction marks, BOM: invisible, and never in an address. */
+const INVISIBLE = /\p{Cf}/gu
+const NON_ASCII = /[^\x00-\x7f]/
+
+/**
+ * An internationalised domain (étudiant@université.fr's domain) as DNS and mail servers know it, in
+ * punycode: what Chromium's own e-mail field gives, so an address typed there and one in a CLI or
+ * imported file are the same. Anything that is not plainly a domain is left for the check to refuse.
+ */
+function asciiDomain(domain: string): string {
+  if (!NON_ASCII.test(domain) || !/^[\p{L}\p{M}\p{N}.-]+$/u.test(domain)) return domain
+  try {
+    return new URL(`http://${domain}`).hostname
+  } catch {
+    return domain
+  }
+}
+
+/**
+ * Lower-cased, because MesServices treats one address as one user whatever its case; without the
+ * invisible characters a paste brings along; its domain in ASCII.
+ */
+export function normaliseEmail(input: string): string {
+  const email = input.replace(INVISIBLE, '').trim().toLowerCase()
+  const at = email.lastIndexOf('@')
+  return at < 0 ? email : email.slice(0, at + 1) + asciiDomain(email.slice(at + 1))
+}
 
 export function checkEmail(input: string): Check {
   const email = normaliseEmail(input)

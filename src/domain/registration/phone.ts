@@ -8,11 +8,13 @@ import { checkFreeText } from './text'
 export type PhoneExpectation = 'mobile' | 'landline' | 'any'
 
 /**
- * Regions that share the French national numbering plan: from Réunion, 06 12 34 56 78 reaches a
- * mainland mobile, and from Paris, 06 92 12 34 56 a Réunion one. A national number that is not valid in
- * the contact's own region is tried in the others. (PF, NC and WF have plans of their own.)
+ * Regions that share the French national numbering plan (10 digits from 0): from Réunion,
+ * 06 12 34 56 78 reaches a mainland mobile, and from Paris, 06 92 12 34 56 a Réunion one. A national
+ * number that is not valid in the contact's own region is tried in the others. PF, NC, WF and
+ * Saint-Pierre-et-Miquelon (+508, 6 digits) have plans of their own: tried here, SPM's read a French
+ * number typed short (55 12 34) as one of its own.
  */
-const FRENCH_PLAN: CountryCode[] = ['FR', 'RE', 'GP', 'MQ', 'GF', 'YT', 'PM', 'BL', 'MF']
+const FRENCH_PLAN: CountryCode[] = ['FR', 'RE', 'GP', 'MQ', 'GF', 'YT', 'BL', 'MF']
 
 function regionsToTry(country: string | null | undefined): (CountryCode | undefined)[] {
   const region = country && isSupportedCountry(country) ? country : undefined

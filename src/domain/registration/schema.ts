@@ -73,6 +73,16 @@ const ine = () =>
 const uaiRule: Rule = (value, test) =>
   contextOf(test).uaiExists?.(value) ? { ok: true, value } : checkUai(value)
 
+/**
+ * An establishment picked from the list, then a département changed: the record would name the
+ * establishment of one département under another. Which of the two is meant is the agent's to say.
+ */
+function sameDepartment(this: yup.TestContext, uai: string | null): boolean {
+  const listed = uai === null ? undefined : contextOf(this).departmentOf?.(uai)
+  const department = (this.parent as Values | undefined)?.department
+  return !listed || typeof department !== 'string' || department === listed
+}
+
 const enrolledInFrance = (establishment: Values) =>
   establishment.notEnrolledYet !== true && establishment.abroad !== true
 const enrolledAbroad = (establishment: Values) =>
@@ -89,11 +99,13 @@ const establishment = () =>
     ),
     // In France, one of uai (picked from the list) or name ("other"); with neither, the list is what
     // the student is asked for, so the error sits on the uai.
-    uai: ruledString(uaiRule, normaliseCode).test(
-      'required',
-      'required',
-      requiredWhen((values) => enrolledInFrance(values) && values.name == null),
-    ),
+    uai: ruledString(uaiRule, normaliseCode)
+      .test(
+        'required',
+        'required',
+        requiredWhen((values) => enrolledInFrance(values) && values.name == null),
+      )
+      .test('uai-department', 'uai_department', sameDepartment),
     /** Free text: an establishment abroad, or one in France that is not in the list ("other"). */
     name: freeText(ESTABLISHMENT_NAME_MAX_LENGTH).test('required', 'required', requiredWhen(enrolledAbroad)),
     /** ISO alpha-2 of an establishment abroad; not in the API contract v1 yet (see the report). */

@@ -8,9 +8,19 @@ import { fail } from './check'
 const UNSAFE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
 const MARKUP = /[<>]/
 
-/** NFC so that "é" typed or pasted compares equal; any run of whitespace (newlines too) becomes one space. */
+/**
+ * Invisible characters a paste brings along that mean nothing in a name or an address: zero-width
+ * space, word joiner, BOM, soft hyphen (PDF hyphenation), the direction marks around Arabic or Hebrew
+ * text. ZWNJ and ZWJ are not among them: they change how a Persian or Indic name is written.
+ */
+const INVISIBLE = /[\u00AD\u061C\u200B\u200E\u200F\u2060\uFEFF]/g
+
+/**
+ * NFC so that "é" typed or pasted compares equal; any run of whitespace (newlines too) becomes one
+ * space; invisible paste marks dropped.
+ */
 export function cleanText(input: string): string {
-  return input.normalize('NFC').replace(/\s+/g, ' ').trim()
+  return input.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
 }
 
 /** Length in characters a person sees (code points), not UTF-16 units. */

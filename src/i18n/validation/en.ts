@@ -23,6 +23,8 @@ export default {
   uai_format:
     'An establishment code (UAI) has 7 digits and a letter: choose the establishment from the list.',
   uai_key: 'This establishment code (UAI) contains an error: choose the establishment from the list.',
+  uai_department:
+    'This establishment is not in the chosen département: choose the establishment again, or its département.',
   phone_invalid:
     'This phone number is not valid for the chosen country: check it, or type it with the country code (example: +33 6 12 34 56 78).',
   phone_extension: 'Extensions are not accepted: enter the number alone.',

@@ -27,6 +27,8 @@ export default {
   uai_format:
     'Ce code d’établissement (UAI) doit avoir 7 chiffres et une lettre : choisissez l’établissement dans la liste.',
   uai_key: 'Ce code d’établissement (UAI) contient une erreur : choisissez l’établissement dans la liste.',
+  uai_department:
+    'Cet établissement n’est pas dans le département choisi : choisissez de nouveau l’établissement, ou son département.',
   phone_invalid:
     'Ce numéro de téléphone n’est pas valide pour le pays choisi : vérifiez-le, ou saisissez-le avec l’indicatif (exemple : +33 6 12 34 56 78).',
   phone_extension: 'Les numéros de poste ne sont pas acceptés : saisissez le numéro seul.',
