@@ -93,6 +93,21 @@ describe('operators and the privacy screen, in Chromium', () => {
     )
   })
 
+  it('draws the PIN field as a field (a box to type in) while the keyboard is still on the names', async () => {
+    const { page } = desk
+    await page.reload()
+    await cover(page).waitFor()
+    expect(await focusedOperator(page)).toBe(ana.id)
+    const pin = page.getByLabel('Code personnel')
+    const box = await pin.evaluate((input) => {
+      const style = getComputedStyle(input)
+      return { background: style.backgroundColor, line: style.boxShadow, width: input.clientWidth }
+    })
+    expect(box.background).not.toBe('rgba(0, 0, 0, 0)')
+    expect(box.line).not.toBe('none')
+    expect(box.width).toBeGreaterThan(150)
+  })
+
   it('after Ctrl+L mid-word and the PIN, the keyboard is back in that field, after what was typed', async () => {
     const { page } = desk
     await page.reload()
