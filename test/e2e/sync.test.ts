@@ -76,7 +76,7 @@ describe('the queue and the sync, end to end with the reference backend', () => 
     expect(await row(page, clientId).textContent()).toContain('Envoyé')
     expect(await row(page, clientId).textContent()).toContain(referenceOf(clientId))
     expect(backend.store.countRegistrations(clientId)).toBe(1)
-    await expect.poll(() => page.getByTestId('last-sync').textContent()).toContain('Dernier envoi réussi')
+    await expect.poll(() => page.getByTestId('last-sync').textContent()).toContain('Dernière synchronisation réussie')
     expect(await page.getByTestId('count-submitted').textContent()).toContain('Envoyé : 1')
     expect(desk.problems).toEqual([])
   })

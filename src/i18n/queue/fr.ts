@@ -46,7 +46,7 @@ export default {
   pause: 'Suspendre l’envoi',
   resume: 'Reprendre l’envoi',
   paused: 'L’envoi est suspendu : aucun dossier ne part avant « Reprendre l’envoi ».',
-  lastSync: 'Dernier envoi réussi : {at}',
+  lastSync: 'Dernière synchronisation réussie : {at}',
   neverSynced: 'Aucun envoi réussi pour l’instant.',
   uploading: 'Envoi des documents de {reference}',
   uploadingBytes: '{sent} sur {total}',
