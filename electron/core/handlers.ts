@@ -70,7 +70,9 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       return registrations.loadDraft()
     },
     saveDraft: ({ clientId, form, openedAt }) => registrations.saveDraft(clientId, form, openedAt),
+    // Throwing scans away waits for an open screen too: nobody at a covered desk asked for it.
     discardDraft: async ({ clientId }) => {
+      core.session.assertOpen()
       await Promise.all(registrations.discardDraft(clientId).map((id) => vault.delete(id)))
       return null
     },
@@ -97,6 +99,7 @@ export function createHandlers(core: Core, host: HostHandlers): Handlers {
       return documents.list(clientId)
     },
     removeDocument: async ({ id }) => {
+      core.session.assertOpen()
       if (documents.remove(id)) await vault.delete(id)
       return null
     },

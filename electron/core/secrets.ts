@@ -22,7 +22,8 @@ export function osKeychain(service = SERVICE): SecretStore {
 /**
  * keytar fails only when the keychain itself cannot be used (no D-Bus session, no Secret Service,
  * a locked collection refusing a write, access denied): the person can act on that, so it gets its
- * code, apart from an entry that is really missing. keytar's own words are kept for support.
+ * code, apart from an entry that is really missing. keytar's own words are kept for support. The
+ * same words serve at start and later in the session (the keychain locked while the desk runs).
  */
 async function reached<T>(call: () => Promise<T>): Promise<T> {
   try {
@@ -31,8 +32,8 @@ async function reached<T>(call: () => Promise<T>): Promise<T> {
     throw new GuichetFailure(
       'keychain_unavailable',
       'The system keychain could not be reached or is locked ' +
-        `(${error instanceof Error ? error.message : String(error)}). Guichet stopped without changing ` +
-        'anything: log in to the desktop session or unlock the keychain, then start again.',
+        `(${error instanceof Error ? error.message : String(error)}). Nothing was changed or lost: ` +
+        'log in to the desktop session or unlock its keychain, then try again.',
     )
   }
 }
@@ -41,10 +42,21 @@ async function reached<T>(call: () => Promise<T>): Promise<T> {
  * A locked keychain answers "no such entry" to every read (libsecret cannot prompt without a
  * desktop): only a write tells it from a missing entry. A throw-away entry is written and removed.
  */
-async function assertWritable(store: SecretStore, dataDir: string): Promise<void> {
+export async function assertWritable(store: SecretStore, dataDir: string): Promise<void> {
   const probe = accountFor(dataDir, 'keychain-probe')
   await store.set(probe, 'probe')
   await store.delete(probe)
+}
+
+/** An entry the desk needs: null only when it is really missing, `keychain_unavailable` when locked. */
+export async function readSecret(
+  store: SecretStore,
+  dataDir: string,
+  account: string,
+): Promise<string | null> {
+  const value = await store.get(account)
+  if (value === null) await assertWritable(store, dataDir)
+  return value
 }
 
 /** Each data folder has its own key, so a test or demo folder never shares the desk's. */

@@ -4,7 +4,8 @@ import { api, unwrap } from '../api'
 import type { QueueCounts, SyncStatus } from '../domain/ipc/events'
 
 /** What the online indicator says, most pressing first. */
-export type Connection = 'unauthorized' | 'notConfigured' | 'paused' | 'online' | 'offline' | 'captivePortal'
+export type Connection =
+  'unauthorized' | 'notConfigured' | 'keychainUnavailable' | 'paused' | 'online' | 'offline' | 'captivePortal'
 
 /**
  * The sync as the core reports it (online, paused, stopped, the upload in progress, the last good
@@ -33,6 +34,7 @@ export const useSyncStore = defineStore('sync', () => {
     if (!s) return undefined
     if (s.stopped === 'unauthorized') return 'unauthorized'
     if (s.stopped === 'not_configured') return 'notConfigured'
+    if (s.stopped === 'keychain_unavailable') return 'keychainUnavailable'
     if (s.paused) return 'paused'
     if (s.online) return 'online'
     return s.captivePortal ? 'captivePortal' : 'offline'

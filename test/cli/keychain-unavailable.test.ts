@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { accountFor, osKeychain } from '../../electron/core/secrets'
 import { cleanup, documentFiles, openDesk, queueOne, tempDir } from '../core/sync/desk'
-import { jsonLines, runDesk } from './run-desk'
+import { runDesk, stderrLines } from './run-desk'
 
 const lockedKeyring = fileURLToPath(new URL('./with-locked-keyring.sh', import.meta.url))
 // The desk's own keychain: the unlocked gnome-keyring scripts/with-keyring.sh started for the tests.
@@ -43,12 +43,7 @@ async function desk() {
 
 function refusal(run: { code: number; stderr: string }) {
   expect(run.code).toBe(1)
-  const [line] = jsonLines(
-    run.stderr
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .join('\n'),
-  )
+  const [line] = stderrLines(run.stderr)
   return (line as { error: { code: string; message: string } }).error
 }
 

@@ -38,3 +38,12 @@ export const jsonLines = (text: string): Record<string, unknown>[] =>
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Record<string, unknown>)
+
+/** The JSON lines among what a command wrote to stderr (keyring and D-Bus chatter left out). */
+export const stderrLines = (stderr: string): Record<string, unknown>[] =>
+  jsonLines(
+    stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .join('\n'),
+  )

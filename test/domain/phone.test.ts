@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { checkPhone } from '../../src/domain/registration/phone'
+import { checkPhone, readNational } from '../../src/domain/registration/phone'
 
 describe('phone numbers', () => {
   it.each([
@@ -76,6 +76,44 @@ describe('phone numbers', () => {
         const checked = checkPhone(typed, 'FR')
         if (checked.ok) expect(checked.value).toMatch(frenchPlan)
       }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it.each([
+    // typed, contact's country, shown as sent
+    ['06 61 23 45 67', 'FR', '+33 6 61 23 45 67', 'FR'], // also a Moroccan or Dutch mobile
+    ['079 123 45 67', 'FR', '+33 7 91 23 45 67', 'FR'], // a Swiss mobile, misread
+    ['079 123 45 67', 'CH', '+41 79 123 45 67', 'CH'],
+    ['06 61 23 45 67', 'MA', '+212 6 61 23 45 67', 'MA'],
+    ['0692 12 34 56', 'FR', '+262 692 12 34 56', 'RE'],
+  ])(
+    'shows %s typed for a contact in %s as %s (%s), the number it will send',
+    (typed, country, shown, reached) => {
+      expect(readNational(typed, country)).toEqual({ number: shown, country: reached })
+    },
+  )
+
+  it('shows nothing for a number typed with its code, an incomplete one or one without a country', () => {
+    expect(readNational('+212 6 61 23 45 67', 'FR')).toBeUndefined()
+    expect(readNational('00212 6 61 23 45 67', 'FR')).toBeUndefined()
+    expect(readNational(' 0041791234567', 'FR')).toBeUndefined()
+    expect(readNational('06 61', 'FR')).toBeUndefined()
+    expect(readNational('06 61 23 45 67', null)).toBeUndefined()
+  })
+
+  it('shows exactly the number checkPhone sends, for any national number in any country', () => {
+    const countries = ['FR', 'MA', 'DZ', 'CH', 'NL', 'RE', 'US', 'SN', 'VN', 'PM']
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^0?[1-9][\d ]{3,12}$/),
+        fc.constantFrom(...countries),
+        (typed, country) => {
+          const reading = readNational(typed, country)
+          const checked = checkPhone(typed, country)
+          expect(reading?.number.replace(/[ -]/g, '')).toBe(checked.ok ? checked.value : undefined)
+        },
+      ),
       { numRuns: 2000 },
     )
   })

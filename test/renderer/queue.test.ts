@@ -366,4 +366,12 @@ describe('the online indicator', () => {
     expect(indicator()).toBe('Poste à réinstaller : jeton refusé')
     expect(document.querySelector('header [role="status"]')?.textContent).toContain('Connexion :')
   })
+
+  it('says a keychain locked since the start holds the sending, never that the desk is offline', async () => {
+    const { emit } = await desk()
+    await emit('syncStatus', status({ stopped: 'keychain_unavailable', online: false }))
+    expect(indicator()).toBe('Envoi en attente : déverrouillez le trousseau de la session')
+    await emit('syncStatus', status({ stopped: null, online: true }))
+    expect(indicator()).toBe('En ligne')
+  })
 })

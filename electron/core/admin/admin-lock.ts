@@ -4,7 +4,7 @@ import { GuichetFailure } from '../../../src/domain/result'
 import { cappedDeadline } from '../deadline'
 import { hashPin, pinMatches } from '../people/pin-hash'
 import type { PinGuard } from '../people/pin-guard'
-import { accountFor, type SecretStore } from '../secrets'
+import { accountFor, readSecret, type SecretStore } from '../secrets'
 import { readDocument, writeDocument } from '../settings-table'
 
 const IDLE_MS = 10 * 60 * 1000
@@ -24,7 +24,7 @@ export class AdminLock {
 
   constructor(
     private readonly secrets: SecretStore,
-    dataDir: string,
+    private readonly dataDir: string,
     private readonly db: Database,
     private readonly guard: PinGuard,
     private readonly now: () => number = Date.now,
@@ -60,7 +60,8 @@ export class AdminLock {
 
   async unlock(pin: string): Promise<AdminStatus> {
     if (!(await this.status()).configured) return this.status()
-    const stored = await this.secrets.get(this.account)
+    // A keychain locked since the start answers keychain_unavailable here, not "PIN entry gone".
+    const stored = await readSecret(this.secrets, this.dataDir, this.account)
     if (stored === null) {
       throw new GuichetFailure(
         'admin_pin_missing',

@@ -36,6 +36,8 @@ export async function enrollDesk(core: Core, input: EnrollInput, via: AdminVia):
   } catch (error) {
     throw new GuichetFailure('invalid_request', 'Some values are not valid.', fieldErrorsOf(error))
   }
+  // A code is spent once: not on a token the keychain (locked since the start) could not keep.
+  await core.deskToken.assertWritable()
   const answer = await exchangeCode(
     core.sync.network,
     request.backendUrl,

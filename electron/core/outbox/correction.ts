@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3'
 import { dayFirst } from '../../../src/domain/registration/birth-date'
-import { emptyRegistrationForm } from '../../../src/domain/registration/empty-form'
 import { GuichetFailure } from '../../../src/domain/result'
 import type { Correction } from '../../../src/domain/sync/queue'
 import type { CapturedRegistration, Registrations } from '../registrations/repository'
 import { returnMovedDocuments } from '../registrations/document-meta'
+import { takeDraftSlot } from '../registrations/draft-slot'
 import { openJson, sealJson } from '../registrations/sealed-json'
 import type { Outbox } from './outbox'
 
@@ -34,20 +34,7 @@ export function reopenForCorrection(
     }
     // A draft's scans can be removed and the draft replaced: a scan moved here from another record goes back first.
     returnMovedDocuments(db, key, clientId)
-    const draft = parts.registrations.loadDraft()
-    if (draft && draft.clientId !== clientId) {
-      const documents = db
-        .prepare('SELECT count(*) FROM documents WHERE client_id = ?')
-        .pluck()
-        .get(draft.clientId)
-      if (documents !== 0 || !isBlank(draft.form, emptyRegistrationForm())) {
-        throw new GuichetFailure(
-          'draft_in_progress',
-          'A registration is being filled in; finish or discard it before correcting another one.',
-        )
-      }
-      db.prepare("DELETE FROM registrations WHERE client_id = ? AND state = 'draft'").run(draft.clientId)
-    }
+    takeDraftSlot(db, key, clientId)
     const problem = parts.outbox.problemOf(clientId)
     const { student } = openJson<CapturedRegistration>(key, row.payload, clientId)
     // The stored date is ISO; the form shows it as typed at the desk, JJ/MM/AAAA.
@@ -60,14 +47,4 @@ export function reopenForCorrection(
     ).run(sealJson(key, form, clientId), at, at, clientId)
     return { clientId, problem }
   })()
-}
-
-/** Nothing typed: every value empty or as a new form has it. */
-function isBlank(value: unknown, initial: unknown): boolean {
-  if (Array.isArray(value)) return value.length === 0
-  if (value !== null && typeof value === 'object') {
-    const start = (initial ?? {}) as Record<string, unknown>
-    return Object.entries(value).every(([k, v]) => isBlank(v, start[k]))
-  }
-  return value === undefined || value === null || value === '' || value === false || value === initial
 }

@@ -11,6 +11,7 @@ import { eraseFreed } from '../db/erase'
 import { returnMovedDocuments } from './document-meta'
 import { emailKeyer } from './email-key'
 import { sealDocumentIds } from './record-documents'
+import { takeDraftSlot } from './draft-slot'
 import { openJson, sealJson } from './sealed-json'
 
 /** What a queued registration holds, sealed: the contract's student and who captured it where. */
@@ -61,7 +62,8 @@ export class Registrations {
   }
 
   /**
-   * Keeps one draft: saving under a new clientId replaces the previous one (and its documents).
+   * Keeps one draft: saving under a new clientId replaces the previous one only when it holds nothing
+   * (draft-slot.ts), so no save, from whatever page, throws away a draft's scans or typing.
    * `openedAt`, when the form was opened, is kept at the earliest sent (a scan may have made the row
    * before the first keystroke) and never later than now.
    */
@@ -80,12 +82,7 @@ export class Registrations {
           )
           .run(payload, at, opened, opened, clientId)
       } else {
-        const previous = this.db
-          .prepare("SELECT client_id FROM registrations WHERE state = 'draft'")
-          .pluck()
-          .get() as string | undefined
-        if (previous) returnMovedDocuments(this.db, this.key, previous)
-        this.db.prepare("DELETE FROM registrations WHERE state = 'draft'").run()
+        takeDraftSlot(this.db, this.key, clientId)
         this.db
           .prepare(
             "INSERT INTO registrations (client_id, state, payload, created_at, updated_at, opened_at) VALUES (?, 'draft', ?, ?, ?, ?)",

@@ -329,9 +329,10 @@ export class SyncEngine {
     if (!this.started || this.closed) return
     const next = this.parts.outbox.nextDueAt()
     const untilDue = next ? next.getTime() - this.parts.clock.now().getTime() : Infinity
+    // A locked keychain is asked again as often as an offline backend, not at once for each record due.
     const delay = faulted
       ? this.tuning.tickMs
-      : this.current.online
+      : this.current.online && this.current.stopped !== 'keychain_unavailable'
         ? Math.max(0, Math.min(this.tuning.tickMs, untilDue))
         : this.tuning.offlineProbeMs
     this.cancelTimer = this.parts.clock.timer(delay, () => this.kick())
@@ -343,7 +344,8 @@ export class SyncEngine {
     outbox.purgeIfDue(settings.get().retentionDays)
     if (this.current.paused || this.current.stopped === 'unauthorized') return
     // Without a desk id the backend would refuse every body (desk.id is required): nothing is sent.
-    const client = settings.get().deskId ? await this.client() : null
+    const client = settings.get().deskId ? await this.clientUnlessLocked() : null
+    if (client === 'keychain_unavailable') return this.setStatus({ stopped: client })
     this.setStatus({ stopped: client ? null : 'not_configured' })
     if (!client) return this.setStatus({ online: false, captivePortal: false })
     const wasOnline = this.current.online
@@ -618,6 +620,19 @@ export class SyncEngine {
     const token = base ? await this.parts.token.get() : null
     if (!base || !token) return null
     return new BackendClient({ base, token }, this.clientOptions())
+  }
+
+  /**
+   * The client, or why there is none: a keychain locked since the desk started is neither offline nor
+   * a fault, and nothing queued waits on it but the sending, which the next pass tries again.
+   */
+  private async clientUnlessLocked(): Promise<BackendClient | 'keychain_unavailable' | null> {
+    try {
+      return await this.client()
+    } catch (error) {
+      if (error instanceof GuichetFailure && error.code === 'keychain_unavailable') return error.code
+      throw error
+    }
   }
 
   private clientOptions(): ClientOptions {

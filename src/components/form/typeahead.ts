@@ -3,8 +3,13 @@ import type { Option } from './options'
 /** A key after a longer pause starts a new word, as in Chromium's own type-ahead. */
 export const TYPEAHEAD_PAUSE_MS = 1000
 
-/** Case and accents aside: "mme" is "Mme", "etats" is "États". */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase()
+/** Case, accents and apostrophes aside: "mme" is "Mme", "etats" is "États", "d'I" is "d’I". */
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\u2019/g, "'")
+    .toLocaleLowerCase()
 
 const names = (option: Option) => [option.label, ...(option.typed ?? [])].map(fold)
 

@@ -6,6 +6,9 @@ import type { WarningCode } from '../../domain/registration/codes'
 import { fieldId } from './field-id'
 import { messageKey } from './messages'
 
+/** A value accepted but worth a second look, with what its sentence quotes (the number as it will be sent...). */
+export type FieldWarning = WarningCode | { code: WarningCode; params: Record<string, string> }
+
 /** Values the core's field errors quote (e.g. the reference holding an e-mail), by field path. */
 export const fieldParamsKey: InjectionKey<Record<string, Record<string, string>>> = Symbol('fieldParams')
 
@@ -28,7 +31,7 @@ export function useFormField<T>(
   /** Another path whose error this field shows, when that one is not on screen. */
   errorOf?: MaybeRefOrGetter<string | undefined>,
   /** A value accepted but worth a second look: shown under the field, never blocking Envoyer. */
-  warning?: MaybeRefOrGetter<WarningCode | undefined>,
+  warning?: MaybeRefOrGetter<FieldWarning | undefined>,
 ) {
   const field = useField<T>(path)
   const borrowed = useFieldError(() => toValue(errorOf) ?? '')
@@ -61,7 +64,8 @@ export function useFormField<T>(
   // as a live region, so a screen reader is not interrupted at each keystroke.
   const warningText = computed(() => {
     const warned = toValue(warning)
-    return warned && !message.value ? t(messageKey(warned)) : undefined
+    if (!warned || message.value) return undefined
+    return typeof warned === 'string' ? t(messageKey(warned)) : t(messageKey(warned.code), warned.params)
   })
   const describedBy = computed(
     () =>

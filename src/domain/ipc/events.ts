@@ -29,9 +29,10 @@ export interface SyncStatus {
   paused: boolean
   /**
    * Why the sync does not run: the backend refused the desk token (401/403: the desk must be
-   * provisioned again), or no backend URL or no token was set.
+   * provisioned again), or no backend URL or no token was set, or the keychain holding the token was
+   * locked since the desk started (it goes on by itself once it is unlocked).
    */
-  stopped: 'unauthorized' | 'not_configured' | null
+  stopped: 'unauthorized' | 'not_configured' | 'keychain_unavailable' | null
   lastSyncAt: string | null
   /** The upload in progress, for the queue screen's progress bar. */
   uploading: { clientId: string; sentBytes: number; totalBytes: number } | null

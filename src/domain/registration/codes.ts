@@ -34,7 +34,7 @@ export const validationCodes = [
 export type ValidationCode = (typeof validationCodes)[number]
 
 /** Not errors: the value is accepted, but the operator should look at it twice. */
-export const warningCodes = ['rnie_key_unverified', 'postal_code_unknown'] as const
+export const warningCodes = ['rnie_key_unverified', 'postal_code_unknown', 'phone_read_as'] as const
 
 export type WarningCode = (typeof warningCodes)[number]
 

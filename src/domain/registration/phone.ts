@@ -54,3 +54,22 @@ export function checkPhone(
   if (expected === 'landline' && type === 'MOBILE') return fail('phone_not_landline')
   return { ok: true, value: phone.number }
 }
+
+/** A number typed in national form, as it will be sent: international form and the country it reaches. */
+export interface PhoneReading {
+  number: string
+  country: string
+}
+
+/**
+ * How a valid number typed without its country code is read (see checkPhone), for the agent to check:
+ * a Moroccan 06 61 23 45 67 or a Swiss 079 123 45 67 is a valid French number too, and would silently
+ * reach someone in France. Nothing to show once the number carries its code (+ or 00).
+ */
+export function readNational(input: string, country: string | null | undefined): PhoneReading | undefined {
+  const typed = input.trim()
+  if (typed.startsWith('+') || typed.startsWith('00')) return undefined
+  const phone = parsePhone(typed, country)
+  const reached = phone?.country ?? country
+  return phone && reached ? { number: phone.formatInternational(), country: reached } : undefined
+}

@@ -106,6 +106,7 @@ export default {
     paused: 'Sending paused',
     unauthorized: 'Desk must be provisioned again: token refused',
     notConfigured: 'Desk not configured (settings incomplete)',
+    keychainUnavailable: 'Sending on hold: unlock this session’s keychain',
   },
   verify: {
     legend: 'Email address check',

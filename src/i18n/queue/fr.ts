@@ -108,6 +108,7 @@ export default {
     paused: 'Envoi suspendu',
     unauthorized: 'Poste à réinstaller : jeton refusé',
     notConfigured: 'Poste non configuré (réglages incomplets)',
+    keychainUnavailable: 'Envoi en attente : déverrouillez le trousseau de la session',
   },
   verify: {
     legend: 'Vérification de l’adresse courriel',

@@ -129,7 +129,7 @@ export const settingsErrors = {
   data_key_missing:
     'This desk’s encryption key is gone from the system keychain while encrypted data is stored (registrations, agents, audit log, scans): nothing was changed. Call support before doing anything else.',
   keychain_unavailable:
-    'The system keychain could not be reached or is locked: nothing was changed and no key was made. Log in to the desktop session or unlock the keychain, then start Guichet again.',
+    'The system keychain is locked or cannot be reached: nothing was changed or lost, and no key was made. Unlock this session’s keychain (or log in to the desktop session), then try again.',
   data_key_wrong:
     'This desk’s data was sealed with another encryption key than the one in the system keychain: nothing was changed. Call support to restore the keychain entry; with it every registration opens again.',
   desk_in_use:

@@ -133,7 +133,7 @@ export const settingsErrors = {
   data_key_missing:
     'La clé de chiffrement de ce poste a disparu du trousseau du système alors que des données chiffrées sont enregistrées (dossiers, agents, journal d’audit, scans) : rien n’a été modifié. Appelez le support avant toute autre action.',
   keychain_unavailable:
-    'Le trousseau du système est injoignable ou verrouillé : rien n’a été modifié et aucune clé n’a été créée. Ouvrez la session du bureau ou déverrouillez le trousseau, puis relancez Guichet.',
+    'Le trousseau du système est verrouillé ou injoignable : rien n’a été modifié ni perdu, aucune clé n’a été créée. Déverrouillez le trousseau de la session (ou ouvrez la session du bureau), puis réessayez.',
   data_key_wrong:
     'Les données de ce poste ont été chiffrées avec une autre clé que celle du trousseau du système : rien n’a été modifié. Appelez le support pour restaurer l’entrée du trousseau ; avec elle, tous les dossiers s’ouvriront de nouveau.',
   desk_in_use:

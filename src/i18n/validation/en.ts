@@ -36,5 +36,7 @@ export default {
     'This postal code matches no French département: check its first 2 digits (3 overseas, e.g. 974), or choose the country.',
   postal_code_unknown: 'Postal code not in the list of communes: please check it.',
   emergency_contact_reach: 'Give at least one way to reach this contact: mobile, landline or email.',
+  phone_read_as:
+    'Will be sent as {number} ({country}) — for another country, type its code (+212…) or choose the country.',
   rnie_key_unverified: 'Check this INE character by character: its check key could not be verified.',
 } satisfies Record<MessageCode, string>

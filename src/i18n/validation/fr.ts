@@ -40,5 +40,7 @@ export default {
     'Ce code postal ne correspond à aucun département : vérifiez les 2 premiers chiffres (3 outre-mer, par exemple 974), ou choisissez le pays.',
   postal_code_unknown: 'Code postal inconnu de la liste des communes : vérifiez-le.',
   emergency_contact_reach: 'Indiquez au moins un moyen de joindre ce contact : portable, fixe ou courriel.',
+  phone_read_as:
+    'Sera envoyé : {number} ({country}) — pour un autre pays, tapez l’indicatif (+212…) ou choisissez le pays.',
   rnie_key_unverified: 'Vérifiez cet INE caractère par caractère : sa clé n’a pas pu être contrôlée.',
 } satisfies Record<MessageCode, string>

@@ -31,6 +31,8 @@ const PERSONAL: readonly Channel[] = [
   'readPassportMrz',
   'reopenForCorrection',
 ]
+/** What would throw away the scans of the student being registered: refused too, nobody at the desk asked. */
+const DESTRUCTIVE: readonly Channel[] = ['discardDraft', 'removeDocument']
 
 let draftId: string
 let documentId: string
@@ -104,10 +106,11 @@ function requests(): Record<Channel, unknown> {
     resumeSync: undefined,
     sendVerificationCode: { clientId: unknownId, email: 'someone@example.org' },
     confirmVerificationCode: { clientId: unknownId, id: 'x', code: 'abcdef' },
+    // Another record: refused (draft_in_progress), since it would take the draft’s place.
     saveDraft: { clientId: unknownId, form: {} },
     submitRegistration: { clientId: unknownId, form: {} },
-    discardDraft: { clientId: unknownId },
-    removeDocument: { id: unknownId },
+    discardDraft: { clientId: draftId },
+    removeDocument: { id: documentId },
     setDocumentChecked: { id: unknownId, checked: true },
     updateSettings: { eventName: 'Salon' },
     setDeskToken: { token: 'another-token' },
@@ -144,10 +147,15 @@ describe('while the privacy screen covers the desk', () => {
       if (!answer.ok && answer.error.code === 'screen_locked') refused.push(channel)
     }
     expect(leaks).toEqual([])
-    expect(refused.sort()).toEqual([...PERSONAL].sort())
+    expect(refused.sort()).toEqual([...PERSONAL, ...DESTRUCTIVE].sort())
     // Nothing moved behind the screen: the scan is still in the tray, the refused record still waits.
     expect(core.outbox.stateOf(refusedId)).toBe('needs_attention')
     expect(existsSync(scanPath)).toBe(true)
+    // The student being registered is still the draft, with the passport taken in before the screen came.
+    await core.session.signIn(null, '482915')
+    expect(core.registrations.loadDraft()?.clientId).toBe(draftId)
+    expect(core.documents.list(draftId).map((d) => d.id)).toEqual([documentId])
+    expect((await core.vault.read(documentId)).length).toBeGreaterThan(0)
   })
 
   it('tells the page of no scan file name arriving in the scanner folder', async () => {

@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach } from 'vitest'
 import { openCore, type Core, type CoreOptions } from '../../../electron/core/core'
 import { attachFile } from '../../../electron/core/registrations/attach'
 import type { SyncTuning } from '../../../electron/core/sync/engine'
 import type { DeskEvent, DeskEvents } from '../../../src/domain/ipc/events'
 import type { RegistrationDraft } from '../../../src/domain/registration/empty-form'
+import type { QueueItem } from '../../../src/domain/sync/queue'
 import { pdf } from '../../fixtures/documents/corpus'
 import type { Backend } from '../../backend/server'
 import { VirtualClock } from './virtual-clock'
@@ -135,4 +137,49 @@ export function nextEvent<E extends DeskEvent>(
 
 export function cleanup(...dirs: string[]): void {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+}
+
+export type ScanFiles = { identity: string; enrollment: string }
+
+/** A desk of this test file's tests: read its fields inside tests only (each test gets new ones). */
+export interface DeskUnderTest {
+  dataDir: string
+  clock: VirtualClock
+  /** The desk open now; a test that restarts it assigns the new one here, which is the one closed. */
+  core: Core
+  /** The scans the test attaches. */
+  files: ScanFiles
+  /** The record as the queue screen lists it. */
+  item(clientId: string): QueueItem | undefined
+}
+
+/**
+ * A fresh desk for every test of the file, on its own folder and VirtualClock, talking to the file's
+ * reference backend (`useBackend()`, called before this) or to none; closed and its folder removed
+ * after the test. `options` gives what a file needs more (a log of bugs, other scans).
+ */
+export function useDesk(
+  backend: { backend: Backend } | null,
+  options: { extra?: () => Partial<CoreOptions>; files?: (dataDir: string) => Promise<ScanFiles> } = {},
+): DeskUnderTest {
+  const desk = {
+    item: (clientId: string) =>
+      desk.core.outbox
+        .list({ state: null, after: null, limit: 200 })
+        .items.find((i) => i.clientId === clientId),
+  } as DeskUnderTest
+  beforeEach(async () => {
+    desk.dataDir = tempDir()
+    desk.clock = new VirtualClock()
+    desk.core = await openDesk(desk.dataDir, backend && backend.backend, {
+      clock: desk.clock,
+      ...options.extra?.(),
+    })
+    desk.files = await (options.files ?? documentFiles)(desk.dataDir)
+  })
+  afterEach(() => {
+    desk.core.close()
+    cleanup(desk.dataDir)
+  })
+  return desk
 }

@@ -1,14 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../../electron/core/core'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { useBackend } from '../../backend/use-backend'
-import { cleanup, documentFiles, fastSync, nextEvent, openDesk, queueOne, tempDir } from './desk'
-import { VirtualClock } from './virtual-clock'
+import { fastSync, nextEvent, queueOne, useDesk } from './desk'
 
 const t = useBackend()
-let dataDir: string
-let core: Core
-let clock: VirtualClock
 let logged: unknown[]
+const desk = useDesk(t, { extra: () => ({ onUnexpected: (error) => logged.push(error) }) })
 
 /** What better-sqlite3 throws on a damaged page of the database. */
 const corrupt = () => Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' })
@@ -19,7 +15,7 @@ const corrupt = () => Object.assign(new Error('database disk image is malformed'
  * ends too, and the count says how many passes it took.
  */
 function damagedCommits(times: number): { passes: () => number } {
-  const { outbox } = core
+  const { outbox } = desk.core
   const commit = outbox.commit.bind(outbox)
   const purgeIfDue = outbox.purgeIfDue.bind(outbox)
   let left = times
@@ -37,48 +33,41 @@ function damagedCommits(times: number): { passes: () => number } {
 }
 
 beforeEach(async () => {
-  dataDir = tempDir()
-  clock = new VirtualClock()
   logged = []
-  core = await openDesk(dataDir, t.backend, { clock, onUnexpected: (error) => logged.push(error) })
-  await queueOne(core, await documentFiles(dataDir))
-})
-afterEach(() => {
-  core.close()
-  cleanup(dataDir)
+  await queueOne(desk.core, desk.files)
 })
 
 describe('a pass of the sync that throws', () => {
   it('stops drain after that pass, which rejects with the fault, logged once, the record kept', async () => {
     const { passes } = damagedCommits(1_000)
 
-    await expect(core.sync.drain({ maxWaitMs: 2_000 })).rejects.toMatchObject({ code: 'SQLITE_CORRUPT' })
+    await expect(desk.core.sync.drain({ maxWaitMs: 2_000 })).rejects.toMatchObject({ code: 'SQLITE_CORRUPT' })
 
     expect(passes()).toBe(1)
     expect(logged).toHaveLength(1)
-    expect(core.outbox.counts()).toMatchObject({ queued: 1, submitted: 0 })
+    expect(desk.core.outbox.counts()).toMatchObject({ queued: 1, submitted: 0 })
   })
 
   it('makes the running sync wait a tick before the next pass, then send once the fault is gone', async () => {
     // A record waiting to retry, due by now: without the fault, the next pass would start at once.
     t.backend.faults.add({ kind: 'status', status: 503, route: 'createRegistration', times: 1 })
-    await core.sync.drain()
-    expect(core.outbox.counts()).toMatchObject({ retry_wait: 1 })
-    clock.advance(fastSync.backoff!.capMs)
+    await desk.core.sync.drain()
+    expect(desk.core.outbox.counts()).toMatchObject({ retry_wait: 1 })
+    desk.clock.advance(fastSync.backoff!.capMs)
     const { passes } = damagedCommits(4)
-    const passOver = clock.nextTimer()
-    core.sync.start()
+    const passOver = desk.clock.nextTimer()
+    desk.core.sync.start()
     await passOver
     expect(passes()).toBe(1)
 
-    clock.advance(0)
-    clock.advance(fastSync.tickMs! - 1)
+    desk.clock.advance(0)
+    desk.clock.advance(fastSync.tickMs! - 1)
     expect(passes()).toBe(1)
 
-    const sent = nextEvent(core, 'queueChanged', (counts) => counts.submitted === 1)
-    clock.advance(1)
+    const sent = nextEvent(desk.core, 'queueChanged', (counts) => counts.submitted === 1)
+    desk.clock.advance(1)
     expect(passes()).toBe(2)
     await sent
-    expect(core.outbox.counts()).toMatchObject({ queued: 0, submitted: 1 })
+    expect(desk.core.outbox.counts()).toMatchObject({ queued: 0, submitted: 1 })
   })
 })

@@ -76,7 +76,9 @@ export async function run(argv: string[]): Promise<number> {
     } catch (error) {
       // A full disk is the admin's to free: withDesk says so.
       if (knownFailure(error)) throw error
-      console.error(JSON.stringify({ error: { code: 'sync_fault', message: FAULT_MESSAGE } }))
+      console.error(
+        JSON.stringify({ error: { code: 'sync_fault', message: FAULT_MESSAGE, fault: faultOf(error) } }),
+      )
       return FAULT
     }
     const { status, counts } = outcome
@@ -86,4 +88,11 @@ export async function run(argv: string[]): Promise<number> {
     if (status.paused) return PAUSED
     return status.online ? 0 : OFFLINE
   })
+}
+
+/** The fault by name and code, as the desk log has it: its message may quote a student. */
+function faultOf(error: unknown): { name: string; code?: string } {
+  if (!(error instanceof Error)) return { name: typeof error }
+  const { code } = error as { code?: unknown }
+  return { name: error.name, ...(typeof code === 'string' && { code }) }
 }
