@@ -18,8 +18,14 @@ function pdfjsData(): Plugin {
     apply: 'build',
     // Copied as they are, after the bundle: 180 small files that the build need not list one by one.
     writeBundle({ dir }) {
+      const out = join(dir ?? 'out/renderer', 'pdfjs')
       for (const folder of ['standard_fonts', 'cmaps']) {
-        cpSync(join(pdfjs, folder), join(dir ?? 'out/renderer', 'pdfjs', folder), { recursive: true })
+        cpSync(join(pdfjs, folder), join(out, folder), { recursive: true })
+      }
+      // OpenJPEG compiled to plain JavaScript, which pdf.js imports to draw JPEG 2000 pictures when
+      // WebAssembly is off: the CSP has no 'wasm-unsafe-eval' (SECURITY.md), so no .wasm is shipped.
+      for (const file of ['openjpeg_nowasm_fallback.js', 'LICENSE_OPENJPEG', 'LICENSE_PDFJS_OPENJPEG']) {
+        cpSync(join(pdfjs, 'wasm', file), join(out, 'wasm', file))
       }
     },
   }

@@ -40,6 +40,11 @@ export const useRegistrationStore = defineStore('registration', () => {
   const registered = shallowRef<{ name: string; email: string }>()
   const draftError = ref<string>()
   const submitting = ref(false)
+  /**
+   * The id of the form's element the keyboard was last in (never a value): the form comes back there
+   * after the privacy screen or another view unmounted it, mid-word as the agent left it.
+   */
+  const lastFocused = ref<string>()
 
   let timer: ReturnType<typeof setTimeout> | undefined
   let lastSaved = plain(initial.value)
@@ -61,6 +66,7 @@ export const useRegistrationStore = defineStore('registration', () => {
     reference.value = undefined
     registered.value = undefined
     draftError.value = undefined
+    lastFocused.value = undefined
     phase.value = 'form'
   }
 
@@ -149,6 +155,7 @@ export const useRegistrationStore = defineStore('registration', () => {
     registered,
     draftError,
     submitting,
+    lastFocused,
     start,
     resume,
     discard,

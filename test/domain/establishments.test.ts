@@ -42,14 +42,38 @@ describe('establishments list', () => {
     expect(names('ENSICAEN')).toEqual(["École nationale supérieure d'ingénieurs de Caen"])
   })
 
-  it('ranks names that start with the query before names that merely contain it', () => {
+  it('ranks a word starting with the query before names that merely contain it', () => {
     const found = names('sorbonne')
     expect(found[0]).toBe('Sorbonne Université')
     expect(found.slice(1).every((name) => !name.startsWith('Sorbonne'))).toBe(true)
   })
 
+  it('lists a town’s universities first, then the ministry’s other establishments, then Parcoursup’s programmes', () => {
+    // The desk walk typed these: a sports centre, an art school's programme, an IUT came first.
+    expect(names('Strasbourg', '67')[0]).toBe('Université de Strasbourg')
+    expect(names('Montpellier', '34').slice(0, 2)).toEqual([
+      'Université de Montpellier',
+      'Université de Montpellier Paul-Valéry',
+    ])
+    expect(names('Lyon 3', '69')[0]).toBe('Université Jean Moulin - Lyon 3')
+    expect(names('Lille', '59')[0]).toBe('Université de Lille')
+    // Every university, looked for by its town in its département, comes before anything else.
+    for (const university of rows.filter((row) => row.type === 'Université' && row.commune)) {
+      const found = searchEstablishments(index, university.commune, { department: university.department })
+      const firstOther = found.findIndex((row) => row.type !== 'Université')
+      const at = found.findIndex((row) => row.uai === university.uai)
+      expect(at, `${university.name} for "${university.commune}"`).toBeGreaterThanOrEqual(0)
+      if (firstOther >= 0)
+        expect(at, `${university.name} for "${university.commune}"`).toBeLessThan(firstOther)
+      const standings = found.map((row) =>
+        row.type === 'Université' ? 0 : row.type.startsWith('Parcoursup') ? 2 : 1,
+      )
+      expect(standings).toEqual([...standings].sort((a, b) => a - b))
+    }
+  })
+
   it('ignores accents and punctuation, and finds by commune', () => {
-    expect(names('Saint-Étienne')).toContain('Ecole des Mines de Saint Etienne')
+    expect(names('Mines de Saint-Étienne')).toContain('Ecole des Mines de Saint Etienne')
     expect(names('ecole normale superieure de lyon')).toEqual(['École normale supérieure de Lyon'])
     expect(names('noumea')).toEqual(['Université de la Nouvelle-Calédonie'])
   })

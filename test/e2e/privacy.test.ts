@@ -5,7 +5,7 @@ import type { GuichetApi } from '../../src/domain/ipc/contract'
 import type { OperatorSummary } from '../../src/domain/people'
 import { documentFiles, queueOne, tempDir } from '../core/sync/desk'
 import { openDesk, type Desk } from './desk'
-import { field } from './register-form'
+import { field, typeEach } from './register-form'
 
 let desk: Desk
 let ana: OperatorSummary
@@ -91,6 +91,38 @@ describe('operators and the privacy screen, in Chromium', () => {
         ['sign_in', bob.id],
       ]),
     )
+  })
+
+  it('draws the PIN field as a field (a box to type in) while the keyboard is still on the names', async () => {
+    const { page } = desk
+    await page.reload()
+    await cover(page).waitFor()
+    expect(await focusedOperator(page)).toBe(ana.id)
+    const pin = page.getByLabel('Code personnel')
+    const box = await pin.evaluate((input) => {
+      const style = getComputedStyle(input)
+      return { background: style.backgroundColor, line: style.boxShadow, width: input.clientWidth }
+    })
+    expect(box.background).not.toBe('rgba(0, 0, 0, 0)')
+    expect(box.line).not.toBe('none')
+    expect(box.width).toBeGreaterThan(150)
+  })
+
+  it('after Ctrl+L mid-word and the PIN, the keyboard is back in that field, after what was typed', async () => {
+    const { page } = desk
+    await page.reload()
+    await signIn(page, '1', '2468')
+    await page.getByText('Agent : Ana Martin').waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-civility')
+    await typeEach(page, 'ma', 'Lindqvist')
+    await page.keyboard.type('Sofi')
+    await page.keyboard.press('Control+L')
+    await signIn(page, '1', '2468')
+    await cover(page).waitFor({ state: 'detached' })
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-firstName')
+    await page.keyboard.type('a')
+    expect(await field(page, 'Prénom').inputValue()).toBe('Sofia')
+    expect(await field(page, 'Nom').inputValue()).toBe('Lindqvist')
   })
 
   it('covers the desk after three idle minutes, keeps the draft, and asks the PIN to come back', async () => {

@@ -103,3 +103,11 @@ export const describedText = (locator: Locator): Promise<string> =>
 /** The id of the element that has the keyboard focus. */
 export const focusedId = (page: Page): Promise<string | undefined> =>
   page.evaluate(() => document.activeElement?.id)
+
+/** Each text typed in the field that has the keyboard, then Enter to the next field to fill. */
+export async function typeEach(page: Page, ...texts: string[]): Promise<void> {
+  for (const text of texts) {
+    await page.keyboard.type(text)
+    await page.keyboard.press('Enter')
+  }
+}

@@ -76,7 +76,9 @@ describe('the queue and the sync, end to end with the reference backend', () => 
     expect(await row(page, clientId).textContent()).toContain('Envoyé')
     expect(await row(page, clientId).textContent()).toContain(referenceOf(clientId))
     expect(backend.store.countRegistrations(clientId)).toBe(1)
-    await expect.poll(() => page.getByTestId('last-sync').textContent()).toContain('Dernier envoi réussi')
+    await expect
+      .poll(() => page.getByTestId('last-sync').textContent())
+      .toContain('Dernière synchronisation réussie')
     expect(await page.getByTestId('count-submitted').textContent()).toContain('Envoyé : 1')
     expect(desk.problems).toEqual([])
   })
@@ -118,6 +120,31 @@ describe('the queue and the sync, end to end with the reference backend', () => 
       .toBe('submitted')
     expect(backend.store.countRegistrations(clientId)).toBe(1)
     expect(backend.store.registrationByClientId(clientId)?.email).toBe('lan.nguyen.2026@example.com')
+  })
+
+  it('a record the server refused opens for correction with words for the form, not "open it with Corriger"', async () => {
+    const { page } = desk
+    await provision(desk, backend)
+    backend.faults.add({
+      kind: 'status',
+      status: 422,
+      code: 'validation_failed',
+      route: 'createRegistration',
+      times: 1,
+    })
+    const clientId = await queued(desk)
+    await openQueue(page)
+    await expect
+      .poll(() => row(page, clientId).getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('needs_attention')
+    expect(await row(page, clientId).textContent()).toContain('Le serveur a refusé certains champs')
+
+    await page.getByRole('button', { name: `Corriger ${referenceOf(clientId)}` }).click()
+    const notice = (await page.getByRole('alert').first().textContent()) ?? ''
+    expect(notice).toContain(`Dossier ${referenceOf(clientId)} rouvert`)
+    expect(notice).toContain('modifiez les champs signalés')
+    // The agent is in the form already: no button named there to open it with.
+    expect(notice).not.toMatch(/«\s*Corriger\s*»/)
   })
 
   it('names a captive portal in the header, says "Hors ligne" when the backend is gone, "En ligne" when it is back', async () => {

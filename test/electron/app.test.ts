@@ -89,6 +89,17 @@ describe.skipIf(!binary || noDisplay)('Guichet in Electron', () => {
     })
   })
 
+  it('lets pdf.js import OpenJPEG’s plain-JavaScript build from app:// under the CSP, for JPEG 2000 scans', async () => {
+    // The worker imports it as the page does here: a module of the app's origin, under script-src 'self'.
+    const imported = await page.evaluate(async () => {
+      const module = (await import(
+        /* @vite-ignore */ new URL('pdfjs/wasm/openjpeg_nowasm_fallback.js', document.baseURI).href
+      )) as { default: unknown }
+      return typeof module.default
+    })
+    expect(imported).toBe('function')
+  })
+
   it('refuses to navigate the window to another site', async () => {
     // The listener is added after the app's own, so it sees whether the app prevented the navigation.
     await app.evaluate(({ BrowserWindow }) => {

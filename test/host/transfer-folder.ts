@@ -1,12 +1,14 @@
 import { mkdirSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
 /**
  * dev:web's stand-in for the system dialog of an export or import file, which a browser page does
  * not have: a save answers a new file in `dir`, an open the newest .guichet file there (null when
  * there is none: cancelled). Like a dialog's answer, the core grants it; the page names no path.
  */
-export function transferFolder(dir: string, now: () => Date) {
+export function transferFolder(folder: string, now: () => Date) {
+  // A dialog answers an absolute path, and the core takes no other: dev:web's default data folder is relative.
+  const dir = resolve(folder)
   return ({ mode }: { mode: 'save' | 'open' }): string | null => {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
     if (mode === 'save') {

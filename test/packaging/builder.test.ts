@@ -94,6 +94,8 @@ describe('packaged app (electron-builder --dir --linux, stub Electron)', () => {
       // pdf.js's font data and CMaps, which the page's PDF previews read from the app itself.
       '/out/renderer/pdfjs/standard_fonts/LiberationSans-Regular.ttf',
       '/out/renderer/pdfjs/cmaps/UniGB-UCS2-H.bcmap',
+      // OpenJPEG in plain JavaScript, which pdf.js imports to draw JPEG 2000 scans (no wasm: SECURITY.md).
+      '/out/renderer/pdfjs/wasm/openjpeg_nowasm_fallback.js',
       '/package.json',
     ]) {
       expect(files).toContain(file)

@@ -1,12 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { byId, choose, described, mountDesk, press, settle, submitForm, type } from './fake-guichet'
+import {
+  byId,
+  choose,
+  described,
+  establishments,
+  mountDesk,
+  ok,
+  press,
+  settle,
+  submitForm,
+  type,
+} from './fake-guichet'
 
 const COMBOBOX = 'f-establishment-uai'
 let unmount: () => void = () => {}
 afterEach(() => unmount())
 
-async function desk() {
-  const mounted = await mountDesk()
+async function desk(handlers: Parameters<typeof mountDesk>[0] = {}) {
+  const mounted = await mountDesk(handlers)
   unmount = () => mounted.wrapper.unmount()
   return mounted
 }
@@ -94,5 +105,41 @@ describe('establishment combobox', () => {
     await settle()
     expect(byId(COMBOBOX)).toBeNull()
     expect(byId('f-establishment-department')).toBeNull()
+  })
+  it('an arrow and Enter pressed before the typed letters’ list arrives pick from that list, not "Other"', async () => {
+    let answer: () => void = () => {}
+    const answered = new Promise<void>((resolve) => (answer = resolve))
+    await desk({ searchEstablishments: () => answered.then(() => ok(establishments)) })
+    // The agent types, then at once ArrowDown and Enter, while the core is still searching.
+    const element = combobox()
+    element.focus()
+    element.value = 'Sorbonne'
+    element.dispatchEvent(new Event('input', { bubbles: true }))
+    const events = ['ArrowDown', 'Enter'].map((key) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })
+      element.dispatchEvent(event)
+      return event
+    })
+    answer()
+    await settle()
+    expect(events.map((event) => event.defaultPrevented)).toEqual([true, true])
+    expect(combobox().value).toBe('Université Paris Cité (UP Cité) — Paris 6e')
+    expect(byId('f-establishment-name')).toBeNull()
+  })
+
+  it('once an establishment is picked and the list closed, leaves Enter to the form', async () => {
+    await desk()
+    await type(COMBOBOX, 'univ', { leave: false })
+    await press(COMBOBOX, 'ArrowDown')
+    expect((await press(COMBOBOX, 'Enter')).defaultPrevented).toBe(true)
+    expect(combobox().getAttribute('aria-expanded')).toBe('false')
+    // The next Enter is the form's (on to the next field to fill); the combobox keeps its pick.
+    const next = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })
+    let reachedForm = false
+    document.querySelector('form')?.addEventListener('keydown', () => (reachedForm = true), { once: true })
+    combobox().dispatchEvent(next)
+    await settle()
+    expect(reachedForm).toBe(true)
+    expect(combobox().value).toBe('Université Paris Cité (UP Cité) — Paris 6e')
   })
 })

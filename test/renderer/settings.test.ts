@@ -331,3 +331,16 @@ describe('an import refused by the desk’s checks', () => {
     )
   })
 })
+
+describe('a transfer file the desk will not take', () => {
+  it('is said under "Choisir…" in words, instead of the button doing nothing', async () => {
+    await settingsScreen(
+      { configured: true, unlocked: true },
+      { chooseTransferFile: () => refused('transfer_file_type', []) },
+    )
+    document.querySelector<HTMLButtonElement>('#import-path ~ button')?.click()
+    await settle()
+    expect(text()).toMatch(/Choisissez un fichier d’export Guichet\s:\sson nom se termine par \.guichet\./)
+    expect(byId('import-path').value).toBe('')
+  })
+})

@@ -214,4 +214,10 @@ function checkJpxHeader(data: Uint8Array): void {
   const width = bytes.readUInt32BE(at + 8) - bytes.readUInt32BE(at + 16)
   const height = bytes.readUInt32BE(at + 12) - bytes.readUInt32BE(at + 20)
   if (width * height > MAX_INPUT_PIXELS) throw refuse('image_too_large', `${width} × ${height} pixels`)
+  // OpenJPEG decodes every component (up to 16,384), 4 bytes a sample, before pdf.js keeps 1, 3 or 4:
+  // no more samples than a colour picture with transparency at the pixel limit.
+  const components = at + 42 <= bytes.length ? bytes.readUInt16BE(at + 40) : 1
+  if (width * height * components > MAX_INPUT_PIXELS * 4) {
+    throw refuse('image_too_large', `${width} × ${height} pixels of ${components} components`)
+  }
 }

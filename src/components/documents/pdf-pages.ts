@@ -16,6 +16,11 @@ const pdfjsData = {
   cMapUrl: new URL('pdfjs/cmaps/', document.baseURI).href,
   cMapPacked: true,
   useSystemFonts: false,
+  // Scanners store pages as JPEG 2000 too: pdf.js imports OpenJPEG's plain-JavaScript build from
+  // here. WebAssembly stays off, as the CSP forbids compiling it; JBIG2 and CCITT pictures then go to
+  // pdf.js's own JavaScript decoders, and ICC profiles to their alternate colour space.
+  wasmUrl: new URL('pdfjs/wasm/', document.baseURI).href,
+  useWasm: false,
 }
 
 /**

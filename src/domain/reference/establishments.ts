@@ -24,6 +24,8 @@ interface Entry {
   name: string
   /** Name, acronym and commune, folded, with a space in front so " word" finds a word start. */
   words: string
+  /** Lower first among equal matches: see `standing`. */
+  standing: number
 }
 
 /** Folded once, searched on every keystroke. */
@@ -39,20 +41,31 @@ export function indexEstablishments(rows: readonly Establishment[]): Establishme
       const name = foldForSearch(establishment.name)
       // Folded once each: folding the three joined would fold the name and acronym a second time.
       const words = [name, acronym, foldForSearch(establishment.commune)].filter(Boolean).join(' ')
-      return { establishment, acronym, name, words: ` ${words}` }
+      return { establishment, acronym, name, words: ` ${words}`, standing: standing(establishment) }
     }),
     byUai: new Map(rows.map((row) => [row.uai, row])),
   }
 }
 
+/**
+ * Most students registered at a desk go to a university, then to a school of the ministry's list; the
+ * Parcoursup rows are programmes of lycées, IUTs and private schools. A town typed ("Strasbourg")
+ * matches them all alike, and alphabetical order put a sports centre (CREPS) before the university.
+ */
+function standing({ type }: Establishment): number {
+  if (type === 'Université') return 0
+  return type.startsWith('Parcoursup') ? 2 : 1
+}
+
 /** Lower is better; undefined: no match. */
 function rank(entry: Entry, query: string, queryWords: string[]): number | undefined {
   if (entry.acronym === query) return 0
-  if (entry.name.startsWith(query)) return 1
-  if (entry.words.includes(` ${query}`)) return 2
-  if (entry.words.includes(query)) return 3
+  // A name starting with a town typed is no better a match than a name holding it: "Montpellier
+  // Contemporain" (an art school's programme) must not come before "Université de Montpellier".
+  if (entry.words.includes(` ${query}`)) return 1
+  if (entry.words.includes(query)) return 2
   // "univ lyon" for "Université Claude Bernard Lyon 1": every typed word starts a word, in any order.
-  if (queryWords.length > 1 && queryWords.every((word) => entry.words.includes(` ${word}`))) return 4
+  if (queryWords.length > 1 && queryWords.every((word) => entry.words.includes(` ${word}`))) return 3
   return undefined
 }
 
@@ -64,8 +77,9 @@ export interface EstablishmentSearch {
 
 /**
  * Establishments whose name, acronym or commune matches what was typed (from 3 letters, accents and
- * case ignored): exact acronym first, then names starting with it, then a word starting with it, then
- * anywhere; alphabetical within a rank.
+ * case ignored): exact acronym first, then a word of the name, acronym or commune starting with it,
+ * then anywhere; within a rank, universities, then the ministry's other establishments, then Parcoursup's
+ * programmes, each alphabetical.
  */
 export function searchEstablishments(
   index: EstablishmentIndex,
@@ -81,7 +95,10 @@ export function searchEstablishments(
       const found = rank(entry, query, queryWords)
       return found === undefined ? [] : [{ entry, found }]
     })
-    .sort((a, b) => a.found - b.found || a.entry.name.localeCompare(b.entry.name))
+    .sort(
+      (a, b) =>
+        a.found - b.found || a.entry.standing - b.entry.standing || a.entry.name.localeCompare(b.entry.name),
+    )
     .slice(0, limit)
     .map(({ entry }) => entry.establishment)
 }

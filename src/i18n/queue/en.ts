@@ -70,7 +70,7 @@ export default {
     email_taken:
       'This email address already has a MesServices account: ask the student for another address, correct the registration and send it again.',
     validation_failed:
-      'The server refused some fields: open the registration with “Correct”, change the fields marked and send it again.',
+      'The server refused some fields: change the fields marked in the registration with the student, then send it again.',
     idempotency_key_reuse:
       'The server already holds this registration with other content: do not send it again, contact support.',
     request_in_progress: 'The server is still handling an earlier try; the desk will try again by itself.',

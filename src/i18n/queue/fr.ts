@@ -46,7 +46,7 @@ export default {
   pause: 'Suspendre l’envoi',
   resume: 'Reprendre l’envoi',
   paused: 'L’envoi est suspendu : aucun dossier ne part avant « Reprendre l’envoi ».',
-  lastSync: 'Dernier envoi réussi : {at}',
+  lastSync: 'Dernière synchronisation réussie : {at}',
   neverSynced: 'Aucun envoi réussi pour l’instant.',
   uploading: 'Envoi des documents de {reference}',
   uploadingBytes: '{sent} sur {total}',
@@ -69,7 +69,7 @@ export default {
     email_taken:
       'Cette adresse courriel a déjà un compte MesServices : demandez à l’étudiant une autre adresse, corrigez le dossier et envoyez-le à nouveau.',
     validation_failed:
-      'Le serveur a refusé certains champs : ouvrez le dossier avec « Corriger », modifiez les champs signalés et envoyez-le à nouveau.',
+      'Le serveur a refusé certains champs : modifiez les champs signalés dans le dossier avec l’étudiant, puis envoyez-le à nouveau.',
     idempotency_key_reuse:
       'Le serveur détient déjà ce dossier avec un autre contenu : ne le renvoyez pas, contactez le support.',
     request_in_progress: 'Le serveur traite encore un envoi précédent ; le poste réessaiera tout seul.',

@@ -155,6 +155,34 @@ describe('streams pdf.js would unpack whole are unpacked at take-in, counted, an
     }
   })
 
+  it('refuses JPEG 2000 data of 2480 × 3508 pixels in 16,384 components, and takes a scanner’s grey page', async () => {
+    const codestream = (components: number) => {
+      // SIZ as above, for a 300 dpi A4 page, each component 8 bits and not subsampled.
+      const siz = Buffer.alloc(42 + components * 3)
+      siz.writeUInt32BE(0xff4fff51, 0)
+      siz.writeUInt16BE(38 + components * 3, 4)
+      siz.writeUInt32BE(2480, 8)
+      siz.writeUInt32BE(3508, 12)
+      siz.writeUInt32BE(2480, 24)
+      siz.writeUInt32BE(3508, 28)
+      siz.writeUInt16BE(components, 40)
+      for (let c = 0; c < components; c++) siz.set([7, 1, 1], 42 + c * 3)
+      return bombs.pdfDrawing(
+        { dict: '', data: Buffer.from('') },
+        {
+          dict: '/Subtype /Image /Width 2480 /Height 3508 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /JPXDecode',
+          data: siz,
+        },
+      )
+    }
+    expect(await inspect('jpx-components.pdf', codestream(16_384))).toMatchObject({
+      ok: false,
+      error: { code: 'image_too_large', message: expect.stringMatching(/16384 components/) },
+    })
+    const grey = await inspect('jpx-grey.pdf', codestream(1))
+    expect(grey.ok).toBe(true)
+  })
+
   it('refuses a picture that declares over 100 megapixels, as any image', async () => {
     const huge = bombs.pdfDrawing(
       { dict: '', data: Buffer.from('') },
