@@ -179,7 +179,9 @@ describe('the queue screen', () => {
     expect(document.querySelector('main')?.textContent).not.toMatch(/http_503|retry_wait|needs_attention/)
     expect(document.querySelector('[data-testid="count-needs_attention"]')?.classList).toContain('loud')
     expect(document.querySelector('[data-testid="count-sending"]')?.classList).toContain('zero')
-    expect(document.querySelector('[data-testid="last-sync"]')?.textContent).toContain('Dernière synchronisation réussie')
+    expect(document.querySelector('[data-testid="last-sync"]')?.textContent).toContain(
+      'Dernière synchronisation réussie',
+    )
     // Actions are named after their record for a screen reader, and offered only where they apply.
     expect(mainButton('Corriger G-AAAA-BBBB')).toBeDefined()
     expect(mainButton('Réessayer G-CCCC-DDDD')).toBeDefined()
