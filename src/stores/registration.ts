@@ -47,6 +47,8 @@ export const useRegistrationStore = defineStore('registration', () => {
   const lastFocused = ref<string>()
 
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** The screen was left while Submit waited on the core: its success must not name the student again. */
+  let leftWhileSubmitting = false
   let lastSaved = plain(initial.value)
   // One save at a time, in order, so an older form never lands after a newer one.
   let saving: Promise<unknown> = Promise.resolve()
@@ -111,6 +113,7 @@ export const useRegistrationStore = defineStore('registration', () => {
   async function submit(form: RegistrationDraft): Promise<GuichetError | undefined> {
     cancelPendingSave()
     submitting.value = true
+    leftWhileSubmitting = false
     const result = await saving
       .then(() =>
         api().submitRegistration({
@@ -120,6 +123,11 @@ export const useRegistrationStore = defineStore('registration', () => {
       )
       .finally(() => (submitting.value = false))
     if (!result.ok) return result.error
+    // The record is queued; its reference stays in the queue screen, not on a screen nobody watches.
+    if (leftWhileSubmitting) {
+      startNext()
+      return undefined
+    }
     initial.value = emptyRegistrationForm()
     reference.value = result.value.reference
     registered.value = { name: studentName(form), email: (form.email ?? '').trim().toLowerCase() }
@@ -143,6 +151,7 @@ export const useRegistrationStore = defineStore('registration', () => {
    */
   function closeConfirmation() {
     if (phase.value === 'done') startNext()
+    else if (submitting.value) leftWhileSubmitting = true
   }
 
   return {
