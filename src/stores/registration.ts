@@ -4,6 +4,7 @@ import { api, unwrap } from '../api'
 import type { ResponseOf } from '../domain/ipc/contract'
 import type { RegistrationDraft } from '../domain/registration/empty-form'
 import { emptyRegistrationForm } from '../domain/registration/empty-form'
+import { normaliseEmail } from '../domain/registration/email'
 import type { GuichetError } from '../domain/result'
 
 /** How long typing pauses before the draft is saved. */
@@ -130,7 +131,7 @@ export const useRegistrationStore = defineStore('registration', () => {
     }
     initial.value = emptyRegistrationForm()
     reference.value = result.value.reference
-    registered.value = { name: studentName(form), email: (form.email ?? '').trim().toLowerCase() }
+    registered.value = { name: studentName(form), email: normaliseEmail(form.email ?? '') }
     phase.value = 'done'
     return undefined
   }

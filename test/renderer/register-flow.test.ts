@@ -151,6 +151,24 @@ describe('registration flow', () => {
     expect(document.body.innerHTML).not.toContain('G-7K3M-Q2XA')
   })
 
+  it('the confirmation and its receipt show the address as it is sent, not as it was typed', async () => {
+    const typed = 'Lan.Nguyen@Université.FR\u200B'
+    await desk({
+      loadDraft: () => ({
+        ok: true,
+        value: { ...draft, form: { ...validForm(), email: typed, emailConfirmation: typed } },
+      }),
+      listDocuments: passport,
+    })
+    button('Reprendre')?.click()
+    await settle()
+    await submitForm()
+    const page = document.querySelector('main')?.textContent ?? ''
+    expect(page).toContain('Un courriel sera envoyé à lan.nguyen@xn--universit-j4a.fr dès')
+    expect(page).not.toContain('université')
+    expect(page).not.toContain('\u200B')
+  })
+
   it('sends a form whose postal code the communes list lacks, the warning aside', async () => {
     const { calls } = await desk({
       loadDraft: () => ({
