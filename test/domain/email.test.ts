@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkEmail, normaliseEmail } from '../../src/domain/registration/email'
+import { sprinkle } from './sprinkle'
 
 describe('e-mail addresses', () => {
   it.each([
@@ -43,11 +44,7 @@ describe('e-mail addresses', () => {
     fc.assert(
       fc.property(address, fc.array(fc.tuple(fc.nat(), invisible), { maxLength: 3 }), (email, inserts) => {
         fc.pre(checkEmail(email).ok)
-        let typed = email
-        for (const [at, char] of inserts) {
-          const i = at % (typed.length + 1)
-          typed = typed.slice(0, i) + char + typed.slice(i)
-        }
+        const typed = sprinkle(email, inserts)
         expect(checkEmail(typed)).toEqual(checkEmail(email))
       }),
     )
@@ -62,11 +59,7 @@ describe('e-mail addresses', () => {
     const address = fc.oneof(fc.emailAddress(), fc.string({ unit: 'grapheme-ascii' }))
     fc.assert(
       fc.property(address, fc.array(fc.tuple(fc.nat(), tricky), { maxLength: 4 }), (email, inserts) => {
-        let typed = email
-        for (const [at, char] of inserts) {
-          const i = at % (typed.length + 1)
-          typed = typed.slice(0, i) + char + typed.slice(i)
-        }
+        const typed = sprinkle(email, inserts)
         const checked = checkEmail(typed)
         if (!checked.ok) return
         expect(checked.value).toBe(normaliseEmail(typed))
