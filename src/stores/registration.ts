@@ -4,6 +4,7 @@ import { api, unwrap } from '../api'
 import type { ResponseOf } from '../domain/ipc/contract'
 import type { RegistrationDraft } from '../domain/registration/empty-form'
 import { emptyRegistrationForm } from '../domain/registration/empty-form'
+import { normaliseEmail } from '../domain/registration/email'
 import type { GuichetError } from '../domain/result'
 
 /** How long typing pauses before the draft is saved. */
@@ -47,6 +48,8 @@ export const useRegistrationStore = defineStore('registration', () => {
   const lastFocused = ref<string>()
 
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** The screen was left while Submit waited on the core: its success must not name the student again. */
+  let leftWhileSubmitting = false
   let lastSaved = plain(initial.value)
   // One save at a time, in order, so an older form never lands after a newer one.
   let saving: Promise<unknown> = Promise.resolve()
@@ -111,6 +114,7 @@ export const useRegistrationStore = defineStore('registration', () => {
   async function submit(form: RegistrationDraft): Promise<GuichetError | undefined> {
     cancelPendingSave()
     submitting.value = true
+    leftWhileSubmitting = false
     const result = await saving
       .then(() =>
         api().submitRegistration({
@@ -120,9 +124,14 @@ export const useRegistrationStore = defineStore('registration', () => {
       )
       .finally(() => (submitting.value = false))
     if (!result.ok) return result.error
+    // The record is queued; its reference stays in the queue screen, not on a screen nobody watches.
+    if (leftWhileSubmitting) {
+      startNext()
+      return undefined
+    }
     initial.value = emptyRegistrationForm()
     reference.value = result.value.reference
-    registered.value = { name: studentName(form), email: (form.email ?? '').trim().toLowerCase() }
+    registered.value = { name: studentName(form), email: normaliseEmail(form.email ?? '') }
     phase.value = 'done'
     return undefined
   }
@@ -143,6 +152,7 @@ export const useRegistrationStore = defineStore('registration', () => {
    */
   function closeConfirmation() {
     if (phase.value === 'done') startNext()
+    else if (submitting.value) leftWhileSubmitting = true
   }
 
   return {

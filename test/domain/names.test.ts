@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkName } from '../../src/domain/registration/names'
+import { sprinkle } from './sprinkle'
 
 describe('names', () => {
   it.each([
@@ -79,11 +80,7 @@ describe('names', () => {
     const name = fc.stringMatching(/^[A-Za-zÀ-ÿ]{1,8}([ '-][A-Za-zÀ-ÿ]{1,8}){0,3}$/)
     fc.assert(
       fc.property(name, fc.array(fc.tuple(fc.nat(), mark), { maxLength: 4 }), (typed, marks) => {
-        let pasted = typed
-        for (const [at, char] of marks) {
-          const i = at % (pasted.length + 1)
-          pasted = pasted.slice(0, i) + char + pasted.slice(i)
-        }
+        const pasted = sprinkle(typed, marks)
         expect(checkName(pasted)).toEqual(checkName(typed))
       }),
     )

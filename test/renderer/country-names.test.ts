@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { optionsOf } from '../../src/components/form/options'
-import { typeaheadPick } from '../../src/components/form/typeahead'
+import { fold, typeaheadPick } from '../../src/components/form/typeahead'
 import { countries, countryName, nationalityOptions } from '../../src/domain/reference/countries'
 import type { Locale } from '../../src/domain/settings'
 
@@ -63,6 +63,37 @@ describe('country names', () => {
     for (const { code, label } of countries)
       expect(typeaheadPick(options, label[locale], null)?.value).toBe(code)
   })
+
+  it.each([
+    ['fr', 'Su', 'SE'],
+    ['fr', 'Tur', 'TM'],
+    ['fr', 'Nor', 'NO'],
+    ['fr', 'Royaume', 'GB'],
+    ['fr', 'Mo', 'MD'],
+    ['en', 'De', 'DK'],
+  ] as [Locale, string, string][])(
+    'a name starting with the letters comes before another name of a country (%s, %j → %s)',
+    (locale, typed, code) => {
+      expect(typeaheadPick(optionsOf(nationalityOptions(locale), locale), typed, null)?.value).toBe(code)
+    },
+  )
+
+  it.each(locales)(
+    // Save a country's other name typed in full: "UK" is the United Kingdom, though Ukraine starts so.
+    'whenever some name on the list starts with the letters typed, the one picked does too (%s)',
+    (locale) => {
+      const options = optionsOf(nationalityOptions(locale), locale)
+      const folded = options.map((option) => fold(option.label))
+      const otherNames = new Set(options.flatMap((option) => (option.typed ?? []).map(fold)))
+      for (const { label } of countries)
+        for (let end = 1; end <= label[locale].length; end++) {
+          const typed = label[locale].slice(0, end)
+          if (otherNames.has(fold(typed)) || !folded.some((name) => name.startsWith(fold(typed)))) continue
+          const picked = typeaheadPick(options, typed, null)
+          expect(picked && fold(picked.label).startsWith(fold(typed)), typed).toBe(true)
+        }
+    },
+  )
 
   it('writes French names with the typographic apostrophe', () => {
     expect(countryName('CI', 'fr')).toBe('Côte d’Ivoire')

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { DeskSession } from '../../src/domain/people'
 import type { RegistrationDraft } from '../../src/domain/registration/empty-form'
 import { emptyRegistrationForm } from '../../src/domain/registration/empty-form'
 import type { Result } from '../../src/domain/result'
 import { useRegistrationStore } from '../../src/stores/registration'
-import { byId, described, mountDesk, settle, submitForm, type } from './fake-guichet'
+import { useSessionStore } from '../../src/stores/session'
+import { byId, described, mountDesk, ok, settle, submitForm, type } from './fake-guichet'
 
 let unmount: () => void = () => {}
 afterEach(() => unmount())
@@ -149,6 +151,58 @@ describe('registration flow', () => {
     expect(byId('f-lastName').value).toBe('')
     expect(useRegistrationStore().clientId).not.toBe(draft.clientId)
     expect(document.body.innerHTML).not.toContain('G-7K3M-Q2XA')
+  })
+
+  it('the confirmation and its receipt show the address as it is sent, not as it was typed', async () => {
+    const typed = 'Lan.Nguyen@Université.FR\u200B'
+    await desk({
+      loadDraft: () => ({
+        ok: true,
+        value: { ...draft, form: { ...validForm(), email: typed, emailConfirmation: typed } },
+      }),
+      listDocuments: passport,
+    })
+    button('Reprendre')?.click()
+    await settle()
+    await submitForm()
+    const page = document.querySelector('main')?.textContent ?? ''
+    expect(page).toContain('Un courriel sera envoyé à lan.nguyen@xn--universit-j4a.fr dès')
+    expect(page).not.toContain('université')
+    expect(page).not.toContain('\u200B')
+  })
+
+  it('locked while Envoyer waits on the core: the next operator finds an empty form, not that student', async () => {
+    const ana = { id: 'op-aaaaaa', name: 'Ana Martin' }
+    let session: DeskSession = { operator: ana, locked: false, operatorsExist: true }
+    let release: (answer: Result<unknown>) => void = () => {}
+    const { calls } = await desk({
+      sessionStatus: () => ok(session),
+      signIn: () => ok((session = { ...session, locked: false })),
+      lockScreen: () => ok((session = { ...session, locked: true })),
+      loadDraft: () => ({ ok: true, value: { ...draft, form: validForm() } }),
+      listDocuments: passport,
+      submitRegistration: () => new Promise<Result<unknown>>((resolve) => (release = resolve)),
+    })
+    button('Reprendre')?.click()
+    await settle()
+    await submitForm()
+    expect(calls.submitRegistration).toHaveBeenCalledTimes(1)
+    await useSessionStore().lock()
+    await settle()
+    expect(document.querySelector('main')).toBeNull()
+
+    release(
+      ok({ clientId: draft.clientId, reference: 'G-7K2Q-9XPM', capturedAt: '2026-03-02T09:31:00.000Z' }),
+    )
+    await settle()
+    await useSessionStore().signIn(ana.id, '2468')
+    await settle()
+
+    const page = document.body.textContent ?? ''
+    expect(document.querySelector('main')).not.toBeNull()
+    for (const shown of ['Nguyễn', 'NGUYỄN', 'lan.nguyen', 'G-7K2Q-9XPM']) expect(page).not.toContain(shown)
+    expect(byId('f-lastName').value).toBe('')
+    expect(byId('f-email').value).toBe('')
   })
 
   it('sends a form whose postal code the communes list lacks, the warning aside', async () => {

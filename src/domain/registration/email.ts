@@ -1,5 +1,6 @@
 import type { Check } from './check'
 import { fail } from './check'
+import { BIDI_CONTROL, INVISIBLE } from './text'
 
 export const EMAIL_MAX_LENGTH = 254
 
@@ -7,8 +8,6 @@ export const EMAIL_MAX_LENGTH = 254
 const EMAIL =
   /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/
 
-/** Zero-width spaces, joiners, soft hyphens, direction marks, BOM: invisible, and never in an address. */
-const INVISIBLE = /\p{Cf}/gu
 const NON_ASCII = /[^\x00-\x7f]/
 
 /**
@@ -27,10 +26,12 @@ function asciiDomain(domain: string): string {
 
 /**
  * Lower-cased, because MesServices treats one address as one user whatever its case; without the
- * invisible characters a paste brings along; its domain in ASCII.
+ * invisible marks a paste brings along (other format characters stay, for the check to refuse); its
+ * domain in ASCII. NFKC first, so a look-alike (Kelvin sign, full-width letters) becomes the letter
+ * it shows: the address on the receipt is the one sent.
  */
 export function normaliseEmail(input: string): string {
-  const email = input.replace(INVISIBLE, '').trim().toLowerCase()
+  const email = input.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase()
   const at = email.lastIndexOf('@')
   return at < 0 ? email : email.slice(0, at + 1) + asciiDomain(email.slice(at + 1))
 }
@@ -38,6 +39,8 @@ export function normaliseEmail(input: string): string {
 export function checkEmail(input: string): Check {
   const email = normaliseEmail(input)
   if (email === '') return fail('required')
+  // Shown in one order, sent in another (jean@\u202Emoc.liamg reads jean@gmail.com).
+  if (BIDI_CONTROL.test(email)) return fail('email_invalid')
   if (email.length > EMAIL_MAX_LENGTH) return fail('too_long')
   return EMAIL.test(email) ? { ok: true, value: email } : fail('email_invalid')
 }

@@ -1,11 +1,14 @@
 import type { Check } from './check'
 import { fail } from './check'
 
+/** The bidirectional embeddings, overrides and isolates used to disguise text (Trojan Source). */
+export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u
+
 /**
- * C0/C1 controls and the bidirectional overrides used to disguise text (Trojan Source). Format
- * characters such as ZWNJ stay allowed: Persian and Indic names need them.
+ * C0/C1 controls, and the direction controls. Format characters such as ZWNJ stay allowed: Persian and
+ * Indic names need them.
  */
-const UNSAFE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
+const isUnsafe = (text: string): boolean => /\p{Cc}/u.test(text) || BIDI_CONTROL.test(text)
 const MARKUP = /[<>]/
 
 /**
@@ -13,7 +16,7 @@ const MARKUP = /[<>]/
  * space, word joiner, BOM, soft hyphen (PDF hyphenation), the direction marks around Arabic or Hebrew
  * text. ZWNJ and ZWJ are not among them: they change how a Persian or Indic name is written.
  */
-const INVISIBLE = /[\u00AD\u061C\u200B\u200E\u200F\u2060\uFEFF]/g
+export const INVISIBLE = /[\u00AD\u061C\u200B\u200E\u200F\u2060\uFEFF]/g
 
 /**
  * NFC so that "é" typed or pasted compares equal; any run of whitespace (newlines too) becomes one
@@ -34,7 +37,7 @@ export function checkFreeText(input: string, max: number): Check {
   const value = cleanText(input)
   if (value === '') return fail('required')
   if (textLength(value) > max) return fail('too_long')
-  if (UNSAFE.test(value)) return fail('control_chars')
+  if (isUnsafe(value)) return fail('control_chars')
   if (MARKUP.test(value)) return fail('markup')
   return { ok: true, value }
 }
