@@ -12,6 +12,7 @@ export const ISOLATED_NODE_TESTS = [
   'test/core/ocr/pdf-images.test.ts',
   'test/core/scanner/scanner-folder.test.ts',
   'test/core/scanner/scanner-links.test.ts',
+  'test/core/secrets/keychain-locked.test.ts',
   'test/core/sync/first-body-flush.test.ts',
   'test/core/transfer/export-file.test.ts',
   'test/main/provisioning.test.ts',
