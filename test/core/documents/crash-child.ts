@@ -45,8 +45,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     core.documents.attach(clientId, 'identity', { id, fileName: 'passport.png', mediaType, size, sha256 })
     console.log('committed')
   } else {
-    for (let n = 0, current = clientId; ; n++) {
-      if (n > 0 && n % 3 === 0) current = randomUUID()
+    // The desk keeps one draft, which no other record may replace while it holds scans: the run goes
+    // on with the draft a crash left, and once its slot is full the agent discards it for the next
+    // student.
+    for (let current = core.registrations.loadDraft()?.clientId ?? clientId; ;) {
+      if (core.documents.list(current).length === 3) {
+        await Promise.all(core.registrations.discardDraft(current).map((id) => core.vault.delete(id)))
+        current = randomUUID()
+      }
       await attachFile(core, current, 'identity', file)
       console.log('committed')
     }
