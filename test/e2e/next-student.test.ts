@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDesk, type Desk } from './desk'
+import { lockScreen, signInByKeys } from './lock-screen'
 import { attachScan, field, fillWholeForm } from './register-form'
 
 let desk: Desk
@@ -70,11 +71,7 @@ describe('the next student at the desk never sees the previous one', () => {
     const { page, host } = desk
     await host.core.operators.add('Ana Martin', '2468')
     await page.reload()
-    const cover = page.getByRole('dialog', { name: 'Poste verrouillé' })
-    await cover.waitFor()
-    await page.keyboard.press('1')
-    await page.keyboard.type('2468')
-    await page.keyboard.press('Enter')
+    await signInByKeys(page, '1', '2468')
     await page.getByText('Agent : Ana Martin').waitFor()
 
     await register(page)
@@ -88,7 +85,7 @@ describe('the next student at the desk never sees the previous one', () => {
     await covered.waitFor()
     expect(await previousStudentInPage(page)).toBe(false)
     await covered.getByRole('button', { name: 'Language: Français' }).click()
-    await cover.waitFor()
+    await lockScreen(page).waitFor()
     await page.getByRole('button', { name: /Ana Martin/ }).focus()
     await page.keyboard.press('1')
     await page.keyboard.type('2468')

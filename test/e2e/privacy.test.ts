@@ -5,6 +5,7 @@ import type { GuichetApi } from '../../src/domain/ipc/contract'
 import type { OperatorSummary } from '../../src/domain/people'
 import { documentFiles, queueOne, tempDir } from '../core/sync/desk'
 import { openDesk, type Desk } from './desk'
+import { focusedOperator, lockScreen, signInByKeys } from './lock-screen'
 import { field, typeEach } from './register-form'
 
 let desk: Desk
@@ -23,8 +24,6 @@ beforeEach(async () => {
 })
 afterEach(() => desk.close())
 
-const cover = (page: Page) => page.getByRole('dialog', { name: 'Poste verrouillé' })
-
 /** Student data anywhere in the page: its text, attributes, or what is typed in its fields. */
 const studentInPage = (page: Page) =>
   page.evaluate(
@@ -35,21 +34,11 @@ const studentInPage = (page: Page) =>
       ),
   )
 
-const focusedOperator = (page: Page) =>
-  page.evaluate(() => (document.activeElement as HTMLElement).dataset['operatorId'])
-
-async function signIn(page: Page, key: string, pin: string) {
-  await cover(page).waitFor()
-  await page.keyboard.press(key)
-  await page.keyboard.type(pin)
-  await page.keyboard.press('Enter')
-}
-
 describe('operators and the privacy screen, in Chromium', () => {
   it('starts a shift with a PIN; Ctrl+L covers the desk; switching operator is two keystrokes and a PIN', async () => {
     const { page, host } = desk
     await page.reload()
-    await cover(page).waitFor()
+    await lockScreen(page).waitFor()
     expect(await studentInPage(page)).toBe(false)
     // The operator list has the focus, so a digit picks the operator at once.
     expect(await focusedOperator(page)).toBe(ana.id)
@@ -57,7 +46,7 @@ describe('operators and the privacy screen, in Chromium', () => {
     await page.keyboard.press('1')
     await page.keyboard.type('0000')
     await page.keyboard.press('Enter')
-    await cover(page).getByText('Ce n’est pas le code de cet agent.').waitFor()
+    await lockScreen(page).getByText('Ce n’est pas le code de cet agent.').waitFor()
     await page.getByLabel('Code personnel').fill('2468')
     await page.keyboard.press('Enter')
     await page.getByText('Agent : Ana Martin').waitFor()
@@ -67,7 +56,7 @@ describe('operators and the privacy screen, in Chromium', () => {
     expect(await studentInPage(page)).toBe(true)
 
     await page.keyboard.press('Control+L')
-    await cover(page).waitFor()
+    await lockScreen(page).waitFor()
     expect(await studentInPage(page)).toBe(false)
     // What the page can still ask the core: references, no names.
     const asked = await page.evaluate(() =>
@@ -80,7 +69,7 @@ describe('operators and the privacy screen, in Chromium', () => {
     expect(asked.ok && asked.value.items.map((i) => [i.name, i.email])).toEqual([[null, null]])
 
     expect(await focusedOperator(page)).toBe(ana.id)
-    await signIn(page, '2', '13579')
+    await signInByKeys(page, '2', '13579')
     await page.getByText('Agent : Bob Lefèvre').waitFor()
     await page.getByRole('cell', { name: 'linh.nguyen@example.org' }).waitFor()
     expect(host.core.audit.list().map((e) => [e.action, e.subject])).toEqual(
@@ -96,7 +85,7 @@ describe('operators and the privacy screen, in Chromium', () => {
   it('draws the PIN field as a field (a box to type in) while the keyboard is still on the names', async () => {
     const { page } = desk
     await page.reload()
-    await cover(page).waitFor()
+    await lockScreen(page).waitFor()
     expect(await focusedOperator(page)).toBe(ana.id)
     const pin = page.getByLabel('Code personnel')
     const box = await pin.evaluate((input) => {
@@ -111,14 +100,14 @@ describe('operators and the privacy screen, in Chromium', () => {
   it('after Ctrl+L mid-word and the PIN, the keyboard is back in that field, after what was typed', async () => {
     const { page } = desk
     await page.reload()
-    await signIn(page, '1', '2468')
+    await signInByKeys(page, '1', '2468')
     await page.getByText('Agent : Ana Martin').waitFor()
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-civility')
     await typeEach(page, 'ma', 'Lindqvist')
     await page.keyboard.type('Sofi')
     await page.keyboard.press('Control+L')
-    await signIn(page, '1', '2468')
-    await cover(page).waitFor({ state: 'detached' })
+    await signInByKeys(page, '1', '2468')
+    await lockScreen(page).waitFor({ state: 'detached' })
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-firstName')
     await page.keyboard.type('a')
     expect(await field(page, 'Prénom').inputValue()).toBe('Sofia')
@@ -129,7 +118,7 @@ describe('operators and the privacy screen, in Chromium', () => {
     const { page } = desk
     await page.clock.install()
     await page.reload()
-    await signIn(page, '1', '2468')
+    await signInByKeys(page, '1', '2468')
     await field(page, 'Nom').fill('Nguyen')
     await field(page, 'Prénom').fill('Linh')
 
@@ -137,14 +126,14 @@ describe('operators and the privacy screen, in Chromium', () => {
     await page.clock.runFor(2 * 60_000)
     await field(page, 'Prénom').press('End')
     await page.clock.runFor(2 * 60_000)
-    expect(await cover(page).count()).toBe(0)
+    expect(await lockScreen(page).count()).toBe(0)
 
     await page.clock.runFor(60_000 + 1_000)
-    await cover(page).waitFor()
+    await lockScreen(page).waitFor()
     expect(await studentInPage(page)).toBe(false)
     await expect.poll(() => desk.host.core.registrations.loadDraft()?.form.firstName).toBe('Linh')
 
-    await signIn(page, '1', '2468')
+    await signInByKeys(page, '1', '2468')
     expect(await field(page, 'Nom').inputValue()).toBe('Nguyen')
     expect(await field(page, 'Prénom').inputValue()).toBe('Linh')
   })
