@@ -10,11 +10,11 @@ const bob = { id: 'op-bbbbbb', name: 'Bob Lefèvre' }
 const open: DeskSession = { operator: ana, locked: false, operatorsExist: true }
 
 /** The desk as the core leaves it at start: operators exist, nobody signed in, so the screen is covered. */
-async function coveredDesk() {
+async function coveredDesk(listOperators = () => Promise.resolve(ok([ana, bob]))) {
   let session: DeskSession = { operator: null, locked: true, operatorsExist: true }
   const mounted = await mountDesk({
     sessionStatus: () => ok(session),
-    listOperators: () => ok([ana, bob]),
+    listOperators,
     adminStatus: () => ok({ configured: true, unlocked: false }),
     signIn: ({ operatorId, pin }: { operatorId: string; pin: string }) => {
       if (pin !== '2468') return { ok: false, error: { code: 'wrong_operator_pin', message: 'wrong' } }
@@ -74,6 +74,32 @@ describe('the privacy screen', () => {
     expect(calls.lockScreen).toHaveBeenCalledTimes(1)
     expect(document.querySelector('main')).toBeNull()
     expect(document.querySelector('[role="dialog"]')).not.toBeNull()
+  })
+
+  it('a late list of operators never takes the keyboard back from an agent already typing the PIN', async () => {
+    // A loaded desk answers late: the screen shows the list it had, and the agent does not wait.
+    let release = () => {}
+    let late = false
+    await coveredDesk(() =>
+      late
+        ? new Promise((resolve) => (release = () => resolve(ok([ana, bob]))))
+        : Promise.resolve(ok([ana, bob])),
+    )
+    await keydown(document.activeElement!, '1')
+    byId('cover-pin').value = '2468'
+    byId('cover-pin').dispatchEvent(new Event('input', { bubbles: true }))
+    document.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }))
+    await settle()
+    late = true
+    await keydown(window, 'l', { ctrlKey: true })
+    await keydown(document.querySelector(`[data-operator-id="${ana.id}"]`)!, '1')
+    expect(document.activeElement?.id).toBe('cover-pin')
+    byId('cover-pin').value = '24'
+    byId('cover-pin').dispatchEvent(new Event('input', { bubbles: true }))
+    release()
+    await settle()
+    expect(document.activeElement?.id).toBe('cover-pin')
+    expect(byId('cover-pin').value).toBe('24')
   })
 
   it('on a desk being provisioned (no operator, no admin PIN): nothing asked for, the keyboard on "Reprendre"', async () => {
